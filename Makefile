@@ -1,0 +1,43 @@
+# Two commands on a fresh machine (python3, pip and make only): `make demo` and `make test`.
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(shell command -v $(PYTHON))
+AS_OF ?=
+
+.PHONY: demo test install check lint typecheck contracts rules unit clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv>=0.4,<1"
+
+.venv/.installed: pyproject.toml | $(UV)
+	$(UV) sync --quiet
+	touch $@
+
+install: .venv/.installed
+
+demo: install
+	$(UV) run --no-sync accord treaty check
+	$(UV) run --no-sync accord demo $(if $(AS_OF),--as-of $(AS_OF),)
+
+test: install lint contracts typecheck
+	$(UV) run --no-sync pytest
+
+lint: install
+	$(UV) run --no-sync ruff check src tests
+	$(UV) run --no-sync ruff format --check src tests
+
+typecheck: install
+	$(UV) run --no-sync mypy
+
+contracts: install
+	$(UV) run --no-sync lint-imports
+
+format: install
+	$(UV) run --no-sync ruff format src tests
+	$(UV) run --no-sync ruff check --fix src tests
+
+clean:
+	rm -rf $(TOOLS) .venv .pytest_cache .mypy_cache .ruff_cache

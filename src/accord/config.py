@@ -1,0 +1,12 @@
+"""Settings: the only reader of the environment (variables prefixed ``ACCORD_``)."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ACCORD_", extra="ignore")
+
+    #: A bundled charter's name (``csto``, ``nato``) or the path of a charter folder.
+    charter: str = "csto"

@@ -1,0 +1,19 @@
+"""The `accord` command: one Typer app, one sub-app per capability."""
+
+from __future__ import annotations
+
+import typer
+
+from accord.entrypoints import demo, treaty_cli
+
+app = typer.Typer(
+    help="Accord: the collective security system of a treaty organization.", no_args_is_help=True
+)
+app.add_typer(treaty_cli.treaty_app, name="treaty")
+app.command("members")(treaty_cli.members)
+app.command("chair")(treaty_cli.chair)
+app.command("demo")(demo.demo)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,121 @@
+"""`accord treaty`, `accord members`, `accord chair`: the rules engine on the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from accord.bootstrap import configured_charter
+from accord.config import Settings
+from accord.entrypoints.render import members_table, print_json, print_ruling
+from accord.kernel.errors import AccordError
+from accord.kernel.time import SystemClock, parse_day
+from accord.rules.charter import Charter
+from accord.rules.questions import QUESTIONS, ask
+from accord.rules.rulebook import Rulebook
+from accord.rules.summaries import members_summary
+
+treaty_app = typer.Typer(
+    help="The treaty as data: check it, ask it what applies.", no_args_is_help=True
+)
+console = Console()
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today)")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
+CharterOption = Annotated[
+    str | None,
+    typer.Option("--charter", help="Bundled charter name (csto, nato) or a charter folder"),
+]
+
+
+def fail(error: Exception) -> typer.Exit:
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(2)
+
+
+def rulebook_for(charter_name: str | None, as_of: str | None) -> Rulebook:
+    try:
+        charter = configured_charter(Settings(), charter_name)
+        day = parse_day(as_of, "--as-of") if as_of else SystemClock().today()
+    except (AccordError, ValueError) as error:
+        raise fail(error) from None
+    return Rulebook.as_of(charter, day)
+
+
+@treaty_app.command("check")
+def check(charter: CharterOption = None, json_output: Json = False) -> None:
+    """Validate the charter data: sources, dates, ids, histories."""
+    try:
+        loaded: Charter = configured_charter(Settings(), charter)
+    except AccordError as error:
+        raise fail(error) from None
+    counts = {
+        "charter": loaded.id,
+        "instruments": len(loaded.instruments),
+        "articles": len(loaded.articles),
+        "bodies": len(loaded.bodies),
+        "parameters": len(loaded.parameters),
+        "states": len(loaded.states),
+        "chair_terms": len(loaded.chair_terms),
+        "sources": len(loaded.references),
+    }
+    if json_output:
+        print_json({"valid": True, **counts})
+    else:
+        console.print(
+            f"[green]valid[/green]: {loaded.name} — "
+            + ", ".join(f"{n} {k}" for k, n in counts.items() if k != "charter"),
+            highlight=False,
+        )
+
+
+@treaty_app.command("explain")
+def explain(
+    question: Annotated[str, typer.Argument(help=f"One of: {', '.join(sorted(QUESTIONS))}")],
+    facts: Annotated[list[str] | None, typer.Argument(help="Facts as key=value pairs")] = None,
+    as_of: AsOf = None,
+    charter: CharterOption = None,
+    json_output: Json = False,
+) -> None:
+    """Ask what applies, e.g. `explain request by=KAZ article=CST-4 where=KAZ threat=aggression`."""
+    rulebook = rulebook_for(charter, as_of)
+    given = {}
+    for fact in facts or []:
+        key, sep, value = fact.partition("=")
+        if not sep or not key:
+            raise fail(ValueError(f"{fact!r}: facts are written key=value"))
+        given[key] = value
+    try:
+        ruling = ask(rulebook, question, given)
+    except AccordError as error:
+        raise fail(error) from None
+    if json_output:
+        print_json(ruling.to_dict())
+    else:
+        print_ruling(console, ruling)
+
+
+def members(as_of: AsOf = None, charter: CharterOption = None, json_output: Json = False) -> None:
+    """Every state the charter knows and its status on a date."""
+    rulebook = rulebook_for(charter, as_of)
+    rows = members_summary(rulebook)
+    if json_output:
+        print_json({"as_of": rulebook.day.isoformat(), "members": rows})
+    else:
+        console.print(members_table(rows, f"{rulebook.charter.name} — states on {rulebook.day}"))
+
+
+def chair(as_of: AsOf = None, charter: CharterOption = None, json_output: Json = False) -> None:
+    """Who chairs the Council on a date, and why."""
+    ruling = ask(rulebook_for(charter, as_of), "chair", {})
+    if json_output:
+        print_json(ruling.to_dict())
+    else:
+        print_ruling(console, ruling)
+
+
+def today() -> dt.date:
+    return SystemClock().today()

@@ -1,0 +1,1 @@
+"""Shared vocabulary of every context: identifiers, time and errors (standard library only)."""

@@ -1,0 +1,30 @@
+"""Errors every context raises: bad input names the field and the rule it breaks."""
+
+from __future__ import annotations
+
+
+class AccordError(Exception):
+    """Base of every error Accord reports to a person."""
+
+
+class InvalidInput(AccordError):
+    """Input that breaks a rule of form, naming the field and the rule."""
+
+    def __init__(self, field: str, rule: str) -> None:
+        super().__init__(f"{field}: {rule}")
+        self.field = field
+        self.rule = rule
+
+
+class CharterError(AccordError):
+    """Treaty data that cannot be loaded: names the file, the key and what is wrong."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+        self.file = file
+        self.key = key
+        self.problem = problem
+
+
+class NotFound(AccordError):
+    """A record that does not exist."""

@@ -1,0 +1,231 @@
+"""Questions put to the rulebook as plain key/value facts: one grammar for CLI, rule cases, API.
+
+Example: ``ask(rulebook, "request", {"by": "KAZ", "article": "CST-4", "where": "KAZ",
+"threat": "aggression", "aggressor": "non_state"})``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from accord.kernel.errors import InvalidInput
+from accord.kernel.ids import state_code
+from accord.rules.admissibility import Request, rule_on_request
+from accord.rules.chairmanship import rule_on_chair
+from accord.rules.competence import Proposal, rule_on_competence
+from accord.rules.membership import (
+    rule_on_admission,
+    rule_on_suspension,
+    rule_on_third_party_status,
+    rule_on_withdrawal,
+)
+from accord.rules.rulebook import Rulebook
+from accord.rules.ruling import Because, Ruling
+from accord.rules.vocabulary import (
+    AGGRESSOR_KINDS,
+    DECISION_KINDS,
+    POSITIONS,
+    THREAT_KINDS,
+    THREAT_OBJECTS,
+)
+from accord.rules.voting import participants, rule_on_outcome
+
+
+class Facts:
+    """The given facts of a question, read field by field with errors naming the field."""
+
+    def __init__(self, given: Mapping[str, Any], allowed: set[str]) -> None:
+        unknown = sorted(set(given) - allowed)
+        if unknown:
+            raise InvalidInput(
+                unknown[0], f"unknown field; this question takes {', '.join(sorted(allowed))}"
+            )
+        self.given = given
+
+    def text(self, name: str, default: str | None = None) -> str:
+        value = self.given.get(name, default)
+        if value is None:
+            raise InvalidInput(name, "required")
+        return str(value)
+
+    def state(self, name: str, default: str | None = None) -> str:
+        try:
+            return state_code(self.text(name, default))
+        except ValueError as error:
+            raise InvalidInput(name, str(error)) from None
+
+    def states(self, name: str) -> tuple[str, ...]:
+        value = self.given.get(name, [])
+        items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        try:
+            return tuple(state_code(str(v)) for v in items)
+        except ValueError as error:
+            raise InvalidInput(name, str(error)) from None
+
+    def word(
+        self, name: str, words: frozenset[str] | tuple[str, ...], default: str | None = None
+    ) -> str:
+        value = self.text(name, default)
+        if value not in words:
+            raise InvalidInput(name, f"must be one of {', '.join(sorted(words))}, not {value!r}")
+        return value
+
+    def words(self, name: str, words: frozenset[str], default: tuple[str, ...]) -> tuple[str, ...]:
+        value = self.given.get(name, list(default))
+        items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        for item in items:
+            if item not in words:
+                raise InvalidInput(name, f"{item!r} is not one of {', '.join(sorted(words))}")
+        return tuple(items)
+
+    def flag(self, name: str) -> bool:
+        value = self.given.get(name, False)
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in ("true", "yes", "1"):
+            return True
+        if str(value).lower() in ("false", "no", "0"):
+            return False
+        raise InvalidInput(name, f"must be true or false, not {value!r}")
+
+    def optional_state(self, name: str) -> str | None:
+        return self.state(name) if self.given.get(name) is not None else None
+
+
+def _request(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
+    # ``summary`` is the requester's own words: recorded with a case, never read by the rules.
+    facts = Facts(given, {"by", "article", "where", "threat", "aggressor", "threatened", "summary"})
+    by = facts.state("by")
+    return rule_on_request(
+        rulebook,
+        Request(
+            by=by,
+            article=facts.text("article"),
+            where=facts.state("where", by),
+            threat=facts.word("threat", THREAT_KINDS, "threat"),
+            aggressor=facts.word("aggressor", AGGRESSOR_KINDS, "unknown"),
+            threatened=facts.words("threatened", THREAT_OBJECTS, ("security",)),
+        ),
+    )
+
+
+def _decision(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
+    facts = Facts(given, {"body", "kind", "where", "subject", "requested_by", "un_mandate"})
+    return rule_on_competence(
+        rulebook,
+        Proposal(
+            body=facts.text("body"),
+            kind=facts.word("kind", DECISION_KINDS),
+            where=facts.optional_state("where"),
+            subject=facts.optional_state("subject"),
+            requested_by=facts.states("requested_by"),
+            un_mandate=facts.flag("un_mandate"),
+        ),
+    )
+
+
+def _vote(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
+    facts = Facts(given, {"body", "kind", "subject", *POSITIONS})
+    body = _body(rulebook, facts, "vote")
+    if isinstance(body, Ruling):
+        return replace(body, details={"outcome": None})
+    positions = {state: p for p in POSITIONS for state in facts.states(p)}
+    kind = facts.word("kind", DECISION_KINDS) if "kind" in given else None
+    return rule_on_outcome(rulebook, body, positions, kind, facts.optional_state("subject"))
+
+
+def _participants(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
+    facts = Facts(given, {"body", "kind", "subject"})
+    body = _body(rulebook, facts, "participants")
+    if isinstance(body, Ruling):
+        return body
+    because = Because("participants", rulebook.day)
+    kind = facts.word("kind", DECISION_KINDS) if "kind" in given else None
+    taking_part = participants(rulebook, body, kind, facts.optional_state("subject"), because)
+    for code in taking_part.voters:
+        frozen = rulebook.frozen(code)
+        if frozen is not None:
+            because.note(
+                f"{rulebook.name_of(code)} takes part although its participation is "
+                "frozen: it keeps its veto",
+                frozen.source,
+            )
+    because.note(f"the member states take part in the {body.name}'s decisions", body.source)
+    excluded = {code: why.text for code, why in taking_part.excluded.items()}
+    return because.ruling(voters=list(taking_part.voters), excluded=excluded)
+
+
+def _body(rulebook: Rulebook, facts: Facts, question: str) -> Any:
+    because = Because(question, rulebook.day)
+    if not rulebook.require_treaty_in_force(because):
+        return because.ruling()
+    body = rulebook.require_body(facts.text("body"), because)
+    return body if body is not None else because.ruling()
+
+
+def _status(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
+    state = Facts(given, {"state"}).state("state")
+    because = Because("status", rulebook.day)
+    status = rulebook.status(state)
+    frozen = rulebook.frozen(state)
+    if status is None:
+        because.note(
+            f"{rulebook.name_of(state)} has no relation to {rulebook.founding.title} on "
+            f"{rulebook.day}",
+            rulebook.founding.source,
+        )
+    else:
+        because.note(
+            f"{rulebook.name_of(state)}: {status.status} since {status.period.start}"
+            f"{' — ' + status.note if status.note else ''}",
+            status.source,
+        )
+    if frozen is not None:
+        because.note(
+            f"participation frozen since {frozen.period.start} (political, not a Charter status)",
+            frozen.source,
+        )
+    return because.ruling(
+        state=state, status=rulebook.status_name(state), frozen=frozen is not None
+    )
+
+
+QUESTIONS: dict[str, Callable[[Rulebook, Mapping[str, Any]], Ruling]] = {
+    "request": _request,
+    "decision": _decision,
+    "vote": _vote,
+    "participants": _participants,
+    "status": _status,
+    "chair": lambda rulebook, given: (Facts(given, set()), rule_on_chair(rulebook))[1],
+    "admission": lambda rulebook, given: rule_on_admission(
+        rulebook, Facts(given, {"state"}).state("state")
+    ),
+    "suspension": lambda rulebook, given: _suspension(rulebook, Facts(given, {"state", "by"})),
+    "withdrawal": lambda rulebook, given: rule_on_withdrawal(
+        rulebook, Facts(given, {"state"}).state("state")
+    ),
+    "third_party_status": lambda rulebook, given: _third_party(
+        rulebook, Facts(given, {"state", "status"})
+    ),
+}
+
+
+def _suspension(rulebook: Rulebook, facts: Facts) -> Ruling:
+    return rule_on_suspension(rulebook, facts.state("state"), facts.text("by").upper())
+
+
+def _third_party(rulebook: Rulebook, facts: Facts) -> Ruling:
+    status = facts.word("status", frozenset({"observer", "partner"}))
+    return rule_on_third_party_status(rulebook, facts.state("state"), status)
+
+
+def ask(rulebook: Rulebook, question: str, given: Mapping[str, Any]) -> Ruling:
+    """Answer one question; an unknown question or field raises InvalidInput naming it."""
+    answer = QUESTIONS.get(question)
+    if answer is None:
+        raise InvalidInput(
+            "question", f"unknown question {question!r}; one of {', '.join(sorted(QUESTIONS))}"
+        )
+    return answer(rulebook, given)

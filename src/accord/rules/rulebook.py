@@ -1,0 +1,128 @@
+"""The rulebook as of a day: the instruments, wordings, values and statuses in force then."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from accord.rules.charter import Article, Body, Charter, DatedValue, Instrument, StatusPeriod
+from accord.rules.ruling import Because
+from accord.rules.sources import Source
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """What one charter says applies on one day. Build it with ``Rulebook.as_of``."""
+
+    charter: Charter
+    day: dt.date
+
+    @classmethod
+    def as_of(cls, charter: Charter, day: dt.date) -> Rulebook:
+        return cls(charter, day)
+
+    # -- the founding instrument -------------------------------------------------------------
+    @property
+    def founding(self) -> Instrument:
+        return self.charter.instruments[self.charter.founding_instrument]
+
+    @property
+    def treaty_in_force(self) -> bool:
+        return self.founding.in_force_on(self.day)
+
+    def require_treaty_in_force(self, because: Because) -> bool:
+        """Refuse, with a clear reason, on a day the founding treaty does not apply."""
+        founding = self.founding
+        if self.treaty_in_force:
+            return True
+        if self.day < founding.signed:
+            because.refuse(
+                f"{founding.title} was signed on {founding.signed}; on {self.day} it "
+                "did not exist yet, so none of its rules applies",
+                founding.source,
+            )
+        elif founding.in_force is None or self.day < founding.in_force:
+            because.refuse(
+                f"{founding.title} was signed on {founding.signed} but is not in "
+                f"force on {self.day} (in force from {founding.in_force or 'unknown'})",
+                founding.in_force_source or founding.source,
+            )
+        else:
+            because.refuse(f"{founding.title} ceased to apply on {founding.ended}", founding.source)
+        return False
+
+    # -- parameters ----------------------------------------------------------------------------
+    def parameter(self, name: str) -> DatedValue | None:
+        parameter = self.charter.parameters.get(name)
+        return parameter.on(self.day) if parameter else None
+
+    def value(self, name: str, default: Any = None) -> Any:
+        dated = self.parameter(name)
+        return dated.value if dated else default
+
+    def source_of(self, name: str) -> Source | None:
+        dated = self.parameter(name)
+        return dated.source if dated else None
+
+    def absent_parameter(self, name: str, what: str, because: Because) -> None:
+        """Refuse because ``name`` has no value on the day, citing when it has one, if ever."""
+        parameter = self.charter.parameters.get(name)
+        later = (
+            next((d for d in parameter.values if d.start > self.day), None) if parameter else None
+        )
+        if later is not None:
+            because.refuse(f"{what} on {self.day}: it exists only from {later.start}", later.source)
+        else:
+            because.refuse(f"{what} in {self.founding.title}", self.founding.source)
+
+    # -- states ----------------------------------------------------------------------------------
+    def status(self, code: str) -> StatusPeriod | None:
+        state = self.charter.states.get(code)
+        return state.status_on(self.day) if state else None
+
+    def status_name(self, code: str) -> str:
+        status = self.status(code)
+        return status.status if status else "not_a_party"
+
+    def is_member(self, code: str) -> bool:
+        return self.status_name(code) == "member"
+
+    def frozen(self, code: str) -> StatusPeriod | None:
+        state = self.charter.states.get(code)
+        return state.frozen_on(self.day) if state else None
+
+    def members(self) -> list[str]:
+        return sorted(code for code in self.charter.states if self.is_member(code))
+
+    def name_of(self, code: str) -> str:
+        state = self.charter.states.get(code)
+        return state.name if state else code
+
+    # -- texts and bodies --------------------------------------------------------------------
+    def instruments_in_force(self) -> list[Instrument]:
+        return [i for i in self.charter.instruments.values() if i.in_force_on(self.day)]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.charter.articles.get(article_id)
+
+    def body(self, body_id: str) -> Body | None:
+        body = self.charter.bodies.get(body_id)
+        return body if body and body.period.contains(self.day) else None
+
+    def require_body(self, body_id: str, because: Because) -> Body | None:
+        """The body existing on the day, or a refusal saying when it exists, if ever."""
+        body = self.charter.bodies.get(body_id)
+        if body is None:
+            known = ", ".join(sorted(self.charter.bodies))
+            because.refuse(
+                f"there is no body {body_id!r} in {self.founding.title} (bodies: {known})",
+                self.founding.source,
+            )
+            return None
+        if not body.period.contains(self.day):
+            because.refuse(
+                f"the {body.name} exists only from {body.period}, not on {self.day}", body.source
+            )
+            return None
+        return body
