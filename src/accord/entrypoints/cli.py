@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from accord.entrypoints import demo, treaty_cli
+from accord.journal.cli import journal_app
+from accord.simulation.cli import scenario_app
 
 app = typer.Typer(
     help="Accord: the collective security system of a treaty organization.", no_args_is_help=True
@@ -13,6 +15,8 @@ app.add_typer(treaty_cli.treaty_app, name="treaty")
 app.command("members")(treaty_cli.members)
 app.command("chair")(treaty_cli.chair)
 app.command("demo")(demo.demo)
+app.add_typer(scenario_app, name="scenario")
+app.add_typer(journal_app, name="journal")
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from accord.kernel.time import Period
@@ -116,6 +116,27 @@ class StateRecord:
     def frozen_on(self, day: dt.date) -> StatusPeriod | None:
         return next((f for f in self.frozen if f.period.contains(day)), None)
 
+    def with_status(self, change: StatusPeriod) -> StateRecord:
+        """This history with ``change`` starting on its day (later periods give way to it)."""
+        return replace(self, history=_cut_before(self.history, change))
+
+    def with_frozen(self, change: StatusPeriod) -> StateRecord:
+        return replace(self, frozen=_cut_before(self.frozen, change))
+
+
+def _cut_before(
+    periods: tuple[StatusPeriod, ...], change: StatusPeriod
+) -> tuple[StatusPeriod, ...]:
+    start = change.period.start
+    kept = []
+    for period in periods:
+        if period.period.start >= start:
+            continue
+        if period.period.contains(start):
+            period = replace(period, period=Period(period.period.start, start))
+        kept.append(period)
+    return (*kept, change)
+
 
 @dataclass(frozen=True)
 class ChairTerm:
@@ -142,3 +163,7 @@ class Charter:
     @property
     def founded(self) -> dt.date:
         return self.instruments[self.founding_instrument].signed
+
+    def with_states(self, states: Mapping[str, StateRecord]) -> Charter:
+        """This charter with some states' histories replaced (records kept by Accord)."""
+        return replace(self, states={**self.states, **states})

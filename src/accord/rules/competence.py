@@ -54,7 +54,23 @@ def rule_on_competence(rulebook: Rulebook, proposal: Proposal) -> Ruling:
     because.note(f"the {body.name} decides on {_words(proposal.kind)}", power.source)
     for condition in power.requires:
         _CONDITIONS[condition](rulebook, proposal, power, because)
+    _state_concerned_asked(rulebook, proposal, because)
     return because.ruling(deciders=[body.id])
+
+
+def _state_concerned_asked(rulebook: Rulebook, proposal: Proposal, because: Because) -> None:
+    """A measure on a member's territory needs that member's own request."""
+    needing = rulebook.parameter("measures/on_request_of_state_concerned")
+    concerned = proposal.where or proposal.subject
+    if needing is None or proposal.kind not in needing.value or concerned is None:
+        return
+    if rulebook.is_member(concerned) and concerned not in proposal.requested_by:
+        because.refuse(
+            f"{_words(proposal.kind)} in {rulebook.name_of(concerned)} is decided only "
+            "at its own request, and it has not asked: its internal affairs stay its "
+            "own",
+            needing.source,
+        )
 
 
 def _no_body_decides(rulebook: Rulebook, kind: str, because: Because) -> None:

@@ -1,0 +1,1 @@
+"""Decision bodies: sessions, agendas, draft decisions, positions and outcomes."""

@@ -1,0 +1,55 @@
+"""What happened in a body: sessions convened, drafts tabled, positions stated, drafts closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from accord.kernel.messages import Event
+
+
+@dataclass(frozen=True)
+class SessionConvened(Event):
+    session_id: str
+    body: str
+    extraordinary: bool
+    format: str
+    case_id: str | None
+    requested_by: str | None
+    chair: str | None
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DraftTabled(Event):
+    draft_id: str
+    session_id: str
+    body: str
+    kind: str
+    case_id: str | None
+    subject: str | None
+    text: str
+    by: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PositionStated(Event):
+    draft_id: str
+    state: str
+    position: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DraftClosed(Event):
+    draft_id: str
+    body: str
+    kind: str
+    case_id: str | None
+    subject: str | None
+    outcome: str
+    blocked_by: tuple[str, ...]
+    standing_aside: tuple[str, ...]
+    absent: tuple[str, ...]
+    at: dt.datetime

@@ -1,0 +1,205 @@
+"""Use cases of a body: convene a session, table a draft, state a position, close the draft."""
+
+from __future__ import annotations
+
+from accord.bodies import commands as cmd
+from accord.bodies import events as ev
+from accord.bodies.model import Draft, Session
+from accord.cases.handlers import get_case
+from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.ids import state_code
+from accord.rules.chairmanship import rule_on_chair
+from accord.rules.competence import Proposal, rule_on_competence
+from accord.rules.ruling import Because, Ruling
+from accord.rules.standing import require_member
+from accord.rules.vocabulary import DECISION_KINDS, POSITIONS
+from accord.rules.voting import rule_on_outcome, rule_on_position
+from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_chair
+from accord.service.context import Context
+
+FORMATS = ("in_person", "video")
+
+
+def get_session(context: Context, session_id: str) -> Session:
+    session = context.world.sittings.sessions.get(session_id)
+    if session is None:
+        raise NotFound(f"session {session_id!r} does not exist")
+    return session
+
+
+def get_draft(context: Context, draft_id: str) -> Draft:
+    draft = context.world.sittings.drafts.get(draft_id)
+    if draft is None:
+        raise NotFound(f"draft {draft_id!r} does not exist")
+    return draft
+
+
+def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
+    """The chair convenes a regular or extraordinary session, in person or by video."""
+    if command.format not in FORMATS:
+        raise InvalidInput("format", f"must be one of {', '.join(FORMATS)}")
+    case = get_case(context, command.about) if command.about else None
+    because = context.because("convene_session")
+    if not context.rulebook.require_treaty_in_force(because):
+        return because.ruling()
+    body = context.rulebook.require_body(command.body, because)
+    if body is None or not require_chair(context, because, "convenes sessions"):
+        return because.ruling()
+    if body.decision_rule is None:
+        because.refuse(f"the {body.name} is not a council that meets in session", body.source)
+        return because.ruling()
+    requested_by: str | None = (
+        state_code(command.requested_by) if command.requested_by else None
+    ) or (case.requested_by if case else None)
+    if requested_by and not require_member(
+        context.rulebook, requested_by, because, "ask for a session"
+    ):
+        return because.ruling()
+    if case is not None and not case.is_open:
+        because.refuse(f"{case.id} is {case.stage}: no session is convened about it")
+        return because.ruling()
+    chair = rule_on_chair(context.rulebook)
+    kind = "an extraordinary" if command.extraordinary else "a regular"
+    because.note(
+        f"the chair convenes {kind} session of the {body.name}"
+        + (f" at the request of {requested_by}" if requested_by else ""),
+        chair.reasons[0].source if chair.reasons else None,
+    )
+    context.emit(
+        ev.SessionConvened(
+            f"session-{len(context.world.sittings.sessions) + 1}",
+            body.id,
+            command.extraordinary,
+            command.format,
+            case.id if case else None,
+            requested_by,
+            chair.details.get("chair"),
+            context.at,
+        )
+    )
+    return because.ruling(chair=chair.details.get("chair"))
+
+
+def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
+    """Put a draft decision on a session's agenda, if that body decides that kind of thing."""
+    if command.kind not in DECISION_KINDS:
+        raise InvalidInput("kind", f"must be one of {', '.join(sorted(DECISION_KINDS))}")
+    session = get_session(context, command.session)
+    case = get_case(context, command.case) if command.case else None
+    subject = state_code(command.subject) if command.subject else None
+    because = context.because("table_draft")
+    if not _may_table(context, session, because):
+        return because.ruling()
+    if case is not None and not case.is_open:
+        because.refuse(f"{case.id} is {case.stage}: nothing more is decided on it")
+        return because.ruling()
+    proposal = Proposal(
+        body=session.body,
+        kind=command.kind,
+        where=case.where if case else subject,
+        subject=subject or (case.where if case else None),
+        requested_by=(case.requested_by,) if case else (),
+    )
+    ruling = rule_on_competence(context.rulebook, proposal)
+    if ruling.allowed:
+        context.emit(
+            ev.DraftTabled(
+                f"draft-{len(context.world.sittings.drafts) + 1}",
+                session.id,
+                session.body,
+                command.kind,
+                case.id if case else None,
+                proposal.subject,
+                command.text,
+                context.actor.id,
+                context.at,
+            )
+        )
+    return ruling
+
+
+def _may_table(context: Context, session: Session, because: Because) -> bool:
+    actor = context.actor
+    if actor.role in (CHAIR, SECRETARY_GENERAL) or actor.id == session.body:
+        return True
+    if actor.role == "state" and actor.state is not None:
+        return require_member(context.rulebook, actor.state, because, "table a draft")
+    because.refuse(
+        f"a draft is tabled by the chair, the Secretary General or a member, not by {actor.id}"
+    )
+    return False
+
+
+def state_position(command: cmd.StatePosition, context: Context) -> Ruling:
+    """A member state states its own position: support, object, stand aside (or absent)."""
+    if command.position not in POSITIONS:
+        raise InvalidInput("position", f"must be one of {', '.join(POSITIONS)}")
+    draft = get_draft(context, command.draft)
+    because = context.because("state_position")
+    state = acting_state(context, because, "stating a position")
+    if state is None:
+        return because.ruling()
+    body = context.world.charter().bodies[draft.body]
+    rule = body.decision_rule.on(context.day) if body.decision_rule else None
+    if not draft.is_open:
+        because.refuse(
+            f"{draft.id} was closed on {draft.closed_at:%Y-%m-%d} ({draft.outcome}): "
+            "no position can be stated on it any more",
+            rule.source if rule else None,
+        )
+        return because.ruling()
+    if state in draft.positions:
+        because.refuse(
+            f"{state} has already stated its position on {draft.id} "
+            f"({draft.positions[state]}): one position per member state",
+            rule.source if rule else None,
+        )
+        return because.ruling()
+    ruling = rule_on_position(
+        context.rulebook, body, state, command.position, draft.kind, draft.subject
+    )
+    if ruling.allowed:
+        context.emit(ev.PositionStated(draft.id, state, command.position, context.at))
+    return ruling
+
+
+def close_draft(command: cmd.CloseDraft, context: Context) -> Ruling:
+    """The chair closes a draft; the rule in force turns the positions into an outcome."""
+    draft = get_draft(context, command.draft)
+    because = context.because("close_draft")
+    if not require_chair(context, because, "closes a draft"):
+        return because.ruling()
+    if not draft.is_open:
+        because.refuse(f"{draft.id} is already closed ({draft.outcome})")
+        return because.ruling()
+    body = context.world.charter().bodies[draft.body]
+    outcome = rule_on_outcome(context.rulebook, body, draft.positions, draft.kind, draft.subject)
+    if outcome.details.get("outcome") is None:
+        return outcome
+    details = outcome.details
+    context.emit(
+        ev.DraftClosed(
+            draft.id,
+            draft.body,
+            draft.kind,
+            draft.case_id,
+            draft.subject,
+            details["outcome"],
+            tuple(details["blocked_by"]),
+            tuple(details["standing_aside"]),
+            tuple(details["absent"]),
+            context.at,
+        )
+    )
+    closing = Because("close_draft", context.day)
+    for reason in outcome.reasons:
+        closing.note(reason.text, reason.source)
+    return closing.ruling(**details)
+
+
+COMMAND_HANDLERS = {
+    cmd.ConveneSession: convene_session,
+    cmd.TableDraft: table_draft,
+    cmd.StatePosition: state_position,
+    cmd.CloseDraft: close_draft,
+}

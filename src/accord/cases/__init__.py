@@ -1,0 +1,1 @@
+"""Crisis-response cases: a member's request, consultations, decisions, execution, closure."""

@@ -1,0 +1,46 @@
+"""What an actor may ask of a case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from accord.kernel.messages import Command
+
+
+@dataclass(frozen=True)
+class FileRequest(Command):
+    article: str
+    where: str | None = None
+    threat: str = "threat"
+    aggressor: str = "unknown"
+    summary: str = ""
+    threatened: tuple[str, ...] = ("security",)
+
+
+@dataclass(frozen=True)
+class NotifyUnSecurityCouncil(Command):
+    case: str
+
+
+@dataclass(frozen=True)
+class Deploy(Command):
+    case: str
+    contingents: dict[str, int] = field(default_factory=dict)
+    formation: str = "collective_peacekeeping_forces"
+
+
+@dataclass(frozen=True)
+class WithdrawForces(Command):
+    case: str
+    contingents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CloseCase(Command):
+    case: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class WithdrawRequest(Command):
+    case: str

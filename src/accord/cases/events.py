@@ -1,0 +1,69 @@
+"""What happened to a case (past tense); every event carries the time it happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from accord.kernel.messages import Event
+
+
+@dataclass(frozen=True)
+class RequestFiled(Event):
+    case_id: str
+    by: str
+    article: str
+    role: str
+    where: str
+    threat: str
+    aggressor: str
+    summary: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CaseStageChanged(Event):
+    case_id: str
+    stage: str
+    reason: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DecisionRecorded(Event):
+    case_id: str
+    draft_id: str
+    kind: str
+    outcome: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class UnSecurityCouncilNotified(Event):
+    case_id: str
+    by: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ForcesDeployed(Event):
+    case_id: str
+    deployment_id: str
+    formation: str
+    contingents: dict[str, int] = field(default_factory=dict)
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ForcesWithdrawn(Event):
+    case_id: str
+    deployment_id: str
+    contingents: tuple[str, ...] = ()
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class CaseClosed(Event):
+    case_id: str
+    summary: str
+    at: dt.datetime

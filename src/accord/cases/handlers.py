@@ -1,0 +1,257 @@
+"""Use cases of a case: file a request, inform the UN, deploy, withdraw, close."""
+
+from __future__ import annotations
+
+from accord.bodies import events as body_events
+from accord.cases import commands as cmd
+from accord.cases import events as ev
+from accord.cases.model import Case, Stage
+from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.ids import state_code
+from accord.kernel.messages import Event
+from accord.rules.admissibility import COLLECTIVE_DEFENCE, Request, rule_on_request
+from accord.rules.ruling import Because, Ruling
+from accord.rules.standing import require_member
+from accord.rules.vocabulary import AGGRESSOR_KINDS, THREAT_KINDS, THREAT_OBJECTS
+from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_one_of
+from accord.service.context import Context
+
+FORCE_MANAGERS = {CHAIR, SECRETARY_GENERAL, "CSC", "CDM", "JOINT_STAFF"}
+
+
+def get_case(context: Context, case_id: str) -> Case:
+    case = context.world.cases.get(case_id)
+    if case is None:
+        raise NotFound(f"case {case_id!r} does not exist")
+    return case
+
+
+def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
+    """A member asks for consultations (Art. 2) or assistance against aggression (Art. 4)."""
+    _check_request_words(command)
+    because = context.because("file_request")
+    state = acting_state(context, because, "filing a request")
+    if state is None:
+        return because.ruling()
+    where = state_code(command.where) if command.where else state
+    request = Request(
+        state, command.article, where, command.threat, command.aggressor, command.threatened
+    )
+    ruling = rule_on_request(context.rulebook, request)
+    if ruling.allowed:
+        context.emit(
+            ev.RequestFiled(
+                f"case-{len(context.world.cases) + 1}",
+                state,
+                command.article,
+                ruling.details["role"],
+                where,
+                command.threat,
+                command.aggressor,
+                command.summary,
+                context.at,
+            )
+        )
+    return ruling
+
+
+def _check_request_words(command: cmd.FileRequest) -> None:
+    if command.threat not in THREAT_KINDS:
+        raise InvalidInput("threat", f"must be one of {', '.join(sorted(THREAT_KINDS))}")
+    if command.aggressor not in AGGRESSOR_KINDS:
+        raise InvalidInput("aggressor", f"must be one of {', '.join(sorted(AGGRESSOR_KINDS))}")
+    unknown = set(command.threatened) - THREAT_OBJECTS
+    if unknown:
+        raise InvalidInput("threatened", f"unknown: {', '.join(sorted(unknown))}")
+    if command.where is not None:
+        try:
+            state_code(command.where)
+        except ValueError as error:
+            raise InvalidInput("where", str(error)) from None
+
+
+def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Context) -> Ruling:
+    """Inform the UN Security Council of measures against aggression or a peacekeeping operation."""
+    case = get_case(context, command.case)
+    because = context.because("notify_un_security_council")
+    if context.actor.role == "state" and context.actor.state:
+        require_member(context.rulebook, context.actor.state, because, "report to the UN")
+    report = context.rulebook.parameter("collective_defence/report_to_un_security_council")
+    peacekeeping = "peacekeeping_operation" in case.adopted.values()
+    if case.role == COLLECTIVE_DEFENCE and report is not None and report.value:
+        because.note(
+            "measures against aggression are reported to the UN Security Council at once",
+            report.source,
+        )
+    elif peacekeeping:
+        power = (
+            context.world.charter().bodies["CSC"].decides_on("peacekeeping_operation", context.day)
+        )
+        because.note(
+            "a peacekeeping operation is notified to the UN Security Council at once",
+            power.source if power else None,
+        )
+    else:
+        because.refuse(
+            f"{case.id} is a request under {case.article} with no peacekeeping "
+            "operation decided: there is no measure to report to the UN Security "
+            "Council",
+            report.source if report else None,
+        )
+    if not because.refused:
+        context.emit(ev.UnSecurityCouncilNotified(case.id, context.actor.id, context.at))
+    return because.ruling()
+
+
+def deploy(command: cmd.Deploy, context: Context) -> Ruling:
+    """Send contingents to carry out an adopted decision on the case."""
+    case = get_case(context, command.case)
+    because = context.because("deploy")
+    if not require_one_of(context, because, FORCE_MANAGERS, "deploying forces"):
+        return because.ruling()
+    if not command.contingents:
+        raise InvalidInput("contingents", "name at least one state and its troop number")
+    for state, strength in command.contingents.items():
+        if not isinstance(strength, int) or isinstance(strength, bool) or strength <= 0:
+            raise InvalidInput(f"contingents.{state}", "a positive number of personnel")
+    deciding = context.rulebook.parameter("collective_defence/deciding_body")
+    if not case.is_open or not case.authorises_forces:
+        because.refuse(
+            f"no adopted decision on {case.id} authorises sending forces: a "
+            "deployment carries out a decision of the "
+            f"{deciding.value if deciding else 'competent body'}",
+            deciding.source if deciding else None,
+        )
+        return because.ruling()
+    for state in command.contingents:
+        if require_member(context.rulebook, state_code(state), because, "send a contingent"):
+            _not_standing_aside(context, case, state, because)
+    if because.refused:
+        return because.ruling()
+    because.note(
+        f"carries out {', '.join(sorted(set(case.adopted.values())))} adopted on {case.id}",
+        deciding.source if deciding else None,
+    )
+    deployment_id = f"{case.id}-deployment-{len(case.deployments) + 1}"
+    context.emit(
+        ev.ForcesDeployed(
+            case.id, deployment_id, command.formation, dict(command.contingents), context.at
+        )
+    )
+    if case.stage == Stage.DECIDED:
+        context.emit(
+            ev.CaseStageChanged(case.id, Stage.IN_EXECUTION, "forces deployed", context.at)
+        )
+    return because.ruling(deployment=deployment_id)
+
+
+def _not_standing_aside(context: Context, case: Case, state: str, because: Because) -> None:
+    drafts = context.world.sittings.drafts
+    for draft_id in case.adopted:
+        if state in drafts[draft_id].standing_aside:
+            restricted = context.rulebook.parameter("voting/restricted_format")
+            because.refuse(
+                f"{state} stood aside on {draft_id}: it is not bound to take part "
+                "in carrying it out",
+                restricted.source if restricted else None,
+            )
+
+
+def withdraw_forces(command: cmd.WithdrawForces, context: Context) -> Ruling:
+    """Bring contingents home (all of them unless some are named)."""
+    case = get_case(context, command.case)
+    because = context.because("withdraw_forces")
+    if not require_one_of(context, because, FORCE_MANAGERS, "withdrawing forces"):
+        return because.ruling()
+    in_place = case.forces_in_place()
+    if not in_place:
+        because.refuse(f"no forces are deployed on {case.id}")
+        return because.ruling()
+    deployment = in_place[-1]
+    named = tuple(state_code(s) for s in command.contingents)
+    unknown = set(named) - (set(deployment.contingents) - deployment.withdrawn)
+    if unknown:
+        raise InvalidInput("contingents", f"not deployed: {', '.join(sorted(unknown))}")
+    context.emit(ev.ForcesWithdrawn(case.id, deployment.id, named, context.at))
+    because.note(f"{', '.join(named) or 'all contingents'} withdrawn from {case.where}")
+    return because.ruling(deployment=deployment.id)
+
+
+def close_case(command: cmd.CloseCase, context: Context) -> Ruling:
+    """Close the case with a summary, once no forces remain deployed."""
+    case = get_case(context, command.case)
+    because = context.because("close_case")
+    allowed = FORCE_MANAGERS | {case.requested_by}
+    if not require_one_of(context, because, allowed, "closing a case"):
+        return because.ruling()
+    if not case.is_open:
+        because.refuse(f"{case.id} is already {case.stage}")
+    elif case.forces_in_place():
+        because.refuse(f"forces are still deployed on {case.id}: withdraw them first")
+    else:
+        context.emit(ev.CaseClosed(case.id, command.summary, context.at))
+    return because.ruling()
+
+
+def withdraw_request(command: cmd.WithdrawRequest, context: Context) -> Ruling:
+    """The requesting member takes its request back before anything is decided."""
+    case = get_case(context, command.case)
+    because = context.because("withdraw_request")
+    state = acting_state(context, because, "withdrawing a request")
+    if state is not None and state != case.requested_by:
+        because.refuse(f"only {case.requested_by}, which filed {case.id}, may withdraw it")
+    elif state is not None and case.stage not in (Stage.REQUESTED, Stage.CONSULTATIONS):
+        because.refuse(f"{case.id} is already {case.stage}")
+    elif state is not None:
+        context.emit(
+            ev.CaseStageChanged(case.id, Stage.WITHDRAWN, "withdrawn by the requester", context.at)
+        )
+    return because.ruling()
+
+
+def on_session_convened(event: Event, context: Context) -> None:
+    """A session convened about a requested case opens its consultations."""
+    assert isinstance(event, body_events.SessionConvened)
+    case = context.world.cases.get(event.case_id or "")
+    if case is not None and case.stage == Stage.REQUESTED:
+        context.emit(
+            ev.CaseStageChanged(
+                case.id, Stage.CONSULTATIONS, f"{event.body} session convened", event.at
+            )
+        )
+
+
+def on_draft_closed(event: Event, context: Context) -> None:
+    """A decision on a case is recorded on it; an adopted measure moves it to ``decided``."""
+    assert isinstance(event, body_events.DraftClosed)
+    case = context.world.cases.get(event.case_id or "")
+    if case is None:
+        return
+    context.emit(ev.DecisionRecorded(case.id, event.draft_id, event.kind, event.outcome, event.at))
+    adopted = event.outcome.startswith("adopted")
+    if (
+        adopted
+        and event.kind != "consultations"
+        and case.stage in (Stage.REQUESTED, Stage.CONSULTATIONS)
+    ):
+        context.emit(ev.CaseStageChanged(case.id, Stage.DECIDED, f"{event.kind} adopted", event.at))
+    elif case.stage == Stage.REQUESTED:
+        context.emit(
+            ev.CaseStageChanged(
+                case.id, Stage.CONSULTATIONS, f"{event.kind} {event.outcome}", event.at
+            )
+        )
+
+
+COMMAND_HANDLERS = {
+    cmd.FileRequest: file_request,
+    cmd.NotifyUnSecurityCouncil: notify_un_security_council,
+    cmd.Deploy: deploy,
+    cmd.WithdrawForces: withdraw_forces,
+    cmd.CloseCase: close_case,
+    cmd.WithdrawRequest: withdraw_request,
+}
+POLICIES = {
+    body_events.SessionConvened: [on_session_convened],
+    body_events.DraftClosed: [on_draft_closed],
+}

@@ -1,0 +1,1 @@
+"""Forces and means: units pledged by members, deployments and withdrawals."""

@@ -1,0 +1,1 @@
+"""The journal: every accepted or refused command and its events, append-only, hash-chained."""

@@ -1,0 +1,1 @@
+"""Membership: applications, admission, suspension, withdrawal, frozen participation, statuses."""

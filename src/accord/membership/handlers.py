@@ -1,0 +1,186 @@
+"""Use cases of membership: apply, withdraw, freeze, request a suspension, grant a status."""
+
+from __future__ import annotations
+
+from accord.bodies import events as body_events
+from accord.kernel.errors import InvalidInput
+from accord.kernel.ids import state_code
+from accord.kernel.messages import Event
+from accord.membership import commands as cmd
+from accord.membership import events as ev
+from accord.rules.membership import (
+    rule_on_admission,
+    rule_on_third_party_status,
+    rule_on_withdrawal,
+)
+from accord.rules.ruling import Ruling
+from accord.rules.standing import require_member
+from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_one_of
+from accord.service.context import Context
+
+#: The status an adopted decision of each kind gives the state it concerns.
+STATUS_BY_DECISION = {
+    "admission": "member",
+    "suspension": "suspended",
+    "expulsion": "expelled",
+    "observer_status": "observer",
+    "partner_status": "partner",
+}
+
+
+def apply_for_membership(command: cmd.ApplyForMembership, context: Context) -> Ruling:
+    """A state applies; admission is then a decision of the competent body."""
+    because = context.because("apply_for_membership")
+    state = acting_state(context, because, "applying for membership")
+    if state is None:
+        return because.ruling()
+    ruling = rule_on_admission(context.rulebook, state)
+    if ruling.allowed:
+        context.emit(ev.MembershipApplied(state, context.at))
+        if context.rulebook.status_name(state) != "applicant":
+            context.emit(
+                ev.StatusChanged(
+                    state,
+                    "applicant",
+                    context.day,
+                    ruling.articles[0] if ruling.articles else None,
+                    "application filed",
+                    context.at,
+                )
+            )
+    return ruling
+
+
+def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Context) -> Ruling:
+    """A member gives notice; it withdraws when the notice period has run."""
+    because = context.because("notify_withdrawal")
+    state = acting_state(context, because, "notifying withdrawal")
+    if state is None:
+        return because.ruling()
+    pending = [
+        n
+        for n in context.world.roll.withdrawal_notices
+        if n.state == state and n.effective > context.day
+    ]
+    ruling = rule_on_withdrawal(context.rulebook, state)
+    if ruling.allowed and not pending:
+        effective = ruling.details["effective"]
+        context.emit(ev.WithdrawalNotified(state, effective, context.at))
+        context.emit(
+            ev.StatusChanged(
+                state,
+                "withdrawn",
+                effective,
+                ruling.articles[0],
+                "notice of withdrawal ran out",
+                context.at,
+            )
+        )
+    return ruling
+
+
+def declare_participation_frozen(
+    command: cmd.DeclareParticipationFrozen, context: Context
+) -> Ruling:
+    """A member declares it freezes its participation: political, not a Charter status."""
+    because = context.because("declare_participation_frozen")
+    state = acting_state(context, because, "freezing participation")
+    if state is None or not require_member(context.rulebook, state, because, "freeze"):
+        return because.ruling()
+    suspension = context.rulebook.parameter("membership/suspension_body")
+    because.note(
+        "frozen participation is not a Charter status: the member keeps its vote, "
+        "its veto and its obligations; only the "
+        f"{suspension.value if suspension else 'competent body'} could suspend it",
+        suspension.source if suspension else context.rulebook.founding.source,
+    )
+    if context.rulebook.frozen(state) is None:
+        context.emit(ev.ParticipationFrozen(state, context.at))
+    return because.ruling()
+
+
+def request_suspension(command: cmd.RequestSuspension, context: Context) -> Ruling:
+    """A member asks that a member (itself included) be suspended: a request, not a decision."""
+    because = context.because("request_suspension")
+    state = acting_state(context, because, "requesting a suspension")
+    subject = state_code(command.state)
+    if state is None or not require_member(context.rulebook, state, because, "ask"):
+        return because.ruling()
+    if context.rulebook.status_name(subject) not in ("member", "suspended"):
+        because.refuse(f"{subject} is not a member on {context.day}")
+        return because.ruling()
+    body = context.rulebook.parameter("membership/suspension_body")
+    if body is None:
+        context.rulebook.absent_parameter(
+            "membership/suspension_body", "there is no suspension procedure", because
+        )
+        return because.ruling()
+    because.note(f"a request only: the {body.value} alone decides a suspension", body.source)
+    context.emit(ev.SuspensionRequested(subject, state, context.at))
+    return because.ruling(decided_by=body.value)
+
+
+def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
+    """Record an observer or partner status that a decision of the competent body granted."""
+    if command.status not in ("observer", "partner"):
+        raise InvalidInput("status", "must be observer or partner")
+    subject = state_code(command.state)
+    because = context.because("grant_status")
+    if not require_one_of(context, because, {CHAIR, SECRETARY_GENERAL, "CSC"}, "granting a status"):
+        return because.ruling()
+    ruling = rule_on_third_party_status(context.rulebook, subject, command.status)
+    if not ruling.allowed:
+        return ruling
+    kind = f"{command.status}_status"
+    decided = any(
+        d.adopted and d.kind == kind and d.subject == subject
+        for d in context.world.sittings.drafts.values()
+    )
+    if not decided:
+        consent = context.rulebook.parameter("voting/all_members_consent")
+        because.refuse(
+            f"{command.status} status is granted by a decision with every member's "
+            f"consent; no such decision on {subject} has been adopted",
+            consent.source if consent else None,
+        )
+        return because.ruling()
+    for reason in ruling.reasons:
+        because.note(reason.text, reason.source)
+    if context.rulebook.status_name(subject) != command.status:
+        context.emit(
+            ev.StatusChanged(
+                subject, command.status, context.day, ruling.articles[0], "granted", context.at
+            )
+        )
+    return because.ruling()
+
+
+def on_draft_closed(event: Event, context: Context) -> None:
+    """An adopted admission, suspension, expulsion or status decision takes effect that day."""
+    assert isinstance(event, body_events.DraftClosed)
+    status = STATUS_BY_DECISION.get(event.kind)
+    if status is None or not event.outcome.startswith("adopted") or event.subject is None:
+        return
+    if context.rulebook.status_name(event.subject) == status:
+        return  # the recorded history already holds it: no second effect
+    power = context.world.charter().bodies[event.body].decides_on(event.kind, event.at.date())
+    context.emit(
+        ev.StatusChanged(
+            event.subject,
+            status,
+            event.at.date(),
+            power.source.cites if power else None,
+            f"{event.kind} adopted by the {event.body} ({event.draft_id})",
+            event.at,
+        )
+    )
+
+
+COMMAND_HANDLERS = {
+    cmd.ApplyForMembership: apply_for_membership,
+    cmd.NotifyWithdrawal: notify_withdrawal,
+    cmd.DeclareParticipationFrozen: declare_participation_frozen,
+    cmd.RequestSuspension: request_suspension,
+    cmd.GrantStatus: grant_status,
+}
+POLICIES = {body_events.DraftClosed: [on_draft_closed]}

@@ -1,0 +1,1 @@
+"""Partners and instruments: signatures, ratifications and entry into force."""

@@ -1,0 +1,41 @@
+"""The unit of work: a command's events and its journal entry are kept together or not at all."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Protocol
+
+from accord.journal.model import Entry
+from accord.journal.store import InMemoryJournal, Journal
+from accord.kernel.messages import Event
+from accord.service.world import World
+
+
+class UnitOfWork(Protocol):
+    world: World
+    journal: Journal
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+    def commit(self, entry: Entry, events: list[Event]) -> None: ...
+
+
+class InMemoryUnitOfWork:
+    """State in memory; the journal in memory or in a file. One writer at a time."""
+
+    def __init__(self, world: World, journal: Journal | None = None) -> None:
+        self.world = world
+        self.journal: Journal = journal if journal is not None else InMemoryJournal()
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            yield
+
+    def commit(self, entry: Entry, events: list[Event]) -> None:
+        # The journal first: if it cannot be written, the state is left untouched.
+        self.journal.append(entry)
+        for event in events:
+            self.world.apply(event)

@@ -1,0 +1,60 @@
+"""The state of Accord: every context's records, changed only by applying events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from accord.bodies import events as body_events
+from accord.bodies import model as bodies
+from accord.cases import events as case_events
+from accord.cases import model as cases
+from accord.forces import events as force_events
+from accord.forces import model as forces
+from accord.kernel.messages import Event
+from accord.membership import events as membership_events
+from accord.membership import model as membership
+from accord.partners import events as partner_events
+from accord.partners import model as partners
+from accord.rules.charter import Charter
+from accord.rules.rulebook import Rulebook
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.type_name: cls
+    for module in (case_events, body_events, membership_events, partner_events, force_events)
+    for cls in vars(module).values()
+    if isinstance(cls, type) and issubclass(cls, Event) and cls is not Event
+}
+
+
+@dataclass
+class World:
+    """The charter Accord runs on and every record kept since."""
+
+    base: Charter
+    cases: dict[str, cases.Case] = field(default_factory=dict)
+    sittings: bodies.Sittings = field(default_factory=bodies.Sittings)
+    roll: membership.Roll = field(default_factory=membership.Roll)
+    instruments: dict[str, partners.InstrumentRecord] = field(default_factory=dict)
+    units: dict[str, forces.Unit] = field(default_factory=dict)
+    _charter: tuple[int, Charter] | None = field(default=None, repr=False)
+
+    def charter(self) -> Charter:
+        """The charter with the membership changes recorded in Accord laid over it."""
+        if self._charter is None or self._charter[0] != self.roll.version:
+            self._charter = (self.roll.version, self.roll.over(self.base))
+        return self._charter[1]
+
+    def rulebook(self, day: dt.date) -> Rulebook:
+        return Rulebook.as_of(self.charter(), day)
+
+    def apply(self, event: Event) -> None:
+        handled = (
+            cases.apply(self.cases, event)
+            or bodies.apply(self.sittings, event)
+            or membership.apply(self.roll, event)
+            or partners.apply(self.instruments, event)
+            or forces.apply(self.units, event)
+        )
+        if not handled:
+            raise TypeError(f"no context applies the event {event.type_name}")

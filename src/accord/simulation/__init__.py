@@ -1,0 +1,1 @@
+"""Simulation: replay scenarios through the real rules, handlers and voting code."""

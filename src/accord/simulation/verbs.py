@@ -1,0 +1,70 @@
+"""The scenario verbs: each is a command of the domain, built from a step's ``with``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from accord.bodies import commands as bodies
+from accord.cases import commands as cases
+from accord.forces import commands as forces
+from accord.kernel.messages import Command
+from accord.membership import commands as membership
+from accord.partners import commands as partners
+from accord.simulation.scenario import ScenarioError, Step
+
+VERBS: dict[str, type[Command]] = {
+    cls.type_name: cls
+    for module in (cases, bodies, membership, partners, forces)
+    for cls in vars(module).values()
+    if isinstance(cls, type) and issubclass(cls, Command) and cls is not Command
+}
+#: ``with`` keys that name something an earlier step created with ``as``.
+REFERENCES = frozenset({"case", "session", "draft", "about"})
+
+
+def build_command(step: Step, names: Mapping[str, str]) -> Command:
+    """The step's command, its names resolved; errors name the step and the key."""
+    cls = VERBS.get(step.do)
+    if cls is None:
+        raise ScenarioError(
+            step.number,
+            f"do: unknown verb {step.do!r}; the verbs are {', '.join(sorted([*VERBS, 'check']))}",
+        )
+    given = dict(step.given)
+    if step.do == "state_position" and "state" in given and given.pop("state") != step.by:
+        raise ScenarioError(
+            step.number,
+            f"with.state: {step.by} states only its own position, not another state's",
+        )
+    fields = {f.name for f in dataclasses.fields(cls)}
+    for key in given:
+        if key not in fields:
+            raise ScenarioError(
+                step.number,
+                f"with.{key}: unknown key for {step.do}; it takes "
+                f"{', '.join(sorted(fields)) or 'nothing'}",
+            )
+    for key in REFERENCES & set(given):
+        given[key] = _resolve(step, key, given[key], names)
+    try:
+        return TypeAdapter(cls).validate_python(given)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        raise ScenarioError(step.number, f"with.{key}: {first['msg']}") from None
+
+
+def _resolve(step: Step, key: str, value: Any, names: Mapping[str, str]) -> str:
+    if not isinstance(value, str):
+        raise ScenarioError(step.number, f"with.{key}: a name given by an earlier step's 'as'")
+    if value not in names:
+        raise ScenarioError(
+            step.number,
+            f"with.{key}: {value!r} is not defined by an earlier "
+            "step's 'as' (or that step was refused)",
+        )
+    return names[value]
