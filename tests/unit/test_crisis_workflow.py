@@ -239,3 +239,19 @@ def test_the_state_rebuilt_from_the_journal_alone_is_the_same(accord, csto):
     rebuilt = rebuild_world(csto, accord.journal.entries())
     assert snapshot(rebuilt) == snapshot(accord.world)
     assert rebuilt.rulebook(dt.date(2022, 2, 1)).frozen("ARM") is not None
+
+
+def test_a_status_recorded_in_accord_does_not_erase_the_charters_later_history(csto):
+    accord = Accord(csto, dt.datetime(2006, 6, 23, 10, 0))
+    assert accord.do("UZB", ApplyForMembership()).allowed
+    rulebook = accord.world.rulebook
+    assert rulebook(dt.date(2006, 7, 1)).status_name("UZB") == "applicant"
+    assert rulebook(dt.date(2006, 9, 1)).status_name("UZB") == "member"
+    assert rulebook(dt.date(2013, 1, 1)).status_name("UZB") == "suspended"
+
+
+def test_a_state_asking_for_its_own_suspension_need_not_name_itself(csto):
+    accord = Accord(csto, dt.datetime(2012, 6, 20, 10, 0))
+    result = accord.do("UZB", RequestSuspension())
+    assert result.allowed
+    assert result.events[0].state == "UZB"

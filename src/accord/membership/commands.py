@@ -24,7 +24,9 @@ class DeclareParticipationFrozen(Command):
 
 @dataclass(frozen=True)
 class RequestSuspension(Command):
-    state: str
+    """``state`` defaults to the requesting state itself (as Uzbekistan asked in 2012)."""
+
+    state: str | None = None
 
 
 @dataclass(frozen=True)

@@ -103,8 +103,12 @@ def request_suspension(command: cmd.RequestSuspension, context: Context) -> Ruli
     """A member asks that a member (itself included) be suspended: a request, not a decision."""
     because = context.because("request_suspension")
     state = acting_state(context, because, "requesting a suspension")
-    subject = state_code(command.state)
-    if state is None or not require_member(context.rulebook, state, because, "ask"):
+    subject = state_code(command.state) if command.state else state
+    if (
+        state is None
+        or subject is None
+        or not require_member(context.rulebook, state, because, "ask")
+    ):
         return because.ruling()
     if context.rulebook.status_name(subject) not in ("member", "suspended"):
         because.refuse(f"{subject} is not a member on {context.day}")

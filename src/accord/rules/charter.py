@@ -117,25 +117,29 @@ class StateRecord:
         return next((f for f in self.frozen if f.period.contains(day)), None)
 
     def with_status(self, change: StatusPeriod) -> StateRecord:
-        """This history with ``change`` starting on its day (later periods give way to it)."""
-        return replace(self, history=_cut_before(self.history, change))
+        """This history with ``change`` from its day until the next recorded change."""
+        return replace(self, history=_inserted(self.history, change))
 
     def with_frozen(self, change: StatusPeriod) -> StateRecord:
-        return replace(self, frozen=_cut_before(self.frozen, change))
+        return replace(self, frozen=_inserted(self.frozen, change))
 
 
-def _cut_before(
-    periods: tuple[StatusPeriod, ...], change: StatusPeriod
-) -> tuple[StatusPeriod, ...]:
+def _inserted(periods: tuple[StatusPeriod, ...], change: StatusPeriod) -> tuple[StatusPeriod, ...]:
+    """``change`` from its day until the next recorded period; the period it falls in ends."""
     start = change.period.start
+    ordered = sorted(periods, key=lambda p: p.period.start)
+    later = [p for p in ordered if p.period.start > start]
+    end = later[0].period.start if later else None
     kept = []
-    for period in periods:
-        if period.period.start >= start:
+    for period in ordered:
+        if period.period.start == start:
             continue
         if period.period.contains(start):
             period = replace(period, period=Period(period.period.start, start))
         kept.append(period)
-    return (*kept, change)
+    return tuple(
+        sorted([*kept, replace(change, period=Period(start, end))], key=lambda p: p.period.start)
+    )
 
 
 @dataclass(frozen=True)
