@@ -135,10 +135,17 @@ def test_only_the_chair_closes_a_draft(accord):
     assert accord.world.sittings.drafts["draft-1"].is_open
 
 
-def test_the_un_security_council_is_informed_of_an_article_4_case(accord):
+def test_the_un_security_council_is_informed_of_measures_once_they_are_decided(accord):
     kazakhstan_request(accord)
+    early = accord.do("secretary_general", NotifyUnSecurityCouncil(case="case-1"))
+    assert not early.allowed
+    assert "CST-4" in early.ruling.articles
+    session_and_draft(accord)
+    everyone(accord, "draft-1")
+    accord.do("chair", CloseDraft(draft="draft-1"))
     result = accord.do("secretary_general", NotifyUnSecurityCouncil(case="case-1"))
     assert result.allowed
+    assert {"CST-4", "PKA-3"} <= set(result.ruling.articles)
     assert accord.world.cases["case-1"].un_notified_at is not None
 
 

@@ -17,6 +17,8 @@ from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, requir
 from accord.service.context import Context
 
 FORCE_MANAGERS = {CHAIR, SECRETARY_GENERAL, "CSC", "CDM", "JOINT_STAFF"}
+#: Adopted decisions that are not measures to report: words, or talks about what to do.
+NOT_MEASURES = frozenset({"statement", "consultations"})
 
 
 def get_case(context: Context, case_id: str) -> Case:
@@ -77,13 +79,8 @@ def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Co
     if context.actor.role == "state" and context.actor.state:
         require_member(context.rulebook, context.actor.state, because, "report to the UN")
     report = context.rulebook.parameter("collective_defence/report_to_un_security_council")
-    peacekeeping = "peacekeeping_operation" in case.adopted.values()
-    if case.role == COLLECTIVE_DEFENCE and report is not None and report.value:
-        because.note(
-            "measures against aggression are reported to the UN Security Council at once",
-            report.source,
-        )
-    elif peacekeeping:
+    measures = sorted({kind for kind in case.adopted.values() if kind not in NOT_MEASURES})
+    if "peacekeeping_operation" in measures:
         power = (
             context.world.charter().bodies["CSC"].decides_on("peacekeeping_operation", context.day)
         )
@@ -91,11 +88,16 @@ def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Co
             "a peacekeeping operation is notified to the UN Security Council at once",
             power.source if power else None,
         )
-    else:
+    if case.role == COLLECTIVE_DEFENCE and measures and report is not None and report.value:
+        because.note(
+            f"measures taken under {case.article} ({', '.join(measures)}) are reported "
+            "to the UN Security Council at once",
+            report.source,
+        )
+    elif "peacekeeping_operation" not in measures:
         because.refuse(
-            f"{case.id} is a request under {case.article} with no peacekeeping "
-            "operation decided: there is no measure to report to the UN Security "
-            "Council",
+            f"no measure under {case.article} has been decided on {case.id}: there is "
+            "nothing to report to the UN Security Council yet",
             report.source if report else None,
         )
     if not because.refused:

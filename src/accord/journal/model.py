@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 GENESIS = "0" * 64
@@ -27,7 +27,8 @@ class Entry:
     hash: str = ""
 
     def sealed(self) -> Entry:
-        return Entry(**{**asdict(self), "hash": entry_hash(self)})
+        # A shallow copy: ``asdict`` would deep-copy the payload and events for nothing.
+        return replace(self, hash=entry_hash(self))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,6 +44,23 @@ def canonical(data: Any) -> bytes:
 
 def entry_hash(entry: Entry) -> str:
     """SHA-256 of the entry's canonical JSON without its own hash (``prev`` included)."""
-    body = asdict(entry)
-    body.pop("hash")
-    return hashlib.sha256(canonical(body)).hexdigest()
+    body = {name: getattr(entry, name) for name in _HASHED}
+    return hashlib.sha256(_canonical_json(body)).hexdigest()
+
+
+#: The fields an entry's hash covers: all but the hash itself.
+_HASHED = tuple(f.name for f in fields(Entry) if f.name != "hash")
+
+
+def _canonical_json(data: Any) -> bytes:
+    """``canonical`` of ``asdict``'s result, without ``asdict``'s deep copy: a dataclass nested
+    in the payload or events is turned into a dict, as ``asdict`` would, when JSON meets it."""
+    return json.dumps(
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_as_dict
+    ).encode()
+
+
+def _as_dict(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

@@ -161,7 +161,8 @@ def _consensus(
         return _result(because, BLOCKED, [], aside, absent, supporting)
     if aside:
         because.note(
-            f"adopted in the restricted format: {', '.join(aside)} stood aside and are not bound"
+            f"adopted in the restricted format: {', '.join(aside)} stood aside: they do not block "
+            "it and take no part in carrying it out"
         )
         return _result(because, ADOPTED_RESTRICTED, [], aside, absent, supporting)
     because.note("adopted by consensus: no member objected")

@@ -14,7 +14,7 @@ from accord.rules.ruling import Ruling
 from accord.service.world import World
 from accord.simulation.scenario import ScenarioError
 
-RULING_KEYS = ("allowed", "articles", "outcome", "blocked_by", "standing_aside")
+RULING_KEYS = ("allowed", "articles", "outcome", "blocked_by", "standing_aside", "absent")
 _MEMBER = re.compile(r"^member\.([A-Z]{3})\.(status|frozen)$")
 _INSTRUMENT = re.compile(r"^instrument\.([A-Za-z0-9_.-]+)\.in_force$")
 _CASE = re.compile(r"^([A-Za-z_][\w-]*)\.stage$")
@@ -62,7 +62,7 @@ def _actual(key: str, situation: Situation) -> Any:
         return ruling.allowed if ruling else None
     if key == "articles":
         return list(ruling.articles) if ruling else []
-    if key in ("outcome", "blocked_by", "standing_aside"):
+    if key in ("outcome", "blocked_by", "standing_aside", "absent"):
         return ruling.details.get(key) if ruling else None
     if key == "chair":
         if ruling is not None and "chair" in ruling.details:
@@ -94,7 +94,7 @@ def _matches(key: str, expected: Any, actual: Any) -> bool:
     if key == "articles":
         wanted = expected if isinstance(expected, list) else [expected]
         return all(any(_same_article(w, a) for a in actual) for w in wanted)
-    if key in ("blocked_by", "standing_aside"):
+    if key in ("blocked_by", "standing_aside", "absent"):
         wanted = expected if isinstance(expected, list) else [expected]
         return sorted(map(str, wanted)) == sorted(actual or [])
     return bool(expected == actual)
