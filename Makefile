@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 
-.PHONY: demo test install check lint typecheck contracts rules unit clean
+.PHONY: demo test install lint typecheck contracts format clean bench
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -26,8 +26,8 @@ test: install lint contracts typecheck
 	$(UV) run --no-sync pytest
 
 lint: install
-	$(UV) run --no-sync ruff check src tests
-	$(UV) run --no-sync ruff format --check src tests
+	$(UV) run --no-sync ruff check src tests benchmarks
+	$(UV) run --no-sync ruff format --check src tests benchmarks
 
 typecheck: install
 	$(UV) run --no-sync mypy
@@ -36,8 +36,11 @@ contracts: install
 	$(UV) run --no-sync lint-imports
 
 format: install
-	$(UV) run --no-sync ruff format src tests
-	$(UV) run --no-sync ruff check --fix src tests
+	$(UV) run --no-sync ruff format src tests benchmarks
+	$(UV) run --no-sync ruff check --fix src tests benchmarks
 
 clean:
 	rm -rf $(TOOLS) .venv .pytest_cache .mypy_cache .ruff_cache
+
+bench: install
+	$(UV) run --no-sync python benchmarks/bench_bus.py

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 GENESIS = "0" * 64
@@ -28,7 +28,8 @@ class Entry:
 
     def sealed(self) -> Entry:
         # A shallow copy: ``asdict`` would deep-copy the payload and events for nothing.
-        return replace(self, hash=entry_hash(self))
+        body = _hashed_body(self)
+        return Entry(**body, hash=_digest(body))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,12 +45,19 @@ def canonical(data: Any) -> bytes:
 
 def entry_hash(entry: Entry) -> str:
     """SHA-256 of the entry's canonical JSON without its own hash (``prev`` included)."""
-    body = {name: getattr(entry, name) for name in _HASHED}
-    return hashlib.sha256(_canonical_json(body)).hexdigest()
+    return _digest(_hashed_body(entry))
 
 
 #: The fields an entry's hash covers: all but the hash itself.
 _HASHED = tuple(f.name for f in fields(Entry) if f.name != "hash")
+
+
+def _hashed_body(entry: Entry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in _HASHED}
+
+
+def _digest(body: dict[str, Any]) -> str:
+    return hashlib.sha256(_canonical_json(body)).hexdigest()
 
 
 def _canonical_json(data: Any) -> bytes:

@@ -56,15 +56,19 @@ def rule_on_position(
     position: str,
     kind: str | None = None,
     subject: str | None = None,
+    taking_part: Participation | None = None,
 ) -> Ruling:
-    """May ``state`` state ``position`` on a draft before ``body`` on this day?"""
+    """May ``state`` state ``position`` on a draft before ``body`` on this day?
+
+    ``taking_part`` may be passed when the caller already worked it out for the same draft.
+    """
     because = Because("position", rulebook.day)
     if not rulebook.require_treaty_in_force(because):
         return because.ruling()
     if position not in POSITIONS:
         because.refuse(f"position must be one of {', '.join(POSITIONS)}, not {position!r}")
         return because.ruling()
-    taking_part = participants(rulebook, body, kind, subject)
+    taking_part = taking_part or participants(rulebook, body, kind, subject)
     if state in taking_part.excluded:
         why = taking_part.excluded[state]
         because.refuse(
@@ -103,13 +107,15 @@ def rule_on_outcome(
 ) -> Ruling:
     """Turn every participant's position into ``adopted``, ``adopted_restricted`` or ``blocked``."""
     because = Because("vote", rulebook.day)
+    taking_part = participants(rulebook, body, kind, subject)
     for state, position in sorted(positions.items()):
-        refused = rule_on_position(rulebook, body, state, position, kind, subject)
+        refused = rule_on_position(rulebook, body, state, position, kind, subject, taking_part)
         if not refused.allowed:
             for reason in refused.reasons:
                 because.refuse(reason.text, reason.source)
             return because.ruling(outcome=None)
-    taking_part = participants(rulebook, body, kind, subject, because)
+    for code, why in taking_part.excluded.items():
+        because.note(f"{rulebook.name_of(code)} takes no part: {why.text}", why.source)
     decision_rule = body.decision_rule.on(rulebook.day) if body.decision_rule else None
     if decision_rule is None:
         because.refuse(f"the {body.name} takes no decisions by vote on {rulebook.day}")

@@ -51,11 +51,21 @@ def build_command(step: Step, names: Mapping[str, str]) -> Command:
     for key in REFERENCES & set(given):
         given[key] = _resolve(step, key, given[key], names)
     try:
-        return TypeAdapter(cls).validate_python(given)
+        return _adapter(cls).validate_python(given)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         raise ScenarioError(step.number, f"with.{key}: {first['msg']}") from None
+
+
+_ADAPTERS: dict[type[Command], TypeAdapter[Command]] = {}
+
+
+def _adapter(cls: type[Command]) -> TypeAdapter[Command]:
+    """Building an adapter costs far more than using one: build each once."""
+    if cls not in _ADAPTERS:
+        _ADAPTERS[cls] = TypeAdapter(cls)
+    return _ADAPTERS[cls]
 
 
 def _resolve(step: Step, key: str, value: Any, names: Mapping[str, str]) -> str:
