@@ -262,3 +262,25 @@ def test_a_state_asking_for_its_own_suspension_need_not_name_itself(csto):
     result = accord.do("UZB", RequestSuspension())
     assert result.allowed
     assert result.events[0].state == "UZB"
+
+
+def test_the_csc_itself_grants_a_status_but_a_state_cannot(csto):
+    accord = Accord(csto, dt.datetime(2022, 3, 1, 10, 0))
+    assert not accord.do("RUS", GrantStatus(state="SRB", status="partner")).allowed
+    assert accord.do("CSC", GrantStatus(state="SRB", status="partner")).allowed
+    assert accord.world.rulebook(dt.date(2022, 3, 2)).status_name("SRB") == "partner"
+    too_early = Accord(csto, dt.datetime(2020, 3, 1, 10, 0))
+    refused = too_early.do("CSC", GrantStatus(state="SRB", status="partner"))
+    assert not refused.allowed
+    assert "CHARTER-21" in refused.ruling.articles
+
+
+def test_a_body_convenes_its_own_session_and_closes_its_own_draft(accord):
+    kazakhstan_request(accord)
+    assert accord.do("CSC", ConveneSession(body="CSC", format="in-person", about="case-1")).allowed
+    assert not accord.do("CDM", ConveneSession(body="CSC", about="case-1")).allowed
+    tabled = accord.do("chair", TableDraft(session="session-1", kind="peacekeeping", case="case-1"))
+    assert tabled.allowed
+    assert accord.world.sittings.drafts["draft-1"].kind == "peacekeeping_operation"
+    everyone(accord, "draft-1")
+    assert accord.do("CSC", CloseDraft(draft="draft-1")).ruling.details["outcome"] == "adopted"

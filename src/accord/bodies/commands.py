@@ -14,6 +14,7 @@ class ConveneSession(Command):
     format: str = "in_person"
     about: str | None = None
     requested_by: str | None = None
+    venue: str | None = None
 
 
 @dataclass(frozen=True)

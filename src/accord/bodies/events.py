@@ -18,6 +18,7 @@ class SessionConvened(Event):
     requested_by: str | None
     chair: str | None
     at: dt.datetime
+    venue: str | None = None
 
 
 @dataclass(frozen=True)

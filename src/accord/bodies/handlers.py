@@ -18,6 +18,25 @@ from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, requir
 from accord.service.context import Context
 
 FORMATS = ("in_person", "video")
+#: Other spellings of a session's format that people write.
+FORMAT_SPELLINGS = {
+    "in-person": "in_person",
+    "in person": "in_person",
+    "videoconference": "video",
+    "online": "video",
+}
+#: Other spellings of decision kinds; plain "assistance" is Art. 4's "military included".
+KIND_SPELLINGS = {
+    "assistance": "assistance_military",
+    "military_assistance": "assistance_military",
+    "political_assistance": "assistance_political",
+    "humanitarian_assistance": "assistance_humanitarian",
+    "military_technical_assistance": "assistance_military_technical",
+    "fact_finding": "fact_finding_mission",
+    "peacekeeping": "peacekeeping_operation",
+    "observer": "observer_status",
+    "partner": "partner_status",
+}
 
 
 def get_session(context: Context, session_id: str) -> Session:
@@ -36,14 +55,15 @@ def get_draft(context: Context, draft_id: str) -> Draft:
 
 def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
     """The chair convenes a regular or extraordinary session, in person or by video."""
-    if command.format not in FORMATS:
+    session_format = FORMAT_SPELLINGS.get(command.format, command.format)
+    if session_format not in FORMATS:
         raise InvalidInput("format", f"must be one of {', '.join(FORMATS)}")
     case = get_case(context, command.about) if command.about else None
     because = context.because("convene_session")
     if not context.rulebook.require_treaty_in_force(because):
         return because.ruling()
     body = context.rulebook.require_body(command.body, because)
-    if body is None or not require_chair(context, because, "convenes sessions"):
+    if body is None or not require_chair(context, because, "convenes sessions", command.body):
         return because.ruling()
     if body.decision_rule is None:
         because.refuse(f"the {body.name} is not a council that meets in session", body.source)
@@ -70,11 +90,12 @@ def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
             f"session-{len(context.world.sittings.sessions) + 1}",
             body.id,
             command.extraordinary,
-            command.format,
+            session_format,
             case.id if case else None,
             requested_by,
             chair.details.get("chair"),
             context.at,
+            command.venue,
         )
     )
     return because.ruling(chair=chair.details.get("chair"))
@@ -82,7 +103,8 @@ def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
 
 def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
     """Put a draft decision on a session's agenda, if that body decides that kind of thing."""
-    if command.kind not in DECISION_KINDS:
+    kind = KIND_SPELLINGS.get(command.kind, command.kind)
+    if kind not in DECISION_KINDS:
         raise InvalidInput("kind", f"must be one of {', '.join(sorted(DECISION_KINDS))}")
     session = get_session(context, command.session)
     case = get_case(context, command.case) if command.case else None
@@ -95,7 +117,7 @@ def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
         return because.ruling()
     proposal = Proposal(
         body=session.body,
-        kind=command.kind,
+        kind=kind,
         where=case.where if case else subject,
         subject=subject or (case.where if case else None),
         requested_by=(case.requested_by,) if case else (),
@@ -107,7 +129,7 @@ def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
                 f"draft-{len(context.world.sittings.drafts) + 1}",
                 session.id,
                 session.body,
-                command.kind,
+                kind,
                 case.id if case else None,
                 proposal.subject,
                 command.text,
@@ -167,7 +189,7 @@ def close_draft(command: cmd.CloseDraft, context: Context) -> Ruling:
     """The chair closes a draft; the rule in force turns the positions into an outcome."""
     draft = get_draft(context, command.draft)
     because = context.because("close_draft")
-    if not require_chair(context, because, "closes a draft"):
+    if not require_chair(context, because, "closes a draft", draft.body):
         return because.ruling()
     if not draft.is_open:
         because.refuse(f"{draft.id} is already closed ({draft.outcome})")

@@ -19,6 +19,7 @@ class Session:
     requested_by: str | None
     chair: str | None
     at: dt.datetime
+    venue: str | None = None
     agenda: list[str] = field(default_factory=list)
 
 

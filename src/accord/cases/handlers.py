@@ -111,8 +111,6 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
     because = context.because("deploy")
     if not require_one_of(context, because, FORCE_MANAGERS, "deploying forces"):
         return because.ruling()
-    if not command.contingents:
-        raise InvalidInput("contingents", "name at least one state and its troop number")
     for state, strength in command.contingents.items():
         if not isinstance(strength, int) or isinstance(strength, bool) or strength <= 0:
             raise InvalidInput(f"contingents.{state}", "a positive number of personnel")
@@ -131,7 +129,8 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
     if because.refused:
         return because.ruling()
     because.note(
-        f"carries out {', '.join(sorted(set(case.adopted.values())))} adopted on {case.id}",
+        f"carries out {', '.join(sorted(set(case.adopted.values())))} adopted on {case.id}"
+        + ("" if command.contingents else "; contingents not itemised"),
         deciding.source if deciding else None,
     )
     deployment_id = f"{case.id}-deployment-{len(case.deployments) + 1}"

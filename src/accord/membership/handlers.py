@@ -8,6 +8,7 @@ from accord.kernel.ids import state_code
 from accord.kernel.messages import Event
 from accord.membership import commands as cmd
 from accord.membership import events as ev
+from accord.rules.competence import bodies_deciding
 from accord.rules.membership import (
     rule_on_admission,
     rule_on_third_party_status,
@@ -125,7 +126,11 @@ def request_suspension(command: cmd.RequestSuspension, context: Context) -> Ruli
 
 
 def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
-    """Record an observer or partner status that a decision of the competent body granted."""
+    """Record an observer or partner status granted by the competent body.
+
+    ``by: CSC`` is the body's own decision (by consensus of every member); the chair or the
+    Secretary General may record it only once a draft granting it has been adopted.
+    """
     if command.status not in ("observer", "partner"):
         raise InvalidInput("status", "must be observer or partner")
     subject = state_code(command.state)
@@ -136,7 +141,8 @@ def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
     if not ruling.allowed:
         return ruling
     kind = f"{command.status}_status"
-    decided = any(
+    deciders = {body_id for body_id, _ in bodies_deciding(context.rulebook, kind)}
+    decided = context.actor.id in deciders or any(
         d.adopted and d.kind == kind and d.subject == subject
         for d in context.world.sittings.drafts.values()
     )
