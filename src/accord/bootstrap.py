@@ -1,4 +1,4 @@
-"""Composition root: settings -> charter -> world, unit of work, handlers and the bus."""
+"""Composition root: settings -> charter -> world, database, unit of work, handlers, bus."""
 
 from __future__ import annotations
 
@@ -6,20 +6,39 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+
+from accord.adapters.db import default_database_url, make_engine
+from accord.adapters.migrate import upgrade
 from accord.bodies import handlers as bodies
+from accord.bodies import repository as bodies_repository
 from accord.cases import handlers as cases
+from accord.cases import repository as cases_repository
 from accord.config import Settings
 from accord.forces import handlers as forces
+from accord.forces import repository as forces_repository
 from accord.journal.store import Journal
+from accord.kernel.time import SystemClock
 from accord.membership import handlers as membership
+from accord.membership import repository as membership_repository
 from accord.partners import handlers as partners
+from accord.partners import repository as partners_repository
 from accord.rules.charter import Charter
 from accord.rules.loading import bundled_charter_path, load_charter
 from accord.service.bus import MessageBus
+from accord.service.runtime import Accord
+from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 from accord.service.world import World
 
 CONTEXTS: tuple[Any, ...] = (cases, bodies, membership, partners, forces)
+PROJECTORS: tuple[Any, ...] = (
+    cases_repository,
+    bodies_repository,
+    membership_repository,
+    partners_repository,
+    forces_repository,
+)
 
 
 def charter_folder(name_or_path: str) -> Path:
@@ -52,3 +71,23 @@ def build_bus(uow: UnitOfWork) -> MessageBus:
 def in_memory_bus(charter: Charter, journal: Journal | None = None) -> MessageBus:
     """A fresh Accord in memory on ``charter``: the scenario runner's and the tests' bus."""
     return build_bus(InMemoryUnitOfWork(World(charter), journal))
+
+
+def database_engine(settings: Settings) -> Engine:
+    """The configured database (a SQLite file by default), its schema brought up to date."""
+    engine = make_engine(settings.database_url or default_database_url())
+    upgrade(engine)
+    return engine
+
+
+def sql_unit_of_work(engine: Engine, charter: Charter) -> SqlUnitOfWork:
+    """The database unit of work, each context writing its own tables."""
+    projectors = [context.project for context in PROJECTORS]
+    return SqlUnitOfWork(engine, charter, projectors)
+
+
+def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
+    """A running Accord on the configured database: the API's and the demo's."""
+    engine = engine or database_engine(settings)
+    uow = sql_unit_of_work(engine, configured_charter(settings))
+    return Accord(settings, engine, uow, build_bus(uow), SystemClock())

@@ -10,3 +10,6 @@ class Settings(BaseSettings):
 
     #: A bundled charter's name (``csto``, ``nato``) or the path of a charter folder.
     charter: str = "csto"
+
+    #: A SQLAlchemy URL (``sqlite:///…``, ``postgresql://…``); unset: a SQLite file per user.
+    database_url: str | None = None

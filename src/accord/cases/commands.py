@@ -15,6 +15,10 @@ class FileRequest(Command):
     aggressor: str = "unknown"
     summary: str = ""
     threatened: tuple[str, ...] = ("security",)
+    #: Who may see the case: public, restricted (default) or confidential, and to which states
+    #: beyond the requester it is released (empty: every member).
+    classification: str = "restricted"
+    releasable_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

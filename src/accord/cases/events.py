@@ -19,6 +19,8 @@ class RequestFiled(Event):
     aggressor: str
     summary: str
     at: dt.datetime
+    classification: str = "restricted"
+    releasable_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

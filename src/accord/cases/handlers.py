@@ -52,12 +52,24 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
                 command.aggressor,
                 command.summary,
                 context.at,
+                command.classification,
+                tuple(state_code(s) for s in command.releasable_to),
             )
         )
     return ruling
 
 
+CLASSIFICATIONS = ("public", "restricted", "confidential")
+
+
 def _check_request_words(command: cmd.FileRequest) -> None:
+    if command.classification not in CLASSIFICATIONS:
+        raise InvalidInput("classification", f"must be one of {', '.join(CLASSIFICATIONS)}")
+    for state in command.releasable_to:
+        try:
+            state_code(state)
+        except ValueError as error:
+            raise InvalidInput("releasable_to", str(error)) from None
     if command.threat not in THREAT_KINDS:
         raise InvalidInput("threat", f"must be one of {', '.join(sorted(THREAT_KINDS))}")
     if command.aggressor not in AGGRESSOR_KINDS:

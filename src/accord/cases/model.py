@@ -63,6 +63,8 @@ class Case:
     deployments: list[Deployment] = field(default_factory=list)
     closing_summary: str = ""
     timeline: list[TimelineEntry] = field(default_factory=list)
+    classification: str = "restricted"
+    releasable_to: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -74,6 +76,11 @@ class Case:
 
     def forces_in_place(self) -> list[Deployment]:
         return [d for d in self.deployments if not d.complete_withdrawal]
+
+
+def _filed(event: ev.RequestFiled) -> str:
+    what = f"{event.by} filed a request under {event.article}"
+    return f"{what}: {event.summary}" if event.summary else what
 
 
 def apply(cases: dict[str, Case], event: Event) -> bool:
@@ -90,14 +97,9 @@ def apply(cases: dict[str, Case], event: Event) -> bool:
                 event.aggressor,
                 event.summary,
                 event.at,
-                timeline=[
-                    TimelineEntry(
-                        event.at,
-                        f"{event.by} filed a request under {event.article}: {event.summary}".rstrip(
-                            ": "
-                        ),
-                    )
-                ],
+                timeline=[TimelineEntry(event.at, _filed(event))],
+                classification=event.classification,
+                releasable_to=event.releasable_to,
             )
         case ev.CaseStageChanged():
             case = cases[event.case_id]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from accord.entrypoints import demo, treaty_cli
+from accord.entrypoints import demo, serve_cli, treaty_cli
+from accord.identity.cli import users_app
 from accord.journal.cli import journal_app
 from accord.simulation.cli import scenario_app
 
@@ -17,6 +18,9 @@ app.command("chair")(treaty_cli.chair)
 app.command("demo")(demo.demo)
 app.add_typer(scenario_app, name="scenario")
 app.add_typer(journal_app, name="journal")
+app.add_typer(users_app, name="users")
+app.add_typer(serve_cli.db_app, name="db")
+app.command("serve")(serve_cli.serve)
 
 
 def main() -> None:

@@ -23,6 +23,10 @@ class Entry:
     articles: list[str]
     reasons: list[str]
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: The ruling's other findings (an outcome, who blocked, a date of effect), as JSON.
+    details: dict[str, Any] = field(default_factory=dict)
+    #: ``user:key`` of the client's Idempotency-Key: a retried request finds this entry.
+    request_key: str | None = None
     prev: str = GENESIS
     hash: str = ""
 

@@ -11,6 +11,10 @@ from typing import Protocol
 from accord.journal.model import GENESIS, Entry
 
 
+class EntrySource(Protocol):
+    def entries(self) -> Iterator[Entry]: ...
+
+
 class Journal(Protocol):
     def append(self, entry: Entry) -> None: ...
     def entries(self) -> Iterator[Entry]: ...

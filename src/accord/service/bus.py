@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from accord.journal.model import Entry
-from accord.kernel.messages import Actor, Command, Event
-from accord.rules.ruling import Ruling
+from accord.kernel.messages import Actor, Command, Event, message_from_dict
+from accord.rules.ruling import Reason, Ruling
 from accord.service.context import Context
 from accord.service.unit_of_work import UnitOfWork
+from accord.service.world import EVENT_TYPES
 
 CommandHandler = Callable[[Command, Context], Ruling]
 Policy = Callable[[Event, Context], None]
@@ -24,10 +26,24 @@ class Result:
     events: tuple[Event, ...]
     entry: Entry
     created: Mapping[str, str] = field(default_factory=dict)
+    replay: bool = False
 
     @property
     def allowed(self) -> bool:
         return self.ruling.allowed
+
+    @classmethod
+    def replayed(cls, entry: Entry) -> Result:
+        """The result of a command handled before, rebuilt from its journal entry."""
+        events = tuple(message_from_dict(EVENT_TYPES[e["name"]], e["data"]) for e in entry.events)
+        ruling = Ruling(
+            entry.command,
+            dt.date.fromisoformat(entry.at[:10]),
+            entry.allowed,
+            tuple(Reason(text) for text in entry.reasons),
+            entry.details,
+        )
+        return cls(ruling, events, entry, _created(events), replay=True)
 
 
 class MessageBus:
@@ -41,14 +57,20 @@ class MessageBus:
         self.command_handlers = command_handlers
         self.policies = policies
 
-    def handle(self, command: Command, actor: Actor, at: dt.datetime) -> Result:
+    def handle(
+        self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
+    ) -> Result:
         """Ask the rules, then journal the command and apply its events, all or nothing.
 
         A refused command changes nothing but the journal, which records the refusal.
-        Input that breaks a rule of form raises before anything is recorded.
+        Input that breaks a rule of form raises before anything is recorded. A command with a
+        ``request_key`` already in the journal is not handled again: its entry is returned.
         """
         handler = self.command_handlers[type(command)]
         with self.uow.transaction():
+            previous = self.uow.find(request_key) if request_key else None
+            if previous is not None:
+                return Result.replayed(previous)
             context = Context(self.uow.world, actor, at)
             ruling = handler(command, context)
             events = self._with_consequences(context) if ruling.allowed else []
@@ -62,10 +84,37 @@ class MessageBus:
                 articles=list(ruling.articles),
                 reasons=[reason.text for reason in ruling.reasons],
                 events=[{"name": e.type_name, "data": e.to_dict()} for e in events],
+                details=_details(ruling),
+                request_key=request_key,
                 prev=self.uow.journal.last_hash,
             ).sealed()
             self.uow.commit(entry, events)
         return Result(ruling, tuple(events), entry, _created(events))
+
+    def record_refusal(
+        self,
+        command: str,
+        actor: Actor,
+        at: dt.datetime,
+        ruling: Ruling,
+        payload: dict[str, Any] | None = None,
+    ) -> Entry:
+        """Journal a refusal decided outside the rules (a permission denied): no events."""
+        with self.uow.transaction():
+            entry = Entry(
+                seq=len(self.uow.journal) + 1,
+                at=at.isoformat(),
+                actor=actor.id,
+                command=command,
+                payload=payload or {},
+                allowed=False,
+                articles=list(ruling.articles),
+                reasons=[r.text for r in ruling.reasons],
+                details=_details(ruling),
+                prev=self.uow.journal.last_hash,
+            ).sealed()
+            self.uow.commit(entry, [])
+        return entry
 
     def _with_consequences(self, context: Context) -> list[Event]:
         """The handler's events, then whatever the policies add for each, in order."""
@@ -98,3 +147,10 @@ def _created(events: Sequence[Event]) -> dict[str, str]:
             kind, key = CREATING_EVENTS[event.type_name]
             created.setdefault(kind, getattr(event, key))
     return created
+
+
+_RULING_HEAD = {"question", "as_of", "allowed", "articles", "reasons"}
+
+
+def _details(ruling: Ruling) -> dict[str, Any]:
+    return {k: v for k, v in ruling.to_dict().items() if k not in _RULING_HEAD}

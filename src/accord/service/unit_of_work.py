@@ -13,12 +13,23 @@ from accord.kernel.messages import Event
 from accord.service.world import World
 
 
+class JournalHead(Protocol):
+    """What the bus needs of the journal: how many entries, and the last one's hash."""
+
+    def __len__(self) -> int: ...
+    @property
+    def last_hash(self) -> str: ...
+
+
 class UnitOfWork(Protocol):
-    world: World
-    journal: Journal
+    @property
+    def world(self) -> World: ...
+    @property
+    def journal(self) -> JournalHead: ...
 
     def transaction(self) -> AbstractContextManager[None]: ...
     def commit(self, entry: Entry, events: list[Event]) -> None: ...
+    def find(self, request_key: str) -> Entry | None: ...
 
 
 class InMemoryUnitOfWork:
@@ -33,6 +44,9 @@ class InMemoryUnitOfWork:
     def transaction(self) -> Iterator[None]:
         with self._lock:
             yield
+
+    def find(self, request_key: str) -> Entry | None:
+        return next((e for e in self.journal.entries() if e.request_key == request_key), None)
 
     def commit(self, entry: Entry, events: list[Event]) -> None:
         # The journal first: if it cannot be written, the state is left untouched.

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.journal.store import InMemoryJournal, Journal
+from accord.journal.store import EntrySource, InMemoryJournal, JsonLinesJournal
 from accord.journal.verify import verify
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.messages import Command
@@ -53,14 +53,18 @@ class ScenarioReport:
 def run_scenario(
     scenario: Scenario,
     charter: Charter,
-    journal: Journal | None = None,
+    journal: EntrySource | None = None,
     bus: MessageBus | None = None,
 ) -> ScenarioReport:
     """Run every step in order; a malformed step raises ScenarioError naming it."""
     from accord.bootstrap import in_memory_bus
 
-    journal = journal if journal is not None else InMemoryJournal()
-    bus = bus or in_memory_bus(charter, journal)
+    if bus is None:
+        own = InMemoryJournal() if journal is None else journal
+        assert isinstance(own, InMemoryJournal | JsonLinesJournal), "an in-memory bus appends"
+        journal, bus = own, in_memory_bus(charter, own)
+    elif journal is None:
+        raise ValueError("a bus of your own comes with the journal it writes, to verify it")
     world = bus.uow.world
     names: dict[str, str] = {}
     report = ScenarioReport(scenario.name)
@@ -71,7 +75,7 @@ def run_scenario(
     report.final_failures = failures(
         scenario.final, Situation(world, last.date(), None, names, None)
     )
-    verification = verify(bus.uow.journal.entries())
+    verification = verify(journal.entries())
     report.journal_entries, report.journal_problems = verification.entries, verification.problems
     return report
 

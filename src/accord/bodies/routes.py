@@ -1,0 +1,109 @@
+"""The bodies API: convene sessions, table drafts, state positions, close drafts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from accord.bodies import commands as cmd
+from accord.bodies import views
+from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
+from accord.cases.schemas import ActIn
+from accord.entrypoints.commanding import send
+from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.visibility import case_for, draft_for, session_for
+
+router = APIRouter(tags=["bodies"], responses=PROBLEMS)
+CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+
+
+@router.get("/sessions", response_model=list[SessionOut])
+def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
+    """Sessions of every body (those about a case only if the case is released to the caller)."""
+    return views.visible_sessions(accord.uow.world, principal, accord.now().date())
+
+
+@router.get("/sessions/{session_id}", response_model=SessionOut)
+def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One session and its agenda."""
+    return views.session_view(session_for(accord, principal, session_id, "read session"))
+
+
+@router.post("/sessions", status_code=201, responses=CREATED)
+def convene_session(
+    body: ConveneIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """The chair convenes a regular or extraordinary session, in person or by video."""
+    if body.about:
+        case_for(accord, principal, body.about, "convene_session")
+    command = cmd.ConveneSession(
+        body=body.body,
+        extraordinary=body.extraordinary,
+        format=body.format,
+        about=body.about,
+        requested_by=body.requested_by.upper() if body.requested_by else None,
+        venue=body.venue,
+    )
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
+def table_draft(
+    session_id: str,
+    body: TableDraftIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Put a draft decision on the session's agenda."""
+    session_for(accord, principal, session_id, "table_draft")
+    if body.case:
+        case_for(accord, principal, body.case, "table_draft")
+    command = cmd.TableDraft(
+        session=session_id,
+        kind=body.kind,
+        case=body.case,
+        subject=body.subject.upper() if body.subject else None,
+        text=body.text,
+    )
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.get("/drafts/{draft_id}", response_model=DraftOut)
+def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One draft with every position stated and, once closed, its outcome."""
+    return views.draft_view(draft_for(accord, principal, draft_id, "read draft"))
+
+
+@router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
+def state_position(
+    draft_id: str,
+    body: PositionIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """A delegation states its own state's position."""
+    draft_for(accord, principal, draft_id, "state_position")
+    command = cmd.StatePosition(draft=draft_id, position=body.position)
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
+def close_draft(
+    draft_id: str,
+    body: ActIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """The chair closes the draft: the rule in force gives the outcome."""
+    draft_for(accord, principal, draft_id, "close_draft")
+    return send(
+        accord, principal, cmd.CloseDraft(draft=draft_id), body.on_behalf_of, idempotency_key
+    )

@@ -1,0 +1,139 @@
+"""The cases API: file a request, read cases, carry decisions out, close."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from accord.cases import commands as cmd
+from accord.cases import views
+from accord.cases.schemas import (
+    ActIn,
+    CaseOut,
+    CaseSummary,
+    CloseCaseIn,
+    DeployIn,
+    FileRequestIn,
+    WithdrawIn,
+)
+from accord.entrypoints.commanding import send
+from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.visibility import case_for
+
+router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
+CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+
+
+@router.get("", response_model=list[CaseSummary])
+def list_cases(accord: AccordDep, principal: PrincipalDep) -> Any:
+    """The cases released to the caller."""
+    return views.visible_cases(accord.uow.world, principal, accord.now().date())
+
+
+@router.get("/{case_id}", response_model=CaseOut)
+def read_case(case_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One case with its timeline, decisions and deployments."""
+    return views.detail(case_for(accord, principal, case_id, "read case"))
+
+
+@router.post("", status_code=201, responses=CREATED)
+def file_request(
+    body: FileRequestIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """A member files a request: Art. 2 consultations or Art. 4 assistance."""
+    command = cmd.FileRequest(
+        article=body.article,
+        where=body.where.upper() if body.where else None,
+        threat=body.threat,
+        aggressor=body.aggressor,
+        summary=body.summary,
+        threatened=tuple(body.threatened),
+        classification=body.classification,
+        releasable_to=tuple(s.upper() for s in body.releasable_to),
+    )
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
+def notify_un_security_council(
+    case_id: str,
+    body: ActIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Inform the UN Security Council of the measures taken."""
+    case_for(accord, principal, case_id, "notify_un_security_council")
+    return send(
+        accord,
+        principal,
+        cmd.NotifyUnSecurityCouncil(case=case_id),
+        body.on_behalf_of,
+        idempotency_key,
+    )
+
+
+@router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
+def deploy(
+    case_id: str,
+    body: DeployIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Send contingents to carry out an adopted decision."""
+    case_for(accord, principal, case_id, "deploy")
+    command = cmd.Deploy(
+        case=case_id,
+        contingents={k.upper(): v for k, v in body.contingents.items()},
+        formation=body.formation,
+    )
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/{case_id}/withdrawals", status_code=201, responses=CREATED)
+def withdraw_forces(
+    case_id: str,
+    body: WithdrawIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Bring contingents home (all unless some are named)."""
+    case_for(accord, principal, case_id, "withdraw_forces")
+    command = cmd.WithdrawForces(case=case_id, contingents=tuple(body.contingents))
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/{case_id}/closure", status_code=201, responses=CREATED)
+def close_case(
+    case_id: str,
+    body: CloseCaseIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Close the case with a summary."""
+    case_for(accord, principal, case_id, "close_case")
+    command = cmd.CloseCase(case=case_id, summary=body.summary)
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
+def withdraw_request(
+    case_id: str,
+    body: ActIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """The requesting member takes its request back."""
+    case_for(accord, principal, case_id, "withdraw_request")
+    return send(
+        accord, principal, cmd.WithdrawRequest(case=case_id), body.on_behalf_of, idempotency_key
+    )

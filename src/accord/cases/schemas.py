@@ -1,0 +1,106 @@
+"""The API's shapes for cases: what a client sends and what it reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ON_BEHALF_OF = Field(
+    None,
+    description="Whom the command is sent for: a delegation always acts "
+    "for its state; a Secretariat officer for chair, "
+    "secretary_general or a body",
+    examples=["chair"],
+)
+
+
+class FileRequestIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "article": "CST-4",
+                    "threat": "aggression",
+                    "aggressor": "non_state",
+                    "where": "KAZ",
+                    "summary": "attacks by armed groups trained abroad",
+                    "classification": "restricted",
+                    "releasable_to": [],
+                }
+            ]
+        },
+    )
+
+    article: str = Field(examples=["CST-4"], max_length=40)
+    where: str | None = Field(None, pattern=r"^[A-Za-z]{3}$", examples=["KAZ"])
+    threat: str = Field("threat", examples=["aggression"])
+    aggressor: str = Field("unknown", examples=["non_state"])
+    summary: str = Field("", max_length=2000)
+    threatened: list[str] = Field(default_factory=lambda: ["security"])
+    classification: str = Field("restricted", examples=["restricted"])
+    releasable_to: list[str] = Field(default_factory=list, examples=[["KAZ"]])
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class DeployIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "formation": "collective_peacekeeping_forces",
+                    "contingents": {"RUS": 1500, "BLR": 200},
+                }
+            ]
+        },
+    )
+
+    formation: str = "collective_peacekeeping_forces"
+    contingents: dict[str, int] = Field(default_factory=dict)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class WithdrawIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    contingents: list[str] = Field(default_factory=list, examples=[["ARM", "KGZ"]])
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class CloseCaseIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    summary: str = Field("", max_length=2000, examples=["all contingents home, no losses"])
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class ActIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class CaseSummary(BaseModel):
+    id: str = Field(examples=["case-1"])
+    requested_by: str = Field(examples=["KAZ"])
+    article: str
+    where: str
+    stage: str = Field(examples=["decided"])
+    classification: str
+    filed_at: dt.datetime
+    summary: str
+
+
+class CaseOut(CaseSummary):
+    role: str
+    threat: str
+    aggressor: str
+    releasable_to: list[str]
+    adopted: dict[str, str]
+    un_notified_at: dt.datetime | None
+    deployments: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+    closing_summary: str

@@ -1,0 +1,50 @@
+"""Read models of cases: what a caller may see, shaped for the API and the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from accord.adapters.documents import to_document
+from accord.cases.model import Case
+from accord.identity.permissions import Person, may_see
+from accord.service.world import World
+
+
+def case_visible(world: World, case: Case, person: Person, day: dt.date) -> bool:
+    members = world.rulebook(day).members()
+    return may_see(person, case.classification, case.requested_by, case.releasable_to, members)
+
+
+def visible_cases(world: World, person: Person, day: dt.date) -> list[dict[str, Any]]:
+    return [
+        summary(case) for case in world.cases.values() if case_visible(world, case, person, day)
+    ]
+
+
+def summary(case: Case) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "requested_by": case.requested_by,
+        "article": case.article,
+        "where": case.where,
+        "stage": str(case.stage),
+        "classification": case.classification,
+        "filed_at": case.filed_at,
+        "summary": case.summary,
+    }
+
+
+def detail(case: Case) -> dict[str, Any]:
+    return {
+        **summary(case),
+        "role": case.role,
+        "threat": case.threat,
+        "aggressor": case.aggressor,
+        "releasable_to": list(case.releasable_to),
+        "adopted": dict(case.adopted),
+        "un_notified_at": case.un_notified_at,
+        "deployments": to_document(case.deployments),
+        "timeline": to_document(case.timeline),
+        "closing_summary": case.closing_summary,
+    }

@@ -1,0 +1,49 @@
+"""The REST API: ``create_app(settings)`` builds everything; nothing happens at import time."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from accord import __version__
+from accord.bodies import routes as bodies
+from accord.bootstrap import sql_accord
+from accord.cases import routes as cases
+from accord.config import Settings
+from accord.entrypoints import treaty_routes
+from accord.entrypoints.problems import install_handlers
+from accord.forces import routes as forces
+from accord.identity import routes as identity
+from accord.journal import routes as journal
+from accord.membership import routes as membership
+from accord.partners import routes as partners
+from accord.service.runtime import Accord
+
+DESCRIPTION = """
+Accord, the collective security system of a treaty organization (bundled: the CSTO).
+
+Every endpoint but `/health` needs an API token: `Authorization: Bearer <token>`.
+Commands are POSTs: `201` with the journal entry when the rules allow them, `422` with the
+ruling (reasons and article ids) when they refuse them, `403` when the caller's role may not
+send them (journaled too), `404` for records that do not exist or are not released to the
+caller. Send an `Idempotency-Key` header to retry a POST without applying it twice.
+"""
+
+
+def create_app(settings: Settings | None = None, accord: Accord | None = None) -> FastAPI:
+    """The application on the configured database and charter (or on a given ``accord``)."""
+    app = FastAPI(title="Accord", version=__version__, description=DESCRIPTION)
+    app.state.accord = accord or sql_accord(settings or Settings())
+    install_handlers(app)
+    app.include_router(treaty_routes.health_router)
+    for router in (
+        identity.router,
+        treaty_routes.router,
+        membership.router,
+        cases.router,
+        bodies.router,
+        partners.router,
+        forces.router,
+        journal.router,
+    ):
+        app.include_router(router)
+    return app

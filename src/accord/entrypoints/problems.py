@@ -1,0 +1,70 @@
+"""Error bodies of the API: one shape for 401, 403, 404 and 422, documented on every route."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from accord.kernel.errors import InvalidInput, NotFound
+
+
+class CommandOut(BaseModel):
+    """A command as the journal recorded it: allowed or refused, why, and what it created."""
+
+    journal_seq: int = Field(examples=[42])
+    command: str = Field(examples=["file_request"])
+    allowed: bool
+    articles: list[str] = Field(examples=[["CST-4"]])
+    reasons: list[str] = Field(
+        examples=[["the attacked party itself asks, as the treaty requires"]]
+    )
+    details: dict[str, Any] = Field(default_factory=dict, examples=[{"confidence": "secondary"}])
+    created: dict[str, str] = Field(default_factory=dict, examples=[{"case": "case-7"}])
+    replayed: bool = Field(False, description="True when an Idempotency-Key found this command")
+
+
+class Problem(BaseModel):
+    """Why a request failed: a message, or the fields at fault, or the ruling that refused it."""
+
+    detail: str | list[dict[str, Any]] = Field(examples=["case 'case-9' does not exist"])
+    ruling: CommandOut | None = None
+
+
+def problem(
+    status: int, detail: str | list[dict[str, Any]], ruling: CommandOut | None = None
+) -> JSONResponse:
+    body = Problem(detail=detail, ruling=ruling).model_dump(mode="json", exclude_none=True)
+    return JSONResponse(status_code=status, content=body)
+
+
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "No valid API token"},
+    403: {"model": Problem, "description": "The caller's role may not do this"},
+    404: {"model": Problem, "description": "No such record (or not released to the caller)"},
+    422: {
+        "model": Problem,
+        "description": "Malformed input (the fields at fault), or refused "
+        "by the rules (the ruling, with its articles)",
+    },
+}
+
+
+def install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def malformed(_: Request, error: RequestValidationError) -> JSONResponse:
+        fields = [
+            {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()
+        ]
+        return problem(422, fields)
+
+    @app.exception_handler(InvalidInput)
+    async def invalid(_: Request, error: InvalidInput) -> JSONResponse:
+        return problem(422, [{"loc": ["body", error.field], "msg": error.rule, "type": "rule"}])
+
+    @app.exception_handler(NotFound)
+    async def missing(_: Request, error: NotFound) -> JSONResponse:
+        return problem(404, str(error))

@@ -1,0 +1,87 @@
+"""The treaty API: rulings, the chair, article wordings as of a date; and health."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel
+
+from accord.entrypoints.deps import AccordDep, PrincipalDep
+from accord.entrypoints.problems import PROBLEMS
+from accord.kernel.errors import InvalidInput
+from accord.rules.questions import QUESTIONS, ask
+from accord.rules.summaries import article_summary
+
+router = APIRouter(tags=["treaty"], responses=PROBLEMS)
+health_router = APIRouter(tags=["health"])
+AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
+
+
+class RulingOut(BaseModel):
+    question: str
+    as_of: dt.date
+    allowed: bool
+    articles: list[str]
+    confidence: str
+    reasons: list[dict[str, Any]]
+    model_config = {"extra": "allow"}
+
+
+class ArticleOut(BaseModel):
+    article: str
+    title: str
+    text: str
+    wording_from: dt.date
+    confidence: str
+    note: str | None
+
+
+@health_router.get("/health")
+def health() -> dict[str, str]:
+    """Liveness: the only endpoint that needs no token."""
+    return {"status": "ok"}
+
+
+@router.get("/treaty/explain", response_model=RulingOut)
+def explain(
+    accord: AccordDep,
+    principal: PrincipalDep,
+    question: Annotated[
+        str, Query(description=f"One of {', '.join(sorted(QUESTIONS))}", examples=["request"])
+    ],
+    fact: Annotated[
+        list[str],
+        Query(
+            description="key=value, repeated",
+            examples=[
+                ["by=KAZ", "article=CST-4", "where=KAZ", "threat=aggression", "aggressor=non_state"]
+            ],
+        ),
+    ] = [],  # noqa: B006 - FastAPI copies query defaults
+    as_of: AsOf = None,
+) -> Any:
+    """What the treaty says on a date, and why: a ruling with its articles."""
+    given = {}
+    for item in fact:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise InvalidInput("fact", f"{item!r}: facts are written key=value")
+        given[key] = value
+    return ask(accord.uow.world.rulebook(as_of or accord.now().date()), question, given).to_dict()
+
+
+@router.get("/chair", response_model=RulingOut)
+def chair(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+    """Who chairs the Council on a date, recorded or projected, and why."""
+    return ask(accord.uow.world.rulebook(as_of or accord.now().date()), "chair", {}).to_dict()
+
+
+@router.get("/treaty/articles/{article_id}", response_model=ArticleOut)
+def article(article_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+    """An article's wording in force on a date, with its confidence."""
+    found = article_summary(accord.uow.world.rulebook(as_of or accord.now().date()), article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r} in force on that date")
+    return found

@@ -1,0 +1,1 @@
+"""Identity: users, their roles and states, passwords and API tokens."""

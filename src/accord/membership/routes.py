@@ -1,0 +1,76 @@
+"""The membership API: applications, withdrawals, frozen participation, suspension, statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from accord.cases.schemas import ActIn
+from accord.entrypoints.commanding import send
+from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.membership import commands as cmd
+from accord.membership.schemas import GrantStatusIn, MemberOut, SuspensionRequestIn
+from accord.rules.summaries import members_summary
+
+router = APIRouter(tags=["membership"], responses=PROBLEMS)
+CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
+
+
+@router.get("/members", response_model=list[MemberOut])
+def members(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+    """Every state and its status on a date, with the source of that status."""
+    return members_summary(accord.uow.world.rulebook(as_of or accord.now().date()))
+
+
+@router.post("/membership/applications", status_code=201, responses=CREATED)
+def apply_for_membership(
+    body: ActIn, accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+) -> Any:
+    """A state applies for membership."""
+    return send(accord, principal, cmd.ApplyForMembership(), body.on_behalf_of, idempotency_key)
+
+
+@router.post("/membership/withdrawal-notices", status_code=201, responses=CREATED)
+def notify_withdrawal(
+    body: ActIn, accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+) -> Any:
+    """A member gives notice of withdrawal (effective after the notice period)."""
+    return send(accord, principal, cmd.NotifyWithdrawal(), body.on_behalf_of, idempotency_key)
+
+
+@router.post("/membership/frozen-participation", status_code=201, responses=CREATED)
+def declare_participation_frozen(
+    body: ActIn, accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+) -> Any:
+    """A member declares its participation frozen (not a Charter status)."""
+    return send(
+        accord, principal, cmd.DeclareParticipationFrozen(), body.on_behalf_of, idempotency_key
+    )
+
+
+@router.post("/membership/suspension-requests", status_code=201, responses=CREATED)
+def request_suspension(
+    body: SuspensionRequestIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """A member asks for a suspension: a request only, the CSC decides."""
+    command = cmd.RequestSuspension(state=body.state.upper() if body.state else None)
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+
+
+@router.post("/membership/statuses", status_code=201, responses=CREATED)
+def grant_status(
+    body: GrantStatusIn,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Record an observer or partner status granted by the CSC."""
+    command = cmd.GrantStatus(state=body.state.upper(), status=body.status)
+    return send(accord, principal, command, body.on_behalf_of, idempotency_key)

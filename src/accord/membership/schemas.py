@@ -1,0 +1,39 @@
+"""The API's shapes for membership."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from accord.cases.schemas import ON_BEHALF_OF
+
+
+class SuspensionRequestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"state": "UZB"}]})
+
+    state: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{3}$",
+        description="The member to suspend (default: the caller's state)",
+    )
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class GrantStatusIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"state": "SRB", "status": "observer"}]}
+    )
+
+    state: str = Field(pattern=r"^[A-Za-z]{3}$")
+    status: str = Field(examples=["observer"], description="observer or partner")
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class MemberOut(BaseModel):
+    state: str = Field(examples=["ARM"])
+    name: str
+    status: str = Field(examples=["member"])
+    since: str | None
+    participation_frozen: bool
+    source: str | None
+    confidence: str | None
+    note: str | None
