@@ -21,8 +21,10 @@ install: .venv/.installed
 demo: install
 	$(UV) run --no-sync accord treaty check
 	$(UV) run --no-sync accord demo $(if $(AS_OF),--as-of $(AS_OF),)
+	$(UV) run --no-sync accord demo-server
 
 test: install lint contracts typecheck
+	-scripts/ensure-postgres
 	$(UV) run --no-sync pytest
 
 lint: install

@@ -22,3 +22,48 @@ def nato_copy(tmp_path: Path) -> Path:
     target = tmp_path / "nato"
     shutil.copytree(bundled_charter_path("nato"), target)
     return target
+
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh schema on the real PostgreSQL server for one test, dropped afterwards."""
+    import secrets
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"accord_test_{secrets.token_hex(6)}"
+    admin = create_engine(POSTGRES)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path: Path):
+    """Each test using this runs twice: on a SQLite file and on the real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'accord.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'accord.db'}"
+
+
+@pytest.fixture
+def api(sqlite_url):
+    """The REST API on a fresh SQLite database, with one user per role and per delegation."""
+    from tests.api_client import ApiUsers
+
+    users = ApiUsers(sqlite_url)
+    yield users
+    users.close()

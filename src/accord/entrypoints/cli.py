@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.entrypoints import demo, serve_cli, treaty_cli
+from accord.entrypoints import demo, demo_server, serve_cli, treaty_cli
 from accord.identity.cli import users_app
 from accord.journal.cli import journal_app
 from accord.simulation.cli import scenario_app
@@ -21,6 +21,7 @@ app.add_typer(journal_app, name="journal")
 app.add_typer(users_app, name="users")
 app.add_typer(serve_cli.db_app, name="db")
 app.command("serve")(serve_cli.serve)
+app.command("demo-server")(demo_server.demo_server)
 
 
 def main() -> None:
