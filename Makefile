@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 
-.PHONY: demo test install lint typecheck contracts format clean bench
+.PHONY: demo test install lint typecheck contracts format clean bench bench-api
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -46,3 +46,6 @@ clean:
 
 bench: install
 	$(UV) run --no-sync python benchmarks/bench_bus.py
+
+bench-api: install
+	$(UV) run --no-sync python benchmarks/bench_api.py

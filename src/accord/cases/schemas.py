@@ -64,21 +64,26 @@ class DeployIn(BaseModel):
 
 
 class WithdrawIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"contingents": ["ARM", "KGZ"]}]}
+    )
 
     contingents: list[str] = Field(default_factory=list, examples=[["ARM", "KGZ"]])
     on_behalf_of: str | None = ON_BEHALF_OF
 
 
 class CloseCaseIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"summary": "all contingents home, no losses"}]},
+    )
 
     summary: str = Field("", max_length=2000, examples=["all contingents home, no losses"])
     on_behalf_of: str | None = ON_BEHALF_OF
 
 
 class ActIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
 
     on_behalf_of: str | None = ON_BEHALF_OF
 

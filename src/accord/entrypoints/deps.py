@@ -11,7 +11,8 @@ from accord.identity.repository import principal_for_token
 from accord.service.runtime import Accord
 
 
-def get_accord(request: Request) -> Accord:
+async def get_accord(request: Request) -> Accord:
+    # async: FastAPI runs a plain def dependency in a worker thread, a hop for one attribute.
     accord: Accord = request.app.state.accord
     return accord
 

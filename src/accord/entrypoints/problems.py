@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
 
 from accord.kernel.errors import InvalidInput, NotFound
 
@@ -60,6 +62,16 @@ def install_handlers(app: FastAPI) -> None:
             {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()
         ]
         return problem(422, fields)
+
+    @app.exception_handler(HTTPException)
+    async def unreadable(request: Request, error: HTTPException) -> Response:
+        # The app raises no 400: FastAPI does, for a body it cannot decode (not UTF-8).
+        # That is malformed input, answered 422 like a body that is not JSON.
+        if error.status_code == 400:
+            return problem(
+                422, [{"loc": ["body"], "msg": str(error.detail), "type": "json_invalid"}]
+            )
+        return await http_exception_handler(request, error)
 
     @app.exception_handler(InvalidInput)
     async def invalid(_: Request, error: InvalidInput) -> JSONResponse:

@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from accord.identity.model import Principal, Role, check_binding, parse_role
 from accord.identity.secrets import (
@@ -92,19 +92,24 @@ def issue_token(conn: Connection, user_id: str, label: str = "") -> tuple[str, s
     return token_id, token
 
 
+#: Built once: building the statement and its cache key on every request cost more than
+#: running it (the token is checked on every API call).
+_LIVE_TOKEN = (
+    select(users)
+    .join(api_tokens, api_tokens.c.user_id == users.c.id)
+    .where(
+        api_tokens.c.digest == bindparam("digest"),
+        api_tokens.c.revoked_at.is_(None),
+        users.c.active.is_(True),
+    )
+)
+
+
 def principal_for_token(conn: Connection, token: str) -> Principal | None:
     """The active user a live token belongs to; None for an unknown or revoked token."""
     if not token.startswith(TOKEN_PREFIX):
         return None
-    row = conn.execute(
-        select(users)
-        .join(api_tokens, api_tokens.c.user_id == users.c.id)
-        .where(
-            api_tokens.c.digest == token_digest(token),
-            api_tokens.c.revoked_at.is_(None),
-            users.c.active.is_(True),
-        )
-    ).first()
+    row = conn.execute(_LIVE_TOKEN, {"digest": token_digest(token)}).first()
     return _principal(row) if row else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
@@ -15,6 +15,12 @@ router = APIRouter(tags=["identity"], responses=PROBLEMS)
 
 
 class LoginIn(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"name": "kaz-delegation", "password": "a long pass phrase"}]
+        }
+    )
+
     name: str = Field(max_length=100, examples=["kaz-delegation"])
     password: str = Field(max_length=1000)
 

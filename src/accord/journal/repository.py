@@ -4,45 +4,56 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from accord.journal.model import GENESIS, Entry
 from accord.journal.tables import journal_entries, journal_head
 
 _COLUMNS = [c.name for c in journal_entries.columns]
 
+# Built once: SQLAlchemy then finds each one's compiled form without rebuilding the statement
+# and its cache key on every command (a large share of a write's time).
+_HEAD = (
+    select(journal_head.c.seq, journal_head.c.hash).where(journal_head.c.id == 1).with_for_update()
+)
+_FIRST_HEAD = insert(journal_head).values(id=1, seq=0, hash=GENESIS)
+_APPEND = insert(journal_entries)
+_MOVE_HEAD = (
+    update(journal_head)
+    .where(journal_head.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+_BY_REQUEST_KEY = select(journal_entries).where(
+    journal_entries.c.request_key == bindparam("request_key")
+)
+_AFTER = (
+    select(journal_entries)
+    .where(journal_entries.c.seq > bindparam("after"))
+    .order_by(journal_entries.c.seq)
+)
+
 
 def lock_head(connection: Connection) -> tuple[int, str]:
     """Take the journal's head for this transaction: (last seq, last hash)."""
-    row = connection.execute(
-        select(journal_head.c.seq, journal_head.c.hash)
-        .where(journal_head.c.id == 1)
-        .with_for_update()
-    ).first()
+    row = connection.execute(_HEAD).first()
     if row is None:
-        connection.execute(insert(journal_head).values(id=1, seq=0, hash=GENESIS))
+        connection.execute(_FIRST_HEAD)
         return 0, GENESIS
     return int(row.seq), str(row.hash)
 
 
 def append(connection: Connection, entry: Entry) -> None:
-    connection.execute(insert(journal_entries).values(**entry.to_dict()))
-    connection.execute(
-        update(journal_head).where(journal_head.c.id == 1).values(seq=entry.seq, hash=entry.hash)
-    )
+    connection.execute(_APPEND, entry.to_dict())
+    connection.execute(_MOVE_HEAD, {"new_seq": entry.seq, "new_hash": entry.hash})
 
 
 def find(connection: Connection, request_key: str) -> Entry | None:
-    row = connection.execute(
-        select(journal_entries).where(journal_entries.c.request_key == request_key)
-    ).first()
+    row = connection.execute(_BY_REQUEST_KEY, {"request_key": request_key}).first()
     return Entry(**{name: getattr(row, name) for name in _COLUMNS}) if row else None
 
 
 def entries_after(connection: Connection, seq: int) -> Iterator[Entry]:
-    rows = connection.execute(
-        select(journal_entries).where(journal_entries.c.seq > seq).order_by(journal_entries.c.seq)
-    )
+    rows = connection.execute(_AFTER, {"after": seq})
     for row in rows:
         yield Entry(**{name: getattr(row, name) for name in _COLUMNS})
 

@@ -48,7 +48,7 @@ def _require_reader(accord: AccordDep, principal: PrincipalDep) -> None:
 def read_journal(
     accord: AccordDep,
     principal: PrincipalDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=2**31 - 1, description="The last seq already read")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Any:
     """Entries after ``after``, oldest first (Secretariat and administrators)."""

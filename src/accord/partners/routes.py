@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
 from accord.cases.schemas import ActIn
@@ -38,6 +38,8 @@ def read_instrument(
     world = accord.uow.world
     known = world.charter().instruments.get(instrument_id)
     record = world.instruments.get(instrument_id)
+    if known is None and record is None:
+        raise HTTPException(404, f"no instrument {instrument_id!r} in the charter or the record")
     return {
         "id": instrument_id,
         "title": known.title if known else None,
