@@ -13,3 +13,7 @@ class Settings(BaseSettings):
 
     #: A SQLAlchemy URL (``sqlite:///…``, ``postgresql://…``); unset: a SQLite file per user.
     database_url: str | None = None
+
+    #: Where event data is kept: a DuckDB file (default, in the user's data directory), or a
+    #: PostgreSQL URL.
+    events_url: str | None = None

@@ -1,0 +1,1 @@
+"""Monitoring and early warning over open event data (GDELT, UCDP GED, ACLED)."""

@@ -1,0 +1,1 @@
+"""Readers of event files: streamed in batches, every bad row reported with its line number."""
