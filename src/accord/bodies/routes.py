@@ -10,8 +10,7 @@ from accord.bodies import commands as cmd
 from accord.bodies import views
 from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
 from accord.cases.schemas import ActIn
-from accord.entrypoints.commanding import send
-from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.entrypoints.visibility import case_for, draft_for, session_for
 
@@ -32,15 +31,10 @@ def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) ->
 
 
 @router.post("/sessions", status_code=201, responses=CREATED)
-def convene_session(
-    body: ConveneIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def convene_session(body: ConveneIn, send: SendDep) -> Any:
     """The chair convenes a regular or extraordinary session, in person or by video."""
     if body.about:
-        case_for(accord, principal, body.about, "convene_session")
+        case_for(send.accord, send.principal, body.about, "convene_session")
     command = cmd.ConveneSession(
         body=body.body,
         extraordinary=body.extraordinary,
@@ -49,21 +43,15 @@ def convene_session(
         requested_by=body.requested_by.upper() if body.requested_by else None,
         venue=body.venue,
     )
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
-def table_draft(
-    session_id: str,
-    body: TableDraftIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
-    session_for(accord, principal, session_id, "table_draft")
+    session_for(send.accord, send.principal, session_id, "table_draft")
     if body.case:
-        case_for(accord, principal, body.case, "table_draft")
+        case_for(send.accord, send.principal, body.case, "table_draft")
     command = cmd.TableDraft(
         session=session_id,
         kind=body.kind,
@@ -71,7 +59,7 @@ def table_draft(
         subject=body.subject.upper() if body.subject else None,
         text=body.text,
     )
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.get("/drafts/{draft_id}", response_model=DraftOut)
@@ -81,29 +69,15 @@ def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any
 
 
 @router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
-def state_position(
-    draft_id: str,
-    body: PositionIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
     """A delegation states its own state's position."""
-    draft_for(accord, principal, draft_id, "state_position")
+    draft_for(send.accord, send.principal, draft_id, "state_position")
     command = cmd.StatePosition(draft=draft_id, position=body.position)
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
-def close_draft(
-    draft_id: str,
-    body: ActIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def close_draft(draft_id: str, body: ActIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
-    draft_for(accord, principal, draft_id, "close_draft")
-    return send(
-        accord, principal, cmd.CloseDraft(draft=draft_id), body.on_behalf_of, idempotency_key
-    )
+    draft_for(send.accord, send.principal, draft_id, "close_draft")
+    return send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)

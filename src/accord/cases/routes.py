@@ -17,8 +17,7 @@ from accord.cases.schemas import (
     FileRequestIn,
     WithdrawIn,
 )
-from accord.entrypoints.commanding import send
-from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.entrypoints.visibility import case_for
 
@@ -39,12 +38,7 @@ def read_case(case_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
 
 
 @router.post("", status_code=201, responses=CREATED)
-def file_request(
-    body: FileRequestIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def file_request(body: FileRequestIn, send: SendDep) -> Any:
     """A member files a request: Art. 2 consultations or Art. 4 assistance."""
     command = cmd.FileRequest(
         article=body.article,
@@ -56,84 +50,46 @@ def file_request(
         classification=body.classification,
         releasable_to=tuple(s.upper() for s in body.releasable_to),
     )
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
-def notify_un_security_council(
-    case_id: str,
-    body: ActIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def notify_un_security_council(case_id: str, body: ActIn, send: SendDep) -> Any:
     """Inform the UN Security Council of the measures taken."""
-    case_for(accord, principal, case_id, "notify_un_security_council")
-    return send(
-        accord,
-        principal,
-        cmd.NotifyUnSecurityCouncil(case=case_id),
-        body.on_behalf_of,
-        idempotency_key,
-    )
+    case_for(send.accord, send.principal, case_id, "notify_un_security_council")
+    return send(cmd.NotifyUnSecurityCouncil(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
-def deploy(
-    case_id: str,
-    body: DeployIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
     """Send contingents to carry out an adopted decision."""
-    case_for(accord, principal, case_id, "deploy")
+    case_for(send.accord, send.principal, case_id, "deploy")
     command = cmd.Deploy(
         case=case_id,
         contingents={k.upper(): v for k, v in body.contingents.items()},
         formation=body.formation,
     )
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawals", status_code=201, responses=CREATED)
-def withdraw_forces(
-    case_id: str,
-    body: WithdrawIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def withdraw_forces(case_id: str, body: WithdrawIn, send: SendDep) -> Any:
     """Bring contingents home (all unless some are named)."""
-    case_for(accord, principal, case_id, "withdraw_forces")
+    case_for(send.accord, send.principal, case_id, "withdraw_forces")
     command = cmd.WithdrawForces(case=case_id, contingents=tuple(body.contingents))
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/closure", status_code=201, responses=CREATED)
-def close_case(
-    case_id: str,
-    body: CloseCaseIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def close_case(case_id: str, body: CloseCaseIn, send: SendDep) -> Any:
     """Close the case with a summary."""
-    case_for(accord, principal, case_id, "close_case")
+    case_for(send.accord, send.principal, case_id, "close_case")
     command = cmd.CloseCase(case=case_id, summary=body.summary)
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
-def withdraw_request(
-    case_id: str,
-    body: ActIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
     """The requesting member takes its request back."""
-    case_for(accord, principal, case_id, "withdraw_request")
-    return send(
-        accord, principal, cmd.WithdrawRequest(case=case_id), body.on_behalf_of, idempotency_key
-    )
+    case_for(send.accord, send.principal, case_id, "withdraw_request")
+    return send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)

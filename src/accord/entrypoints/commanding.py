@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -15,6 +16,18 @@ from accord.rules.ruling import Because
 from accord.service.actors import resolve_actor
 from accord.service.bus import Result
 from accord.service.runtime import Accord
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Sends commands for one request's caller, with the request's Idempotency-Key."""
+
+    accord: Accord
+    principal: Principal
+    idempotency_key: str | None = None
+
+    def __call__(self, command: Command, on_behalf_of: str | None = None) -> Any:
+        return send(self.accord, self.principal, command, on_behalf_of, self.idempotency_key)
 
 
 def send(

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
+from accord.entrypoints.commanding import Sender
 from accord.identity.model import Principal
 from accord.identity.repository import principal_for_token
 from accord.service.runtime import Accord
@@ -43,3 +44,12 @@ IdempotencyKey = Annotated[
         description="Send the same key again to retry without applying twice",
     ),
 ]
+
+
+def get_sender(
+    accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+) -> Sender:
+    return Sender(accord, principal, idempotency_key)
+
+
+SendDep = Annotated[Sender, Depends(get_sender)]

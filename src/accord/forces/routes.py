@@ -9,8 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from accord.adapters.documents import to_document
 from accord.cases.schemas import ON_BEHALF_OF
-from accord.entrypoints.commanding import send
-from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.forces import commands as cmd
 
@@ -58,12 +57,7 @@ def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
 
 
 @router.post("", status_code=201, responses={201: {"model": CommandOut}})
-def pledge_unit(
-    body: PledgeIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
     """A delegation pledges one of its state's units."""
     command = cmd.PledgeUnit(
         unit=body.unit,
@@ -72,4 +66,4 @@ def pledge_unit(
         formation=body.formation,
         readiness_days=body.readiness_days,
     )
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)

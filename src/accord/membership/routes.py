@@ -8,8 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from accord.cases.schemas import ActIn
-from accord.entrypoints.commanding import send
-from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.membership import commands as cmd
 from accord.membership.schemas import GrantStatusIn, MemberOut, SuspensionRequestIn
@@ -27,50 +26,32 @@ def members(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> A
 
 
 @router.post("/membership/applications", status_code=201, responses=CREATED)
-def apply_for_membership(
-    body: ActIn, accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
-) -> Any:
+def apply_for_membership(body: ActIn, send: SendDep) -> Any:
     """A state applies for membership."""
-    return send(accord, principal, cmd.ApplyForMembership(), body.on_behalf_of, idempotency_key)
+    return send(cmd.ApplyForMembership(), body.on_behalf_of)
 
 
 @router.post("/membership/withdrawal-notices", status_code=201, responses=CREATED)
-def notify_withdrawal(
-    body: ActIn, accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
-) -> Any:
+def notify_withdrawal(body: ActIn, send: SendDep) -> Any:
     """A member gives notice of withdrawal (effective after the notice period)."""
-    return send(accord, principal, cmd.NotifyWithdrawal(), body.on_behalf_of, idempotency_key)
+    return send(cmd.NotifyWithdrawal(), body.on_behalf_of)
 
 
 @router.post("/membership/frozen-participation", status_code=201, responses=CREATED)
-def declare_participation_frozen(
-    body: ActIn, accord: AccordDep, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
-) -> Any:
+def declare_participation_frozen(body: ActIn, send: SendDep) -> Any:
     """A member declares its participation frozen (not a Charter status)."""
-    return send(
-        accord, principal, cmd.DeclareParticipationFrozen(), body.on_behalf_of, idempotency_key
-    )
+    return send(cmd.DeclareParticipationFrozen(), body.on_behalf_of)
 
 
 @router.post("/membership/suspension-requests", status_code=201, responses=CREATED)
-def request_suspension(
-    body: SuspensionRequestIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def request_suspension(body: SuspensionRequestIn, send: SendDep) -> Any:
     """A member asks for a suspension: a request only, the CSC decides."""
     command = cmd.RequestSuspension(state=body.state.upper() if body.state else None)
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)
 
 
 @router.post("/membership/statuses", status_code=201, responses=CREATED)
-def grant_status(
-    body: GrantStatusIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def grant_status(body: GrantStatusIn, send: SendDep) -> Any:
     """Record an observer or partner status granted by the CSC."""
     command = cmd.GrantStatus(state=body.state.upper(), status=body.status)
-    return send(accord, principal, command, body.on_behalf_of, idempotency_key)
+    return send(command, body.on_behalf_of)

@@ -9,8 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
 from accord.cases.schemas import ActIn
-from accord.entrypoints.commanding import send
-from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.partners import commands as cmd
 from accord.partners.model import in_force
@@ -52,32 +51,12 @@ def read_instrument(
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)
-def sign_instrument(
-    instrument_id: str,
-    body: ActIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def sign_instrument(instrument_id: str, body: ActIn, send: SendDep) -> Any:
     """A state signs the instrument."""
-    return send(
-        accord,
-        principal,
-        cmd.SignInstrument(instrument=instrument_id),
-        body.on_behalf_of,
-        idempotency_key,
-    )
+    return send(cmd.SignInstrument(instrument=instrument_id), body.on_behalf_of)
 
 
 @router.post("/{instrument_id}/ratifications", status_code=201, responses=CREATED)
-def ratify(
-    instrument_id: str,
-    body: ActIn,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Any:
+def ratify(instrument_id: str, body: ActIn, send: SendDep) -> Any:
     """A signatory ratifies the instrument."""
-    return send(
-        accord, principal, cmd.Ratify(instrument=instrument_id), body.on_behalf_of, idempotency_key
-    )
+    return send(cmd.Ratify(instrument=instrument_id), body.on_behalf_of)
