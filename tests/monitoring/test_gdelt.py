@@ -11,21 +11,12 @@ from accord.monitoring.indicators import indicators
 from accord.monitoring.ingest.gdelt import read_gdelt
 from accord.monitoring.reference import classify_by_prefix, fips_to_iso3
 from accord.monitoring.store import EventStore
+from tests.monitoring.reading import SHARED_DATA, read_all
 
-# The real files lie in ../shared/data beside the repository (as in CI); named, not globbed,
-# so a missing file fails the tests instead of leaving nothing to run.
-GDELT = Path(__file__).resolve().parents[3] / "shared" / "data" / "gdelt"
+# Named, not globbed, so a missing file fails the tests instead of leaving nothing to run.
+GDELT = SHARED_DATA / "gdelt"
 DAYS = [GDELT / "20201113.export.CSV", GDELT / "20201114.export.CSV"]
 runner = CliRunner()
-
-
-def read_all(path: Path):
-    events, bad, read = [], [], 0
-    for table, rows, count in read_gdelt(path):
-        events.append(table)
-        bad += rows
-        read += count
-    return events, bad, read
 
 
 def raw_rows(path: Path) -> list[list[str]]:
@@ -35,7 +26,7 @@ def raw_rows(path: Path) -> list[list[str]]:
 
 @pytest.mark.parametrize("path", DAYS, ids=[p.name for p in DAYS])
 def test_every_row_of_the_real_gdelt_files_is_read_and_classified(path: Path):
-    events, bad, read = read_all(path)
+    events, bad, read = read_all(read_gdelt, path)
     assert bad == []
     assert read == sum(t.num_rows for t in events) == len(raw_rows(path))
     for table in events:
@@ -50,16 +41,16 @@ def test_every_row_of_the_real_gdelt_files_is_read_and_classified(path: Path):
 
 def test_the_same_file_twice_adds_nothing(tmp_path: Path):
     store = EventStore(str(tmp_path / "events.duckdb"))
-    first = store.add(read_all(DAYS[0])[0])
+    first = store.add(read_all(read_gdelt, DAYS[0])[0])
     assert first == len(raw_rows(DAYS[0]))
-    assert store.add(read_all(DAYS[0])[0]) == 0
+    assert store.add(read_all(read_gdelt, DAYS[0])[0]) == 0
     assert store.count() == first
 
 
 def test_weekly_counts_match_an_independent_count_of_the_raw_file(tmp_path: Path):
     store = EventStore(str(tmp_path / "events.duckdb"))
     for path in DAYS:
-        store.add(read_all(path)[0])
+        store.add(read_all(read_gdelt, path)[0])
     iso3 = fips_to_iso3()
     expected: dict[tuple[str, str], int] = {}
     for path in DAYS:
@@ -88,7 +79,7 @@ def test_bad_rows_are_reported_with_their_line_and_reason(tmp_path: Path):
         + good[1]
         + good[2].rstrip(b"\n")[:40]
     )
-    events, bad, read = read_all(file)
+    events, bad, read = read_all(read_gdelt, file)
     assert read == 7
     assert sum(t.num_rows for t in events) == 2
     assert [(b.line, b.reason) for b in bad] == [

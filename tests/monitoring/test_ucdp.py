@@ -4,28 +4,20 @@ from pathlib import Path
 from accord.monitoring.ingest.ucdp import read_ucdp
 from accord.monitoring.reference import gwno_to_iso3
 from accord.monitoring.store import EventStore
+from tests.monitoring.reading import SHARED_DATA, read_all
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "ucdp" / "ged-sample.csv"
-
-
-def read_all(path: Path):
-    events, bad, read = [], [], 0
-    for table, rows, count in read_ucdp(path):
-        events.append(table)
-        bad += rows
-        read += count
-    return events, bad, read
+SAMPLE = SHARED_DATA / "ucdp" / "ged-sample.csv"
 
 
 def test_every_row_of_the_real_ucdp_sample_is_read():
-    events, bad, read = read_all(SAMPLE)
+    events, bad, read = read_all(read_ucdp, SAMPLE)
     assert bad == []
     assert read == sum(t.num_rows for t in events) == 1000
 
 
 def test_fatalities_per_country_match_an_independent_sum(tmp_path: Path):
     store = EventStore(str(tmp_path / "events.duckdb"))
-    store.add(read_all(SAMPLE)[0])
+    store.add(read_all(read_ucdp, SAMPLE)[0])
     expected: dict[str, int] = {}
     with SAMPLE.open(encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(stream):
@@ -50,7 +42,7 @@ def test_bad_ucdp_rows_are_named_with_their_line(tmp_path: Path):
         + b"\xff"
         + first.encode()
     )
-    events, bad, read = read_all(broken)
+    events, bad, read = read_all(read_ucdp, broken)
     assert read == 4
     assert sum(t.num_rows for t in events) == 1
     assert [b.line for b in bad] == [3, 4, 5]

@@ -74,20 +74,9 @@ class MessageBus:
             context = Context(self.uow.world, actor, at)
             ruling = handler(command, context)
             events = self._with_consequences(context) if ruling.allowed else []
-            entry = Entry(
-                seq=len(self.uow.journal) + 1,
-                at=at.isoformat(),
-                actor=actor.id,
-                command=command.type_name,
-                payload=command.to_dict(),
-                allowed=ruling.allowed,
-                articles=list(ruling.articles),
-                reasons=[reason.text for reason in ruling.reasons],
-                events=[{"name": e.type_name, "data": e.to_dict()} for e in events],
-                details=_details(ruling),
-                request_key=request_key,
-                prev=self.uow.journal.last_hash,
-            ).sealed()
+            entry = self._entry(
+                command.type_name, command.to_dict(), actor, at, ruling, events, request_key
+            )
             self.uow.commit(entry, events)
         return Result(ruling, tuple(events), entry, _created(events))
 
@@ -101,20 +90,35 @@ class MessageBus:
     ) -> Entry:
         """Journal a refusal decided outside the rules (a permission denied): no events."""
         with self.uow.transaction():
-            entry = Entry(
-                seq=len(self.uow.journal) + 1,
-                at=at.isoformat(),
-                actor=actor.id,
-                command=command,
-                payload=payload or {},
-                allowed=False,
-                articles=list(ruling.articles),
-                reasons=[r.text for r in ruling.reasons],
-                details=_details(ruling),
-                prev=self.uow.journal.last_hash,
-            ).sealed()
+            entry = self._entry(command, payload or {}, actor, at, ruling, [], None)
             self.uow.commit(entry, [])
         return entry
+
+    def _entry(
+        self,
+        command: str,
+        payload: dict[str, Any],
+        actor: Actor,
+        at: dt.datetime,
+        ruling: Ruling,
+        events: Sequence[Event],
+        request_key: str | None,
+    ) -> Entry:
+        """The next journal entry, sealed onto the last one (inside the transaction)."""
+        return Entry(
+            seq=len(self.uow.journal) + 1,
+            at=at.isoformat(),
+            actor=actor.id,
+            command=command,
+            payload=payload,
+            allowed=ruling.allowed,
+            articles=list(ruling.articles),
+            reasons=[reason.text for reason in ruling.reasons],
+            events=[{"name": e.type_name, "data": e.to_dict()} for e in events],
+            details=_details(ruling),
+            request_key=request_key,
+            prev=self.uow.journal.last_hash,
+        ).sealed()
 
     def _with_consequences(self, context: Context) -> list[Event]:
         """The handler's events, then whatever the policies add for each, in order."""

@@ -8,8 +8,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from accord.monitoring.ingest.lines import Progress, tab_batches
-from accord.monitoring.ingest.normalise import OLDEST, normalise
-from accord.monitoring.model import BadRow
+from accord.monitoring.ingest.normalise import (
+    OLDEST,
+    Normalised,
+    categories,
+    lookup,
+    normalise_batch,
+)
 from accord.monitoring.reference import classify_by_prefix, fips_to_iso3
 
 WIDTH = 61
@@ -56,33 +61,11 @@ FROM typed ORDER BY line
 """
 
 
-def read_gdelt(
-    path: Path, progress: Progress | None = None
-) -> Iterator[tuple[pa.Table, list[BadRow], int]]:
+def read_gdelt(path: Path, progress: Progress | None = None) -> Iterator[Normalised]:
     """Batches of (events, bad rows, rows read) from one GDELT 2.0 export file."""
-    codes = fips_to_iso3()
-    fips = pa.table(
-        {
-            "fips": pa.array(list(codes), pa.string()),
-            "iso3": pa.array(list(codes.values()), pa.string()),
-        }
-    )
+    fips = lookup(fips_to_iso3(), ("fips", pa.string()), "iso3")
     for batch in tab_batches(path, WIDTH, KEEP, progress):
-        cameo = _cameo(batch.table.column("code").unique().to_pylist())
-        events, bad = normalise(batch.table, {"fips": fips, "cameo": cameo}, SELECT)
-        yield events, sorted(batch.bad_rows + bad, key=lambda b: b.line), batch.rows_read
-
-
-def _cameo(codes: list[str]) -> pa.Table:
-    rows = [(code, classify_by_prefix("gdelt", "EventCode", code)) for code in codes]
-    known = [(code, found) for code, found in rows if found is not None]
-    return pa.table(
-        {
-            "code": [c for c, _ in known],
-            "category": [f.category for _, f in known],
-            "subcategory": [f.subcategory for _, f in known],
-        },
-        schema=pa.schema(
-            [("code", pa.string()), ("category", pa.string()), ("subcategory", pa.string())]
-        ),
-    )
+        codes = batch.table.column("code").unique().to_pylist()
+        found = {code: classify_by_prefix("gdelt", "EventCode", code) for code in codes}
+        cameo = categories({code: row for code, row in found.items() if row is not None})
+        yield normalise_batch(batch, {"fips": fips, "cameo": cameo}, SELECT)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import duckdb
 import pyarrow as pa
 
+from accord.monitoring.ingest.lines import RawBatch
 from accord.monitoring.model import EVENT_COLUMNS, BadRow
+from accord.monitoring.reference import Mapping as Category
+
+#: What each reader yields per batch: the events, every bad row (by line), the rows read.
+Normalised = tuple[pa.Table, list[BadRow], int]
 
 #: Event dates Accord accepts: from the first GDELT records (1979) to the day after today.
 OLDEST = "1979-01-01"
@@ -31,3 +39,30 @@ def normalise(
     bad = [BadRow(line, problem) for line, problem in zip(lines, problems, strict=True) if problem]
     good = result.filter(pa.compute.is_null(result.column("problem")))
     return good.select(list(EVENT_COLUMNS)), bad
+
+
+def normalise_batch(batch: RawBatch, tables: dict[str, pa.Table], select_sql: str) -> Normalised:
+    """``normalise`` one raw batch, its shape errors and its value errors merged by line."""
+    events, bad = normalise(batch.table, tables, select_sql)
+    return events, sorted(batch.bad_rows + bad, key=lambda row: row.line), batch.rows_read
+
+
+def lookup(pairs: Mapping[Any, Any], key: tuple[str, pa.DataType], value: str) -> pa.Table:
+    """A two-column table for a join: the mapping's keys and its (text) values."""
+    return pa.table(
+        {key[0]: pa.array(list(pairs), key[1]), value: pa.array(list(pairs.values()), pa.string())}
+    )
+
+
+def categories(rows: Mapping[str, Category]) -> pa.Table:
+    """Codes and the category and subcategory the taxonomy gives them, for a join."""
+    return pa.table(
+        {
+            "code": list(rows),
+            "category": [m.category for m in rows.values()],
+            "subcategory": [m.subcategory for m in rows.values()],
+        },
+        schema=pa.schema(
+            [("code", pa.string()), ("category", pa.string()), ("subcategory", pa.string())]
+        ),
+    )

@@ -8,8 +8,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from accord.monitoring.ingest.lines import Progress, csv_batches
-from accord.monitoring.ingest.normalise import OLDEST, normalise
-from accord.monitoring.model import BadRow
+from accord.monitoring.ingest.normalise import (
+    OLDEST,
+    Normalised,
+    categories,
+    lookup,
+    normalise_batch,
+)
 from accord.monitoring.reference import gwno_to_iso3, taxonomy
 
 KEEP = (
@@ -52,25 +57,9 @@ FROM typed ORDER BY line
 """
 
 
-def read_ucdp(
-    path: Path, progress: Progress | None = None
-) -> Iterator[tuple[pa.Table, list[BadRow], int]]:
+def read_ucdp(path: Path, progress: Progress | None = None) -> Iterator[Normalised]:
     """Batches of (events, bad rows, rows read) from one UCDP GED CSV file."""
-    countries = gwno_to_iso3()
-    gw = pa.table(
-        {
-            "gwno": pa.array(list(countries), pa.int32()),
-            "iso3": pa.array(list(countries.values()), pa.string()),
-        }
-    )
-    rows = taxonomy("ucdp", "type_of_violence")
-    violence = pa.table(
-        {
-            "code": list(rows),
-            "category": [m.category for m in rows.values()],
-            "subcategory": [m.subcategory for m in rows.values()],
-        }
-    )
+    gw = lookup(gwno_to_iso3(), ("gwno", pa.int32()), "iso3")
+    violence = categories(taxonomy("ucdp", "type_of_violence"))
     for batch in csv_batches(path, KEEP, progress):
-        events, bad = normalise(batch.table, {"gw": gw, "violence": violence}, SELECT)
-        yield events, sorted(batch.bad_rows + bad, key=lambda b: b.line), batch.rows_read
+        yield normalise_batch(batch, {"gw": gw, "violence": violence}, SELECT)
