@@ -11,7 +11,7 @@ from accord.service.actors import resolve_actor
 from accord.service.bus import MessageBus, Result
 
 
-class Accord:
+class InMemoryAccord:
     """A bus on the bundled charter with a clock that moves a minute per command."""
 
     def __init__(self, charter: Charter, start: dt.datetime) -> None:

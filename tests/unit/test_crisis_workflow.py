@@ -15,7 +15,7 @@ from accord.membership.commands import (
     RequestSuspension,
 )
 from accord.service.replay import rebuild_world
-from tests.builders import Accord
+from tests.builders import InMemoryAccord
 
 MEMBERS_2022 = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
 JAN_2022 = dt.datetime(2022, 1, 5, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=6)))
@@ -23,7 +23,7 @@ JAN_2022 = dt.datetime(2022, 1, 5, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=
 
 @pytest.fixture
 def accord(csto):
-    return Accord(csto, JAN_2022)
+    return InMemoryAccord(csto, JAN_2022)
 
 
 def kazakhstan_request(accord):
@@ -159,7 +159,7 @@ def test_a_case_with_forces_deployed_cannot_be_closed(accord):
 
 
 def test_the_csc_suspends_a_member_and_its_status_changes_that_day(csto):
-    accord = Accord(csto, dt.datetime(2015, 5, 1, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2015, 5, 1, 10, 0))
     accord.do("chair", ConveneSession(body="CSC"))
     accord.do("chair", TableDraft(session="session-1", kind="suspension", subject="KGZ"))
     everyone(accord, "draft-1", members=["ARM", "BLR", "KAZ", "RUS", "TJK"])
@@ -170,7 +170,7 @@ def test_the_csc_suspends_a_member_and_its_status_changes_that_day(csto):
 
 
 def test_a_request_for_suspension_suspends_nobody(csto):
-    accord = Accord(csto, dt.datetime(2012, 6, 20, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2012, 6, 20, 10, 0))
     result = accord.do("UZB", RequestSuspension(state="UZB"))
     assert result.allowed
     assert "REG-SUSPENSION-2004" in result.ruling.articles
@@ -178,7 +178,7 @@ def test_a_request_for_suspension_suspends_nobody(csto):
 
 
 def test_withdrawal_takes_effect_six_months_after_the_notice(csto):
-    accord = Accord(csto, dt.datetime(2026, 3, 1, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2026, 3, 1, 10, 0))
     result = accord.do("ARM", NotifyWithdrawal())
     assert result.ruling.details["effective"] == dt.date(2026, 9, 1)
     assert accord.world.rulebook(dt.date(2026, 8, 31)).status_name("ARM") == "member"
@@ -189,7 +189,7 @@ def test_withdrawal_takes_effect_six_months_after_the_notice(csto):
 
 
 def test_frozen_participation_keeps_the_member_a_member(csto):
-    accord = Accord(csto, dt.datetime(2023, 6, 1, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2023, 6, 1, 10, 0))
     assert accord.do("ARM", DeclareParticipationFrozen()).allowed
     rulebook = accord.world.rulebook(dt.date(2023, 6, 2))
     assert rulebook.status_name("ARM") == "member"
@@ -197,7 +197,7 @@ def test_frozen_participation_keeps_the_member_a_member(csto):
 
 
 def test_admission_needs_every_members_consent_and_then_takes_effect(csto):
-    accord = Accord(csto, dt.datetime(2024, 3, 1, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2024, 3, 1, 10, 0))
     assert accord.do("SRB", ApplyForMembership()).allowed
     assert accord.world.rulebook(dt.date(2024, 3, 2)).status_name("SRB") == "applicant"
     accord.do("chair", ConveneSession(body="CSC"))
@@ -210,7 +210,7 @@ def test_admission_needs_every_members_consent_and_then_takes_effect(csto):
 
 
 def test_a_status_is_granted_only_after_a_decision(csto):
-    accord = Accord(csto, dt.datetime(2022, 3, 1, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2022, 3, 1, 10, 0))
     refused = accord.do("chair", GrantStatus(state="SRB", status="observer"))
     assert not refused.allowed
     accord.do("chair", ConveneSession(body="CSC"))
@@ -249,7 +249,7 @@ def test_the_state_rebuilt_from_the_journal_alone_is_the_same(accord, csto):
 
 
 def test_a_status_recorded_in_accord_does_not_erase_the_charters_later_history(csto):
-    accord = Accord(csto, dt.datetime(2006, 6, 23, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2006, 6, 23, 10, 0))
     assert accord.do("UZB", ApplyForMembership()).allowed
     rulebook = accord.world.rulebook
     assert rulebook(dt.date(2006, 7, 1)).status_name("UZB") == "applicant"
@@ -258,18 +258,18 @@ def test_a_status_recorded_in_accord_does_not_erase_the_charters_later_history(c
 
 
 def test_a_state_asking_for_its_own_suspension_need_not_name_itself(csto):
-    accord = Accord(csto, dt.datetime(2012, 6, 20, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2012, 6, 20, 10, 0))
     result = accord.do("UZB", RequestSuspension())
     assert result.allowed
     assert result.events[0].state == "UZB"
 
 
 def test_the_csc_itself_grants_a_status_but_a_state_cannot(csto):
-    accord = Accord(csto, dt.datetime(2022, 3, 1, 10, 0))
+    accord = InMemoryAccord(csto, dt.datetime(2022, 3, 1, 10, 0))
     assert not accord.do("RUS", GrantStatus(state="SRB", status="partner")).allowed
     assert accord.do("CSC", GrantStatus(state="SRB", status="partner")).allowed
     assert accord.world.rulebook(dt.date(2022, 3, 2)).status_name("SRB") == "partner"
-    too_early = Accord(csto, dt.datetime(2020, 3, 1, 10, 0))
+    too_early = InMemoryAccord(csto, dt.datetime(2020, 3, 1, 10, 0))
     refused = too_early.do("CSC", GrantStatus(state="SRB", status="partner"))
     assert not refused.allowed
     assert "CHARTER-21" in refused.ruling.articles

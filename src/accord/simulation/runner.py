@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from accord.bootstrap import in_memory_bus
 from accord.journal.store import EntrySource, InMemoryJournal, JsonLinesJournal
 from accord.journal.verify import verify
 from accord.kernel.errors import InvalidInput, NotFound
@@ -57,8 +58,6 @@ def run_scenario(
     bus: MessageBus | None = None,
 ) -> ScenarioReport:
     """Run every step in order; a malformed step raises ScenarioError naming it."""
-    from accord.bootstrap import in_memory_bus
-
     if bus is None:
         own = InMemoryJournal() if journal is None else journal
         assert isinstance(own, InMemoryJournal | JsonLinesJournal), "an in-memory bus appends"
