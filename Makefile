@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 
-.PHONY: demo test install lint typecheck contracts format clean bench bench-api
+.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -26,6 +26,12 @@ demo: install
 test: install lint contracts typecheck
 	-scripts/ensure-postgres
 	$(UV) run --no-sync pytest
+
+# The spark-marked tests, which the default run deselects: they need Java and the spark extra.
+# The plain `uv sync` of install drops pyspark again: harmless, only spark:// stores need it.
+test-spark: | $(UV)
+	$(UV) sync --quiet --extra spark
+	$(UV) run --no-sync pytest -m spark
 
 lint: install
 	$(UV) run --no-sync ruff check src tests benchmarks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -16,8 +18,11 @@ DELEGATIONS = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB", "AZE", "SRB")
 
 
 class ApiUsers:
-    def __init__(self, database_url: str) -> None:
-        self.accord = sql_accord(Settings(database_url=database_url))
+    def __init__(self, database_url: str, events_url: str | None = None) -> None:
+        # Event data beside the test database, never in the user's data directory.
+        self.events_dir = tempfile.mkdtemp(prefix="accord-events-")
+        events_url = events_url or f"{self.events_dir}/events.duckdb"
+        self.accord = sql_accord(Settings(database_url=database_url, events_url=events_url))
         self.client = TestClient(create_app(accord=self.accord))
         self.tokens: dict[str, str] = {}
         with self.accord.engine.begin() as connection:
@@ -43,3 +48,4 @@ class ApiUsers:
     def close(self) -> None:
         self.client.close()
         self.accord.engine.dispose()
+        shutil.rmtree(self.events_dir, ignore_errors=True)

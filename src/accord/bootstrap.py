@@ -21,6 +21,7 @@ from accord.journal.store import Journal
 from accord.kernel.time import SystemClock
 from accord.membership import handlers as membership
 from accord.membership import repository as membership_repository
+from accord.monitoring import handlers as monitoring
 from accord.partners import handlers as partners
 from accord.partners import repository as partners_repository
 from accord.rules.charter import Charter
@@ -31,7 +32,7 @@ from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 from accord.service.world import World
 
-CONTEXTS: tuple[Any, ...] = (cases, bodies, membership, partners, forces)
+CONTEXTS: tuple[Any, ...] = (cases, bodies, membership, partners, forces, monitoring)
 PROJECTORS: tuple[Any, ...] = (
     cases_repository,
     bodies_repository,

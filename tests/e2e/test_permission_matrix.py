@@ -20,10 +20,16 @@ import pytest
 from fastapi.routing import iter_route_contexts
 
 from accord.identity.permissions import COMMAND_ROLES
+from accord.identity.permissions import STAFF as STAFF_ROLES
 from tests.api_client import DELEGATIONS, STAFF, ApiUsers
 
 CALLERS = (*STAFF, *DELEGATIONS)
 PUBLIC, LOGIN, READ, JOURNAL = "public", "login", "read", "journal"
+#: Readable by the staff and by the delegation a record is addressed to (KAZ in this world).
+ADDRESSEE = "addressee"
+#: Monitoring: the staff see every member, a delegation its own state, others are refused.
+MONITOR, MONITOR_KAZ, MONITOR_MISSING = "monitor", "monitor KAZ", "monitor a missing alert"
+MONITORING = (MONITOR, MONITOR_KAZ, MONITOR_MISSING)
 PASSWORD = "a long pass phrase"
 
 
@@ -72,6 +78,12 @@ ENDPOINTS = (
     Endpoint("GET", "/drafts/{draft_id}", READ),
     Endpoint("GET", "/instruments/{instrument_id}", READ),
     Endpoint("GET", "/units", READ),
+    Endpoint("GET", "/prepared-requests", READ),
+    Endpoint("GET", "/prepared-requests/{prepared_id}", ADDRESSEE),
+    Endpoint("GET", "/monitor/alerts", MONITOR),
+    Endpoint("GET", "/monitor/alerts.stix", MONITOR),
+    Endpoint("GET", "/monitor/indicators", MONITOR_KAZ, params={"member": "KAZ"}),
+    Endpoint("GET", "/monitor/alerts/{alert_id}/cap", MONITOR_MISSING),
     # The journal: the Secretariat and administrators only.
     Endpoint("GET", "/journal", JOURNAL),
     Endpoint("GET", "/journal/verification", JOURNAL),
@@ -81,6 +93,12 @@ ENDPOINTS = (
         "/cases",
         "file_request",
         {"article": "CST-2", "where": "KAZ", "classification": "public", "summary": "unrest"},
+    ),
+    Endpoint(
+        "POST",
+        "/prepared-requests",
+        "prepare_request",
+        {"for_state": "KAZ", "article": "CST-2", "summary": "unrest", "grounds": "alert"},
     ),
     Endpoint("POST", "/cases/{case_id}/un-notifications", "notify_un_security_council", {}),
     Endpoint(
@@ -116,6 +134,8 @@ ENDPOINTS = (
     Endpoint("POST", "/instruments/{instrument_id}/signatures", "sign_instrument", {}),
     Endpoint("POST", "/instruments/{instrument_id}/ratifications", "ratify", {}),
     Endpoint("POST", "/units", "pledge_unit", {"unit": "a rifle company", "strength": 120}),
+    # The body is the event file itself; "{}" is one bad GDELT row, reported and journaled.
+    Endpoint("POST", "/monitor/ingest", "record_event_file", {}, params={"format": "gdelt"}),
 )
 BY_KEY = {endpoint.key: endpoint for endpoint in ENDPOINTS}
 COMMANDS = tuple(e for e in ENDPOINTS if e.is_command)
@@ -217,12 +237,18 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         ),
         "case",
     )
+    prepared_id = created(
+        api.post("analyst", "/prepared-requests", {"for_state": "KAZ", "article": "CST-2"}),
+        "prepared_request",
+    )
     ids = {
+        "prepared_id": prepared_id,
         "case_id": case_id,
         "session_id": session_id,
         "draft_id": draft_id,
         "secret_id": secret_id,
         "article_id": "CST-4",
+        "alert_id": "KAZ-unrest-2022-01-03",
         "instrument_id": "CHARTER-2002",
     }
     yield World(api, ids)
@@ -309,6 +335,15 @@ def expected_status(endpoint: Endpoint, caller: str) -> set[int]:
         return {200}
     if endpoint.access == JOURNAL:
         return {200} if role in ("admin", "secretariat") else {403}
+    if endpoint.access == ADDRESSEE:
+        return {200} if role in STAFF_ROLES or caller == "KAZ" else {404}
+    if endpoint.access in MONITORING:
+        if role not in STAFF_ROLES and role != "delegation":
+            return {403}
+        if endpoint.access == MONITOR_MISSING:
+            return {404}  # no event data in this world, so no alert
+        seen = endpoint.access == MONITOR or role in STAFF_ROLES or caller == "KAZ"
+        return {200} if seen else {404}
     if role not in COMMAND_ROLES[endpoint.access]:
         return {403}
     return {201, 422}  # the rules decide; every path id in the matrix names a visible record
@@ -337,6 +372,8 @@ def test_each_caller_gets_the_answer_its_role_allows(world, endpoint, caller):
         assert refusals[0]["actor"] == user_name(caller)
         if endpoint.is_command:
             assert refusals[0]["command"] == endpoint.access
+        elif endpoint.access in MONITORING:
+            assert refusals[0]["command"] == "read monitoring"
         else:
             assert refusals[0]["command"] == "read the journal"
     elif endpoint.is_command:

@@ -13,3 +13,10 @@ def read_all(reader, path: Path):
         bad += rows
         read += count
     return events, bad, read
+
+
+# Named, not globbed, so a missing file fails the tests instead of leaving nothing to run.
+GDELT_DAYS = [
+    SHARED_DATA / "gdelt" / "20201113.export.CSV",
+    SHARED_DATA / "gdelt" / "20201114.export.CSV",
+]

@@ -19,6 +19,23 @@ class FileRequest(Command):
     #: beyond the requester it is released (empty: every member).
     classification: str = "restricted"
     releasable_to: tuple[str, ...] = ()
+    #: The prepared request this filing takes up, if the Crisis Response Centre drafted it.
+    prepared: str | None = None
+
+
+@dataclass(frozen=True)
+class PrepareRequest(Command):
+    """A request drafted for a member to file: Accord and its analysts never file one."""
+
+    for_state: str
+    article: str
+    where: str | None = None
+    threat: str = "threat"
+    aggressor: str = "unknown"
+    summary: str = ""
+    threatened: tuple[str, ...] = ("security",)
+    #: What the draft rests on: the monitoring alert's reason, its figures and sources.
+    grounds: str = ""
 
 
 @dataclass(frozen=True)

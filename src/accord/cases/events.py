@@ -69,3 +69,25 @@ class CaseClosed(Event):
     case_id: str
     summary: str
     at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RequestPrepared(Event):
+    prepared_id: str
+    for_state: str
+    article: str
+    where: str
+    threat: str
+    aggressor: str
+    summary: str
+    threatened: tuple[str, ...]
+    grounds: str
+    by: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PreparedRequestFiled(Event):
+    prepared_id: str
+    case_id: str
+    at: dt.datetime

@@ -6,13 +6,14 @@ from accord.bodies import events as body_events
 from accord.cases import commands as cmd
 from accord.cases import events as ev
 from accord.cases.model import Case, Stage
+from accord.cases.preparation import prepare_request, take_up
+from accord.cases.wording import check_request_words
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.ids import state_code
 from accord.kernel.messages import Event
 from accord.rules.admissibility import COLLECTIVE_DEFENCE, Request, rule_on_request
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
-from accord.rules.vocabulary import AGGRESSOR_KINDS, THREAT_KINDS, THREAT_OBJECTS
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_one_of
 from accord.service.context import Context
 
@@ -30,10 +31,12 @@ def get_case(context: Context, case_id: str) -> Case:
 
 def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
     """A member asks for consultations (Art. 2) or assistance against aggression (Art. 4)."""
-    _check_request_words(command)
+    check_request_words(command)
     because = context.because("file_request")
     state = acting_state(context, because, "filing a request")
-    if state is None:
+    if state is not None:
+        take_up(command, state, because, context)
+    if state is None or because.refused:
         return because.ruling()
     where = state_code(command.where) if command.where else state
     request = Request(
@@ -41,9 +44,10 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
     )
     ruling = rule_on_request(context.rulebook, request)
     if ruling.allowed:
+        case_id = f"case-{len(context.world.cases) + 1}"
         context.emit(
             ev.RequestFiled(
-                f"case-{len(context.world.cases) + 1}",
+                case_id,
                 state,
                 command.article,
                 ruling.details["role"],
@@ -56,32 +60,9 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
                 tuple(state_code(s) for s in command.releasable_to),
             )
         )
+        if command.prepared is not None:
+            context.emit(ev.PreparedRequestFiled(command.prepared, case_id, context.at))
     return ruling
-
-
-CLASSIFICATIONS = ("public", "restricted", "confidential")
-
-
-def _check_request_words(command: cmd.FileRequest) -> None:
-    if command.classification not in CLASSIFICATIONS:
-        raise InvalidInput("classification", f"must be one of {', '.join(CLASSIFICATIONS)}")
-    for state in command.releasable_to:
-        try:
-            state_code(state)
-        except ValueError as error:
-            raise InvalidInput("releasable_to", str(error)) from None
-    if command.threat not in THREAT_KINDS:
-        raise InvalidInput("threat", f"must be one of {', '.join(sorted(THREAT_KINDS))}")
-    if command.aggressor not in AGGRESSOR_KINDS:
-        raise InvalidInput("aggressor", f"must be one of {', '.join(sorted(AGGRESSOR_KINDS))}")
-    unknown = set(command.threatened) - THREAT_OBJECTS
-    if unknown:
-        raise InvalidInput("threatened", f"unknown: {', '.join(sorted(unknown))}")
-    if command.where is not None:
-        try:
-            state_code(command.where)
-        except ValueError as error:
-            raise InvalidInput("where", str(error)) from None
 
 
 def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Context) -> Ruling:
@@ -258,6 +239,7 @@ def on_draft_closed(event: Event, context: Context) -> None:
 
 COMMAND_HANDLERS = {
     cmd.FileRequest: file_request,
+    cmd.PrepareRequest: prepare_request,
     cmd.NotifyUnSecurityCouncil: notify_un_security_council,
     cmd.Deploy: deploy,
     cmd.WithdrawForces: withdraw_forces,

@@ -78,6 +78,48 @@ class Case:
         return [d for d in self.deployments if not d.complete_withdrawal]
 
 
+@dataclass
+class PreparedRequest:
+    """A draft request waiting for its member to file it (or to leave it)."""
+
+    id: str
+    for_state: str
+    article: str
+    where: str
+    threat: str
+    aggressor: str
+    summary: str
+    threatened: tuple[str, ...]
+    grounds: str
+    prepared_by: str
+    prepared_at: dt.datetime
+    filed_as: str | None = None
+
+
+def apply_prepared(prepared: dict[str, PreparedRequest], event: Event) -> bool:
+    """Change the prepared requests by one event; False when the event is not about them."""
+    match event:
+        case ev.RequestPrepared():
+            prepared[event.prepared_id] = PreparedRequest(
+                event.prepared_id,
+                event.for_state,
+                event.article,
+                event.where,
+                event.threat,
+                event.aggressor,
+                event.summary,
+                event.threatened,
+                event.grounds,
+                event.by,
+                event.at,
+            )
+        case ev.PreparedRequestFiled():
+            prepared[event.prepared_id].filed_as = event.case_id
+        case _:
+            return False
+    return True
+
+
 def _filed(event: ev.RequestFiled) -> str:
     what = f"{event.by} filed a request under {event.article}"
     return f"{what}: {event.summary}" if event.summary else what

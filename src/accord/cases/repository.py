@@ -20,7 +20,12 @@ _CASE_EVENTS = tuple(
 
 
 def project(connection: Connection, world: World, events: Sequence[Event]) -> None:
-    touched = {getattr(e, "case_id") for e in events if isinstance(e, _CASE_EVENTS)}  # noqa: B009
+    # Prepared requests live in the journal and the read model; a case row starts at filing.
+    touched = {
+        getattr(e, "case_id")  # noqa: B009
+        for e in events
+        if isinstance(e, _CASE_EVENTS) and not isinstance(e, ev.RequestPrepared)
+    }
     replace_rows(
         connection,
         cases,

@@ -15,13 +15,16 @@ from accord.cases.schemas import (
     CloseCaseIn,
     DeployIn,
     FileRequestIn,
+    PreparedRequestOut,
+    PrepareRequestIn,
     WithdrawIn,
 )
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
-from accord.entrypoints.visibility import case_for
+from accord.entrypoints.visibility import case_for, prepared_for
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
+prepared_router = APIRouter(prefix="/prepared-requests", tags=["cases"], responses=PROBLEMS)
 CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
@@ -49,6 +52,7 @@ def file_request(body: FileRequestIn, send: SendDep) -> Any:
         threatened=tuple(body.threatened),
         classification=body.classification,
         releasable_to=tuple(s.upper() for s in body.releasable_to),
+        prepared=body.prepared,
     )
     return send(command, body.on_behalf_of)
 
@@ -93,3 +97,32 @@ def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
     """The requesting member takes its request back."""
     case_for(send.accord, send.principal, case_id, "withdraw_request")
     return send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)
+
+
+@prepared_router.get("", response_model=list[PreparedRequestOut])
+def list_prepared_requests(accord: AccordDep, principal: PrincipalDep) -> Any:
+    """Requests drafted for members to file: the staff see all, a delegation its own."""
+    day = accord.now().date()
+    return views.visible_prepared_requests(accord.uow.world, principal, day)
+
+
+@prepared_router.get("/{prepared_id}", response_model=PreparedRequestOut)
+def read_prepared_request(prepared_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One prepared request, if it is addressed to the caller's state or the caller is staff."""
+    return prepared_for(accord, principal, prepared_id, "read prepared request")
+
+
+@prepared_router.post("", status_code=201, responses=CREATED)
+def prepare_request(body: PrepareRequestIn, send: SendDep) -> Any:
+    """The Crisis Response Centre drafts a request for a member's delegation to file."""
+    command = cmd.PrepareRequest(
+        for_state=body.for_state.upper(),
+        article=body.article,
+        where=body.where.upper() if body.where else None,
+        threat=body.threat,
+        aggressor=body.aggressor,
+        summary=body.summary,
+        threatened=tuple(body.threatened),
+        grounds=body.grounds,
+    )
+    return send(command, body.on_behalf_of)

@@ -42,7 +42,54 @@ class FileRequestIn(BaseModel):
     threatened: list[str] = Field(default_factory=lambda: ["security"])
     classification: str = Field("restricted", examples=["restricted"])
     releasable_to: list[str] = Field(default_factory=list, examples=[["KAZ"]])
+    prepared: str | None = Field(
+        None, max_length=40, description="The prepared request this filing takes up"
+    )
     on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class PrepareRequestIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "for_state": "TJK",
+                    "article": "CST-2",
+                    "threat": "threat",
+                    "threatened": ["security", "territorial_integrity"],
+                    "summary": "armed clashes on the border with Afghanistan",
+                    "grounds": "armed clash in Tajikistan, week of 2021-07-05: 14 events, "
+                    "baseline 2.1, z = 4.3",
+                }
+            ]
+        },
+    )
+
+    for_state: str = Field(pattern=r"^[A-Za-z]{3}$", examples=["TJK"])
+    article: str = Field(examples=["CST-2"], max_length=40)
+    where: str | None = Field(None, pattern=r"^[A-Za-z]{3}$", examples=["TJK"])
+    threat: str = Field("threat", examples=["threat"])
+    aggressor: str = Field("unknown", examples=["unknown"])
+    summary: str = Field("", max_length=2000)
+    threatened: list[str] = Field(default_factory=lambda: ["security"])
+    grounds: str = Field("", max_length=4000)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class PreparedRequestOut(BaseModel):
+    id: str = Field(examples=["prepared-1"])
+    for_state: str = Field(examples=["TJK"])
+    article: str
+    where: str
+    threat: str
+    aggressor: str
+    summary: str
+    threatened: list[str]
+    grounds: str
+    prepared_by: str
+    prepared_at: dt.datetime
+    filed_as: str | None
 
 
 class DeployIn(BaseModel):

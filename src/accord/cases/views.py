@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from accord.adapters.documents import to_document
-from accord.cases.model import Case
+from accord.cases.model import Case, PreparedRequest
 from accord.identity.permissions import Person, may_see
 from accord.service.world import World
 
@@ -48,3 +48,17 @@ def detail(case: Case) -> dict[str, Any]:
         "timeline": to_document(case.timeline),
         "closing_summary": case.closing_summary,
     }
+
+
+def prepared_visible(world: World, prepared: PreparedRequest, person: Person, day: dt.date) -> bool:
+    """The staff and the delegation it is addressed to: no other member sees a draft for it."""
+    members = world.rulebook(day).members()
+    return may_see(person, "restricted", prepared.for_state, (prepared.for_state,), members)
+
+
+def visible_prepared_requests(world: World, person: Person, day: dt.date) -> list[PreparedRequest]:
+    return [
+        prepared
+        for prepared in world.prepared_requests.values()
+        if prepared_visible(world, prepared, person, day)
+    ]

@@ -15,6 +15,7 @@ from accord.forces import routes as forces
 from accord.identity import routes as identity
 from accord.journal import routes as journal
 from accord.membership import routes as membership
+from accord.monitoring import routes as monitoring
 from accord.partners import routes as partners
 from accord.service.runtime import Accord
 
@@ -40,9 +41,11 @@ def create_app(settings: Settings | None = None, accord: Accord | None = None) -
         treaty_routes.router,
         membership.router,
         cases.router,
+        cases.prepared_router,
         bodies.router,
         partners.router,
         forces.router,
+        monitoring.router,
         journal.router,
     ):
         app.include_router(router)

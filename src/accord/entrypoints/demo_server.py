@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Annotated
 
@@ -10,9 +11,13 @@ from platformdirs import user_data_dir
 from rich.console import Console
 
 from accord.bootstrap import configured_charter, database_engine, sql_accord
+from accord.cases.preparation import CRISIS_RESPONSE_CENTRE
 from accord.config import Settings
 from accord.identity.repository import add_user, issue_token
 from accord.journal.repository import SqlJournal
+from accord.monitoring.commands import RecordEventFile
+from accord.monitoring.views import ingest_file, open_store
+from accord.service.actors import resolve_actor
 from accord.service.runtime import Accord
 from accord.simulation.runner import run_scenario
 from accord.simulation.scenario import load_scenario
@@ -20,6 +25,13 @@ from accord.simulation.scenario import load_scenario
 console = Console()
 STAFF_ROLES = ("admin", "secretariat", "joint_staff", "analyst", "observer_liaison")
 SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
+DEMO_EVENTS = Path(__file__).resolve().parents[3] / "demo" / "events"
+#: Each demo event file and its layout.
+EVENT_FILES = {
+    "20201113.export.CSV": "gdelt",
+    "20201114.export.CSV": "gdelt",
+    "ucdp-ged-sample.csv": "ucdp",
+}
 
 
 def demo_server(
@@ -31,13 +43,21 @@ def demo_server(
     folder = Path(user_data_dir("accord", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / "accord-demo.db"
-    for stale in folder.glob("accord-demo.db*"):
+    for stale in [*folder.glob("accord-demo.db*"), *folder.glob("accord-demo-events.duckdb*")]:
         stale.unlink()
-    settings = Settings(database_url=f"sqlite:///{database}")
+    settings = Settings(
+        database_url=f"sqlite:///{database}",
+        events_url=str(folder / "accord-demo-events.duckdb"),
+    )
     accord = sql_accord(settings, database_engine(settings))
     replayed = replay_history(accord)
+    events = add_demo_events(accord)
     tokens = demo_accounts(accord)
     console.print(f"Demo database: {database} — {replayed} historical scenarios replayed")
+    console.print(
+        f"Demo events: {events} real GDELT and UCDP events; try GET "
+        "/monitor/alerts?from=2020-09-01&to=2020-11-20"
+    )
     # Plain lines, not a table: a token must be copied whole, never cut to fit a column.
     console.print("Demo accounts (user, role, state, token; passwords are demo-<user>):")
     for name, role, state, token in tokens:
@@ -70,6 +90,28 @@ def replay_history(accord: Accord) -> int:
                 "on top of the others[/yellow]"
             )
     return len(scenarios)
+
+
+def add_demo_events(accord: Accord) -> int:
+    """The real demo event files, ingested and journaled as the Crisis Response Centre would."""
+    store = open_store(accord.settings.events_url)
+    added = 0
+    for name, format in EVENT_FILES.items():
+        path = DEMO_EVENTS / name
+        report = ingest_file(store, path, format)
+        command = RecordEventFile(
+            name,
+            format,
+            hashlib.sha256(path.read_bytes()).hexdigest(),
+            report.rows_read,
+            report.rows_added,
+            len(report.bad_rows),
+        )
+        actor = resolve_actor(accord.uow.world, CRISIS_RESPONSE_CENTRE, accord.now().date())
+        accord.bus.handle(command, actor, accord.now())
+        added += report.rows_added
+    store.con.disconnect()
+    return added
 
 
 def demo_accounts(accord: Accord) -> list[tuple[str, str, str | None, str]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import HTTPException
 
 from accord.bodies.model import Draft, Session
-from accord.cases.model import Case
-from accord.cases.views import case_visible
+from accord.cases.model import Case, PreparedRequest
+from accord.cases.views import case_visible, prepared_visible
 from accord.entrypoints.commanding import deny
 from accord.identity.model import Principal
 from accord.service.runtime import Accord
@@ -38,3 +38,16 @@ def draft_for(accord: Accord, principal: Principal, draft_id: str, doing: str) -
     if draft.case_id is not None:
         case_for(accord, principal, draft.case_id, doing)
     return draft
+
+
+def prepared_for(
+    accord: Accord, principal: Principal, prepared_id: str, doing: str
+) -> PreparedRequest:
+    world = accord.uow.world
+    prepared = world.prepared_requests.get(prepared_id)
+    if prepared is None:
+        raise HTTPException(404, f"prepared request {prepared_id!r} does not exist")
+    if not prepared_visible(world, prepared, principal, accord.now().date()):
+        deny(accord, principal, f"{doing} {prepared_id}")
+        raise HTTPException(404, f"prepared request {prepared_id!r} does not exist")
+    return prepared

@@ -12,6 +12,8 @@ STAFF = frozenset({ADMIN, SECRETARIAT, JOINT_STAFF, ANALYST})
 #: The roles that may send each command; the rules then decide whether it is allowed.
 COMMAND_ROLES: dict[str, frozenset[str]] = {
     "file_request": frozenset({DELEGATION, ADMIN}),
+    "prepare_request": frozenset({ANALYST, ADMIN}),
+    "record_event_file": frozenset({ANALYST, ADMIN}),
     "withdraw_request": frozenset({DELEGATION, ADMIN}),
     "notify_un_security_council": frozenset({SECRETARIAT, DELEGATION, ADMIN}),
     "deploy": frozenset({JOINT_STAFF, SECRETARIAT, ADMIN}),
@@ -49,13 +51,18 @@ def actor_for(person: Person, on_behalf_of: str | None, bodies: Iterable[str]) -
     """The actor a person's command is sent as, or None if the person may not act for it.
 
     A delegation acts for its own state only; a Secretariat officer for the chair, the
-    Secretary General or a body; the Joint Staff as itself; an administrator for anyone.
+    Secretary General or a body; the Joint Staff as itself; an analyst as the Crisis
+    Response Centre; an administrator for anyone.
     """
     role = str(person.role)
     if role == DELEGATION:
         return person.state if on_behalf_of in (None, person.state) else None
     if role == JOINT_STAFF:
         return "JOINT_STAFF" if on_behalf_of in (None, "JOINT_STAFF") else None
+    if role == ANALYST:
+        # Analysts work in the Secretariat's Crisis Response Centre (R-CRC).
+        centre = "CRISIS_RESPONSE_CENTRE"
+        return centre if on_behalf_of in (None, centre) else None
     if role == SECRETARIAT:
         allowed = SECRETARIAT_ACTS_FOR | set(bodies)
         chosen = on_behalf_of or "chair"

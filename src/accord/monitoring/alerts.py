@@ -44,6 +44,8 @@ def alerts(
             f"{what} in {name}, week of {point.week}: {point.events} events, baseline "
             f"{point.baseline:.1f}, z = {point.z:.1f}"
         )
+        if point.across_border:
+            reason += f", {point.across_border} of them across the border"
         found.append(
             Alert(
                 point,

@@ -1,4 +1,4 @@
-"""`accord monitor`: ingest event files, read indicators, list alerts."""
+"""`accord monitor`: ingest event files, read indicators, list and export alerts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from platformdirs import user_data_dir
 from rich.console import Console
 from rich.progress import Progress
 
@@ -15,61 +14,45 @@ from accord.bootstrap import configured_charter
 from accord.config import Settings
 from accord.entrypoints.render import print_json
 from accord.kernel.time import SystemClock, parse_day
-from accord.monitoring.alerts import alerts
-from accord.monitoring.indicators import indicators
-from accord.monitoring.ingest.gdelt import read_gdelt
-from accord.monitoring.ingest.ucdp import read_ucdp
-from accord.monitoring.model import IngestReport
-from accord.monitoring.store import EventStore
-from accord.rules.rulebook import Rulebook
-from accord.rules.summaries import request_articles
+from accord.monitoring.exports import alert_id, cap_message, stix_bundle
+from accord.monitoring.forecast_cli import show_forecast
+from accord.monitoring.reference import iso3_to_iso2
+from accord.monitoring.views import (
+    READERS,
+    indicator_dict,
+    ingest_file,
+    member_indicators,
+    open_store,
+    report_dict,
+    watch,
+)
 
 monitor_app = typer.Typer(
     help="Monitoring and early warning over open event data.", no_args_is_help=True
 )
+monitor_app.command("forecast")(show_forecast)
 console = Console()
-READERS = {"gdelt": read_gdelt, "ucdp": read_ucdp}
 Json = Annotated[bool, typer.Option("--json", help="Print JSON")]
-
-
-def store(settings: Settings) -> EventStore:
-    default = Path(user_data_dir("accord", appauthor=False)) / "events.duckdb"
-    return EventStore(settings.events_url or str(default))
+From = Annotated[str | None, typer.Option("--from", help="First day (default: 12 weeks back)")]
+To = Annotated[str | None, typer.Option("--to", help="Last day (default: today)")]
 
 
 @monitor_app.command("ingest")
 def ingest(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
-    format: Annotated[str, typer.Option("--format", help="gdelt or ucdp")],
+    format: Annotated[str, typer.Option("--format", help="acled, gdelt or ucdp")],
     json_output: Json = False,
 ) -> None:
     """Add a file's events; every bad row is reported with its line and reason."""
-    reader = READERS.get(format)
-    if reader is None:
+    if format not in READERS:
         typer.echo(f"error: --format: one of {', '.join(READERS)}, not {format!r}", err=True)
         raise typer.Exit(2)
-    report = IngestReport(str(file), format)
-    tables = []
+    store = open_store(Settings().events_url)
     with Progress(console=console, transient=True, disable=json_output) as progress:
         task = progress.add_task(f"reading {file.name}", total=file.stat().st_size)
-        for events, bad, read in reader(file, lambda n: progress.advance(task, n)):
-            tables.append(events)
-            report.bad_rows += bad
-            report.rows_read += read
-            report.rows_valid += events.num_rows
-    report.rows_added = store(Settings()).add(tables)
+        report = ingest_file(store, file, format, lambda n: progress.advance(task, n))
     if json_output:
-        print_json(
-            {
-                "file": report.file,
-                "format": format,
-                "rows_read": report.rows_read,
-                "rows_valid": report.rows_valid,
-                "rows_added": report.rows_added,
-                "duplicates": report.duplicates,
-                "bad_rows": [{"line": b.line, "reason": b.reason} for b in report.bad_rows],
-            }
-        )
+        print_json(report_dict(report))
         return
     console.print(
         f"{file.name}: {report.rows_read} rows read, {report.rows_added} events added, "
@@ -88,36 +71,24 @@ def _period(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:
     except ValueError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
+    if first > last:
+        typer.echo(f"error: --from {first} is after --to {last}", err=True)
+        raise typer.Exit(2)
     return first, last
 
 
 @monitor_app.command("indicators")
 def show_indicators(
     member: Annotated[str, typer.Option("--member", help="ISO3 of a member state")],
-    start: Annotated[str | None, typer.Option("--from")] = None,
-    end: Annotated[str | None, typer.Option("--to")] = None,
+    start: From = None,
+    end: To = None,
     json_output: Json = False,
 ) -> None:
     """Weekly events, fatalities and intensity per category, beside their baseline."""
     first, last = _period(start, end)
-    rows = store(Settings()).weekly([member.upper()], first, last)
-    series = indicators(rows, first, last)
+    series = member_indicators(open_store(Settings().events_url), [member.upper()], first, last)
     if json_output:
-        print_json(
-            [
-                {
-                    "country": i.country,
-                    "category": i.category,
-                    "week": i.week.isoformat(),
-                    "events": i.events,
-                    "fatalities": i.fatalities,
-                    "intensity": i.intensity,
-                    "baseline": round(i.baseline, 3),
-                    "z": round(i.z, 3),
-                }
-                for i in series
-            ]
-        )
+        print_json([indicator_dict(point) for point in series])
         return
     for point in series:
         if point.events:
@@ -129,32 +100,34 @@ def show_indicators(
 
 @monitor_app.command("alerts")
 def show_alerts(
-    start: Annotated[str | None, typer.Option("--from")] = None,
-    end: Annotated[str | None, typer.Option("--to")] = None,
+    start: From = None,
+    end: To = None,
     json_output: Json = False,
+    cap: Annotated[
+        Path | None, typer.Option("--cap", help="Write one CAP 1.2 file per alert here")
+    ] = None,
+    stix: Annotated[Path | None, typer.Option("--stix", help="Write a STIX 2.1 bundle")] = None,
 ) -> None:
-    """Weeks far above their baseline in a member, each with its reason and a recommendation."""
+    """Weeks far above their baseline in a member, each with its reason, a recommendation
+    and a draft request the Crisis Response Centre may prepare for the member."""
     first, last = _period(start, end)
-    rulebook = Rulebook.as_of(configured_charter(Settings()), last)
-    members = rulebook.members()
-    series = indicators(store(Settings()).weekly(members, first, last), first, last)
-    article = request_articles(rulebook).get("consultations", "the consultations article")
-    found = alerts(series, article, {m: rulebook.name_of(m) for m in members})
+    settings = Settings()
+    found = watch(open_store(settings.events_url), configured_charter(settings), first, last)
+    sent = dt.datetime.now(dt.UTC)
+    if cap is not None:
+        cap.mkdir(parents=True, exist_ok=True)
+        for alert in found.alerts:
+            name = found.names.get(alert.indicator.country, alert.indicator.country)
+            (cap / f"{alert_id(alert)}.cap.xml").write_text(
+                cap_message(alert, name, sent), encoding="utf-8"
+            )
+    if stix is not None:
+        bundle = stix_bundle(found.alerts, found.names, iso3_to_iso2(), sent)
+        stix.write_text(bundle.serialize(pretty=True), encoding="utf-8")
     if json_output:
-        print_json(
-            [
-                {
-                    "country": a.indicator.country,
-                    "category": a.indicator.category,
-                    "week": a.indicator.week.isoformat(),
-                    "reason": a.reason,
-                    "recommendation": a.recommendation,
-                }
-                for a in found
-            ]
-        )
+        print_json(found.as_dicts())
         return
-    for alert in found:
+    for alert in found.alerts:
         console.print(f"⚠ {alert.reason}\n  → {alert.recommendation}", highlight=False)
-    if not found:
-        console.print(f"no alert for {', '.join(members)} between {first} and {last}")
+    if not found.alerts:
+        console.print(f"no alert for {', '.join(found.names)} between {first} and {last}")

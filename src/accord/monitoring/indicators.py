@@ -24,6 +24,8 @@ class Indicator:
     intensity: float
     baseline: float
     spread: float
+    #: Of ``events``, those in a neighbouring country near this member's border.
+    across_border: int = 0
 
     @property
     def z(self) -> float:
@@ -65,6 +67,7 @@ def indicators(rows: Iterable[Mapping[str, Any]], start: dt.date, end: dt.date) 
                     float(row.get("intensity") or 0.0),
                     mean,
                     spread,
+                    int(row.get("across_border") or 0),
                 )
             )
     return found

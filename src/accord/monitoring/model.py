@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+
+from accord.kernel.messages import Event
+from accord.monitoring.events import EventFileIngested
 
 CATEGORIES = (
     "terrorism",
@@ -30,6 +34,8 @@ EVENT_COLUMNS: dict[str, str] = {
     "fatalities": "int64",
     "goldstein": "float64",
     "source_url": "string",
+    # The member state whose border the event lies near, outside it (geography.nearest_border).
+    "near_iso3": "string",
 }
 
 
@@ -56,3 +62,23 @@ class IngestReport:
     @property
     def duplicates(self) -> int:
         return self.rows_valid - self.rows_added
+
+
+@dataclass(frozen=True)
+class IngestRecord:
+    file: str
+    format: str
+    sha256: str
+    rows_added: int
+    by: str
+    at: dt.datetime
+
+
+def apply(ingests: list[IngestRecord], event: Event) -> bool:
+    """The ingest log in the read model; False when the event is not about event data."""
+    if not isinstance(event, EventFileIngested):
+        return False
+    ingests.append(
+        IngestRecord(event.file, event.format, event.sha256, event.rows_added, event.by, event.at)
+    )
+    return True

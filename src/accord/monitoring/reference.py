@@ -1,4 +1,8 @@
-"""Reference tables shipped as data: country codes and the taxonomy of event codes."""
+"""Reference tables shipped as data: country codes and the taxonomy of event codes.
+
+``data/iso_numeric.csv`` (ISO 3166-1 numeric, alpha-3, alpha-2 and name of all 249 countries) was
+generated from the ISO 3166-1 data of the PyPI package pycountry, version 26.2.16.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,18 @@ def fips_to_iso3() -> dict[str, str | None]:
 def gwno_to_iso3() -> dict[int, str]:
     """UCDP's Gleditsch-Ward country numbers to ISO 3166-1 alpha-3."""
     return {int(row["gwno"]): row["iso3"] for row in _rows("ucdp_countries.csv")}
+
+
+@cache
+def iso_numeric_to_iso3() -> dict[int, str]:
+    """ISO 3166-1 numeric country codes (ACLED's ``iso``) to ISO 3166-1 alpha-3."""
+    return {int(row["numeric"]): row["iso3"] for row in _rows("iso_numeric.csv")}
+
+
+@cache
+def iso3_to_iso2() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 to alpha-2 (STIX 2.1 locations name countries by alpha-2)."""
+    return {row["iso3"]: row["iso2"] for row in _rows("iso_numeric.csv")}
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,7 @@ CREATING_EVENTS = {
     "draft_tabled": ("draft", "draft_id"),
     "forces_deployed": ("deployment", "deployment_id"),
     "unit_pledged": ("unit", "unit_id"),
+    "request_prepared": ("prepared_request", "prepared_id"),
 }
 
 

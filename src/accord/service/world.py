@@ -14,6 +14,8 @@ from accord.forces import model as forces
 from accord.kernel.messages import Event
 from accord.membership import events as membership_events
 from accord.membership import model as membership
+from accord.monitoring import events as monitoring_events
+from accord.monitoring import model as monitoring
 from accord.partners import events as partner_events
 from accord.partners import model as partners
 from accord.rules.charter import Charter
@@ -21,7 +23,14 @@ from accord.rules.rulebook import Rulebook
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type_name: cls
-    for module in (case_events, body_events, membership_events, partner_events, force_events)
+    for module in (
+        case_events,
+        body_events,
+        membership_events,
+        partner_events,
+        force_events,
+        monitoring_events,
+    )
     for cls in vars(module).values()
     if isinstance(cls, type) and issubclass(cls, Event) and cls is not Event
 }
@@ -32,11 +41,14 @@ class World:
     """The charter Accord runs on and every record kept since."""
 
     base: Charter
+    # Declared before ``cases``, whose name hides the module below it.
+    prepared_requests: dict[str, cases.PreparedRequest] = field(default_factory=dict)
     cases: dict[str, cases.Case] = field(default_factory=dict)
     sittings: bodies.Sittings = field(default_factory=bodies.Sittings)
     roll: membership.Roll = field(default_factory=membership.Roll)
     instruments: dict[str, partners.InstrumentRecord] = field(default_factory=dict)
     units: dict[str, forces.Unit] = field(default_factory=dict)
+    ingests: list[monitoring.IngestRecord] = field(default_factory=list)
     _charter: tuple[int, Charter] | None = field(default=None, repr=False)
 
     def charter(self) -> Charter:
@@ -51,10 +63,12 @@ class World:
     def apply(self, event: Event) -> None:
         handled = (
             cases.apply(self.cases, event)
+            or cases.apply_prepared(self.prepared_requests, event)
             or bodies.apply(self.sittings, event)
             or membership.apply(self.roll, event)
             or partners.apply(self.instruments, event)
             or forces.apply(self.units, event)
+            or monitoring.apply(self.ingests, event)
         )
         if not handled:
             raise TypeError(f"no context applies the event {event.type_name}")

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from accord.monitoring.geography import nearest_border
 from accord.monitoring.ingest.lines import RawBatch
 from accord.monitoring.model import EVENT_COLUMNS, BadRow
 from accord.monitoring.reference import Mapping as Category
@@ -24,7 +25,8 @@ def normalise(
 ) -> tuple[pa.Table, list[BadRow]]:
     """Run ``select_sql`` (which yields ``line``, the event columns and ``problem``) on ``raw``.
 
-    Rows with a problem become bad rows with their line number; the rest are the events.
+    Rows with a problem become bad rows with their line number; the rest are the events,
+    with ``near_iso3`` computed from their coordinates rather than by the SQL.
     """
     connection = duckdb.connect()
     try:
@@ -38,7 +40,13 @@ def normalise(
     lines = result.column("line").to_pylist()
     bad = [BadRow(line, problem) for line, problem in zip(lines, problems, strict=True) if problem]
     good = result.filter(pa.compute.is_null(result.column("problem")))
-    return good.select(list(EVENT_COLUMNS)), bad
+    near, _ = nearest_border(
+        good.column("lat").to_numpy(),
+        good.column("lon").to_numpy(),
+        good.column("country_iso3").to_pylist(),
+    )
+    events = good.select([name for name in EVENT_COLUMNS if name != "near_iso3"])
+    return events.append_column("near_iso3", pa.array(near, pa.string())), bad
 
 
 def normalise_batch(batch: RawBatch, tables: dict[str, pa.Table], select_sql: str) -> Normalised:

@@ -1,0 +1,42 @@
+"""The words of a request, checked before any rule is asked: each refusal names its field."""
+
+from __future__ import annotations
+
+from accord.cases import commands as cmd
+from accord.kernel.errors import InvalidInput
+from accord.kernel.ids import state_code
+from accord.rules.vocabulary import AGGRESSOR_KINDS, THREAT_KINDS, THREAT_OBJECTS
+
+CLASSIFICATIONS = ("public", "restricted", "confidential")
+
+
+def check_request_words(command: cmd.FileRequest | cmd.PrepareRequest) -> None:
+    if isinstance(command, cmd.FileRequest):
+        _check_release(command)
+    if command.threat not in THREAT_KINDS:
+        raise InvalidInput("threat", f"must be one of {', '.join(sorted(THREAT_KINDS))}")
+    if command.aggressor not in AGGRESSOR_KINDS:
+        raise InvalidInput("aggressor", f"must be one of {', '.join(sorted(AGGRESSOR_KINDS))}")
+    unknown = set(command.threatened) - THREAT_OBJECTS
+    if unknown:
+        raise InvalidInput("threatened", f"unknown: {', '.join(sorted(unknown))}")
+    for field, state in (("where", command.where), *_for_state(command)):
+        if state is not None:
+            try:
+                state_code(state)
+            except ValueError as error:
+                raise InvalidInput(field, str(error)) from None
+
+
+def _check_release(command: cmd.FileRequest) -> None:
+    if command.classification not in CLASSIFICATIONS:
+        raise InvalidInput("classification", f"must be one of {', '.join(CLASSIFICATIONS)}")
+    for state in command.releasable_to:
+        try:
+            state_code(state)
+        except ValueError as error:
+            raise InvalidInput("releasable_to", str(error)) from None
+
+
+def _for_state(command: cmd.FileRequest | cmd.PrepareRequest) -> list[tuple[str, str | None]]:
+    return [("for_state", command.for_state)] if isinstance(command, cmd.PrepareRequest) else []
