@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 
-.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api
+.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -55,3 +55,13 @@ bench: install
 
 bench-api: install
 	$(UV) run --no-sync python benchmarks/bench_api.py
+
+# GDELT ingest in rows/s, and the weekly indicator query on 10 million synthetic events: ibis
+# against hand-written SQL and pandas. `make bench-monitor ARGS=--quick`: 1 million events.
+bench-monitor: install
+	$(UV) run --no-sync python benchmarks/bench_monitoring.py $(ARGS)
+
+# Force matching on 2,000 units and 40 requirements: exact (HiGHS) per stage beside greedy.
+# `make bench-forces ARGS="--units 500 --requirements 20 --seed 7"` for another instance.
+bench-forces: install
+	$(UV) run --no-sync python benchmarks/bench_matching.py $(ARGS)

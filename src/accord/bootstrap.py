@@ -15,6 +15,8 @@ from accord.bodies import repository as bodies_repository
 from accord.cases import handlers as cases
 from accord.cases import repository as cases_repository
 from accord.config import Settings
+from accord.exercises import handlers as exercises
+from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
 from accord.journal.store import Journal
@@ -22,6 +24,8 @@ from accord.kernel.time import SystemClock
 from accord.membership import handlers as membership
 from accord.membership import repository as membership_repository
 from accord.monitoring import handlers as monitoring
+from accord.operations import handlers as operations
+from accord.operations import repository as operations_repository
 from accord.partners import handlers as partners
 from accord.partners import repository as partners_repository
 from accord.rules.charter import Charter
@@ -32,13 +36,24 @@ from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 from accord.service.world import World
 
-CONTEXTS: tuple[Any, ...] = (cases, bodies, membership, partners, forces, monitoring)
+CONTEXTS: tuple[Any, ...] = (
+    cases,
+    bodies,
+    membership,
+    partners,
+    forces,
+    monitoring,
+    exercises,
+    operations,
+)
 PROJECTORS: tuple[Any, ...] = (
     cases_repository,
     bodies_repository,
     membership_repository,
     partners_repository,
     forces_repository,
+    exercises_repository,
+    operations_repository,
 )
 
 

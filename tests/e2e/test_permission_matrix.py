@@ -25,12 +25,19 @@ from tests.api_client import DELEGATIONS, STAFF, ApiUsers
 
 CALLERS = (*STAFF, *DELEGATIONS)
 PUBLIC, LOGIN, READ, JOURNAL = "public", "login", "read", "journal"
+#: Readable by every token, but this world holds no such record: 404 for all.
+MISSING = "missing"
 #: Readable by the staff and by the delegation a record is addressed to (KAZ in this world).
 ADDRESSEE = "addressee"
 #: Monitoring: the staff see every member, a delegation its own state, others are refused.
 MONITOR, MONITOR_KAZ, MONITOR_MISSING = "monitor", "monitor KAZ", "monitor a missing alert"
 MONITORING = (MONITOR, MONITOR_KAZ, MONITOR_MISSING)
 PASSWORD = "a long pass phrase"
+#: Serbia, not a member, applies for observer status declaring the Regulation's criteria.
+SERBIA_APPLIES = {
+    "status": "observer",
+    "meets": ["interest", "un_member", "diplomatic_relations", "peaceful_settlement"],
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,21 @@ ENDPOINTS = (
     Endpoint("GET", "/sessions/{session_id}", READ),
     Endpoint("GET", "/drafts/{draft_id}", READ),
     Endpoint("GET", "/instruments/{instrument_id}", READ),
+    Endpoint("GET", "/instruments", READ),
+    Endpoint("GET", "/organizations", READ),
+    Endpoint("GET", "/status-applications", READ),
+    Endpoint("GET", "/status-applications/{application_id}", READ),
     Endpoint("GET", "/units", READ),
+    Endpoint("GET", "/exercise-plans", READ),
+    Endpoint("GET", "/exercise-plans/{plan_id}", READ),
+    Endpoint("GET", "/exercises", READ),
+    Endpoint("GET", "/exercises/{exercise_id}", READ),
+    Endpoint("GET", "/operations", READ),
+    Endpoint("GET", "/operations/totals", READ, params={"year": 2023}),
+    Endpoint("GET", "/operations/{operation}/stages", READ),
+    Endpoint("GET", "/units/{unit_id}", READ),
+    # The public case has no adopted decision, so no requirements and no proposal.
+    Endpoint("GET", "/cases/{case_id}/force-proposal", MISSING),
     Endpoint("GET", "/prepared-requests", READ),
     Endpoint("GET", "/prepared-requests/{prepared_id}", ADDRESSEE),
     Endpoint("GET", "/monitor/alerts", MONITOR),
@@ -133,7 +154,95 @@ ENDPOINTS = (
     ),
     Endpoint("POST", "/instruments/{instrument_id}/signatures", "sign_instrument", {}),
     Endpoint("POST", "/instruments/{instrument_id}/ratifications", "ratify", {}),
+    Endpoint(
+        "POST",
+        "/instruments",
+        "record_instrument",
+        {"id": "MOU-UN", "title": "A memorandum", "kind": "memorandum", "parties": ["CSTO", "UN"]},
+    ),
+    Endpoint("POST", "/instruments/{instrument_id}/accessions", "accede", {}),
+    Endpoint("POST", "/status-applications", "apply_for_status", SERBIA_APPLIES),
+    Endpoint(
+        "POST",
+        "/status-applications/{application_id}/consents",
+        "consent_to_status",
+        {"consent": "yes"},
+    ),
     Endpoint("POST", "/units", "pledge_unit", {"unit": "a rifle company", "strength": 120}),
+    Endpoint("POST", "/units/{unit_id}/changes", "change_pledge", {"reason": "rotation"}),
+    Endpoint("POST", "/units/{unit_id}/withdrawal", "withdraw_pledge", {"reason": "needed"}),
+    Endpoint(
+        "POST",
+        "/units/{unit_id}/visits",
+        "record_verification_visit",
+        {"visited_on": "2026-01-05", "level": "level_2"},
+    ),
+    Endpoint(
+        "POST",
+        "/cases/{case_id}/requirements",
+        "state_requirements",
+        {
+            "requirements": [
+                {
+                    "capability": "engineers",
+                    "strength": 50,
+                    "needed_by": "2030-01-01",
+                    "where": "KAZ",
+                }
+            ]
+        },
+    ),
+    # Exercises and operations (test data in the shape of treaty-facts c.2 and c.3).
+    Endpoint(
+        "POST",
+        "/exercise-plans",
+        "propose_exercise_plan",
+        {
+            "year": 2021,
+            "exercises": [
+                {
+                    "name": "Cobalt-2021",
+                    "kind": "cobalt",
+                    "host": "TJK",
+                    "start": "2021-11-17",
+                    "end": "2021-11-19",
+                    "troop_cap": 500,
+                    "participants": ["KAZ", "RUS"],
+                }
+            ],
+        },
+    ),
+    Endpoint(
+        "POST",
+        "/exercise-plans/{plan_id}/adoption",
+        "adopt_exercise_plan",
+        {"decision": "{draft_id}"},
+    ),
+    Endpoint(
+        "POST",
+        "/exercises/{exercise_id}/changes",
+        "change_exercise",
+        {"change": "dates_moved", "reason": "asked", "start": "2021-11-18", "end": "2021-11-20"},
+    ),
+    Endpoint("POST", "/exercises/{exercise_id}/lessons", "record_lessons", {"text": "learned"}),
+    Endpoint(
+        "POST",
+        "/operations/{operation}/stages",
+        "record_operation_stage",
+        {
+            "name": "Channel-Arax",
+            "start": "2023-05-22",
+            "end": "2023-05-26",
+            "participants": ["ARM", "KAZ", "RUS"],
+            "observers": ["UNODC"],
+        },
+    ),
+    Endpoint(
+        "POST",
+        "/operation-stages/{stage_id}/results",
+        "record_operation_results",
+        {"state": "KAZ", "seizures": {"heroin": 1.5}, "detentions": 2},
+    ),
     # The body is the event file itself; "{}" is one bad GDELT row, reported and journaled.
     Endpoint("POST", "/monitor/ingest", "record_event_file", {}, params={"format": "gdelt"}),
 )
@@ -237,12 +346,30 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         ),
         "case",
     )
+    unit_id = created(
+        api.post("KAZ", "/units", {"unit": "a rifle company", "strength": 120}), "unit"
+    )
     prepared_id = created(
         api.post("analyst", "/prepared-requests", {"for_state": "KAZ", "article": "CST-2"}),
         "prepared_request",
     )
+    application_id = created(api.post("SRB", "/status-applications", SERBIA_APPLIES), "application")
+    proposed = api.post("joint_staff", "/exercise-plans", BY_KEY["POST /exercise-plans"].body)
+    stage_id = created(
+        api.post(
+            "secretariat",
+            "/operations/Channel/stages",
+            BY_KEY["POST /operations/{operation}/stages"].body,
+        ),
+        "operation_stage",
+    )
     ids = {
         "prepared_id": prepared_id,
+        "plan_id": created(proposed, "exercise_plan"),
+        "exercise_id": proposed.json()["details"]["exercises"][0],
+        "operation": "Channel",
+        "stage_id": stage_id,
+        "unit_id": unit_id,
         "case_id": case_id,
         "session_id": session_id,
         "draft_id": draft_id,
@@ -250,6 +377,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         "article_id": "CST-4",
         "alert_id": "KAZ-unrest-2022-01-03",
         "instrument_id": "CHARTER-2002",
+        "application_id": application_id,
     }
     yield World(api, ids)
     api.close()
@@ -333,6 +461,8 @@ def expected_status(endpoint: Endpoint, caller: str) -> set[int]:
     role = role_of(caller)
     if endpoint.access in (PUBLIC, READ):
         return {200}
+    if endpoint.access == MISSING:
+        return {404}
     if endpoint.access == JOURNAL:
         return {200} if role in ("admin", "secretariat") else {403}
     if endpoint.access == ADDRESSEE:

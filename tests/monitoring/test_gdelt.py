@@ -3,6 +3,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from typer.testing import CliRunner
 
@@ -141,3 +142,18 @@ def test_the_cli_ingests_reports_and_refuses_an_unknown_format(tmp_path: Path, m
     )
     assert alerts.exit_code == 0, alerts.output
     assert all("CST-2" in a["recommendation"] for a in json.loads(alerts.output))
+
+
+@pytest.mark.parametrize("path", DAYS, ids=[p.name for p in DAYS])
+def test_a_country_level_place_is_not_a_point_to_measure_borders_from(path: Path):
+    events = pa.concat_tables(read_all(read_gdelt, path)[0])
+    located = {f"gdelt:{row[0]}" for row in raw_rows(path) if row[51] != "1" and row[56] != ""}
+    with_point = {
+        event_id
+        for event_id, lat in zip(
+            events.column("event_id").to_pylist(), events.column("lat").to_pylist(), strict=True
+        )
+        if lat is not None
+    }
+    assert with_point == located
+    assert len(located) < events.num_rows

@@ -11,6 +11,8 @@ TABLE_MODULES = (
     "accord.membership.tables",
     "accord.partners.tables",
     "accord.forces.tables",
+    "accord.exercises.tables",
+    "accord.operations.tables",
     "accord.identity.tables",
 )
 

@@ -48,6 +48,8 @@ class Deploy(Command):
     case: str
     contingents: dict[str, int] = field(default_factory=dict)
     formation: str = "collective_peacekeeping_forces"
+    #: Pledged units sent (the contingents are then their states' strengths).
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ class ForcesDeployed(Event):
     formation: str
     contingents: dict[str, int] = field(default_factory=dict)
     at: dt.datetime | None = None
+    #: Each pledged unit sent, and its state.
+    units: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

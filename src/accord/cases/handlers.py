@@ -5,28 +5,24 @@ from __future__ import annotations
 from accord.bodies import events as body_events
 from accord.cases import commands as cmd
 from accord.cases import events as ev
-from accord.cases.model import Case, Stage
+from accord.cases.deployment import FORCE_MANAGERS, deploy, withdraw_forces
+from accord.cases.model import Case, Stage, find_case
 from accord.cases.preparation import prepare_request, take_up
 from accord.cases.wording import check_request_words
-from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.ids import state_code
 from accord.kernel.messages import Event
 from accord.rules.admissibility import COLLECTIVE_DEFENCE, Request, rule_on_request
-from accord.rules.ruling import Because, Ruling
+from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
-from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_one_of
+from accord.service.actors import acting_state, require_one_of
 from accord.service.context import Context
 
-FORCE_MANAGERS = {CHAIR, SECRETARY_GENERAL, "CSC", "CDM", "JOINT_STAFF"}
 #: Adopted decisions that are not measures to report: words, or talks about what to do.
 NOT_MEASURES = frozenset({"statement", "consultations"})
 
 
 def get_case(context: Context, case_id: str) -> Case:
-    case = context.world.cases.get(case_id)
-    if case is None:
-        raise NotFound(f"case {case_id!r} does not exist")
-    return case
+    return find_case(context.world.cases, case_id)
 
 
 def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
@@ -96,79 +92,6 @@ def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Co
     if not because.refused:
         context.emit(ev.UnSecurityCouncilNotified(case.id, context.actor.id, context.at))
     return because.ruling()
-
-
-def deploy(command: cmd.Deploy, context: Context) -> Ruling:
-    """Send contingents to carry out an adopted decision on the case."""
-    case = get_case(context, command.case)
-    because = context.because("deploy")
-    if not require_one_of(context, because, FORCE_MANAGERS, "deploying forces"):
-        return because.ruling()
-    for state, strength in command.contingents.items():
-        if not isinstance(strength, int) or isinstance(strength, bool) or strength <= 0:
-            raise InvalidInput(f"contingents.{state}", "a positive number of personnel")
-    deciding = context.rulebook.parameter("collective_defence/deciding_body")
-    if not case.is_open or not case.authorises_forces:
-        because.refuse(
-            f"no adopted decision on {case.id} authorises sending forces: a "
-            "deployment carries out a decision of the "
-            f"{deciding.value if deciding else 'competent body'}",
-            deciding.source if deciding else None,
-        )
-        return because.ruling()
-    for state in command.contingents:
-        if require_member(context.rulebook, state_code(state), because, "send a contingent"):
-            _not_standing_aside(context, case, state, because)
-    if because.refused:
-        return because.ruling()
-    because.note(
-        f"carries out {', '.join(sorted(set(case.adopted.values())))} adopted on {case.id}"
-        + ("" if command.contingents else "; contingents not itemised"),
-        deciding.source if deciding else None,
-    )
-    deployment_id = f"{case.id}-deployment-{len(case.deployments) + 1}"
-    context.emit(
-        ev.ForcesDeployed(
-            case.id, deployment_id, command.formation, dict(command.contingents), context.at
-        )
-    )
-    if case.stage == Stage.DECIDED:
-        context.emit(
-            ev.CaseStageChanged(case.id, Stage.IN_EXECUTION, "forces deployed", context.at)
-        )
-    return because.ruling(deployment=deployment_id)
-
-
-def _not_standing_aside(context: Context, case: Case, state: str, because: Because) -> None:
-    drafts = context.world.sittings.drafts
-    for draft_id in case.adopted:
-        if state in drafts[draft_id].standing_aside:
-            restricted = context.rulebook.parameter("voting/restricted_format")
-            because.refuse(
-                f"{state} stood aside on {draft_id}: it is not bound to take part "
-                "in carrying it out",
-                restricted.source if restricted else None,
-            )
-
-
-def withdraw_forces(command: cmd.WithdrawForces, context: Context) -> Ruling:
-    """Bring contingents home (all of them unless some are named)."""
-    case = get_case(context, command.case)
-    because = context.because("withdraw_forces")
-    if not require_one_of(context, because, FORCE_MANAGERS, "withdrawing forces"):
-        return because.ruling()
-    in_place = case.forces_in_place()
-    if not in_place:
-        because.refuse(f"no forces are deployed on {case.id}")
-        return because.ruling()
-    deployment = in_place[-1]
-    named = tuple(state_code(s) for s in command.contingents)
-    unknown = set(named) - (set(deployment.contingents) - deployment.withdrawn)
-    if unknown:
-        raise InvalidInput("contingents", f"not deployed: {', '.join(sorted(unknown))}")
-    context.emit(ev.ForcesWithdrawn(case.id, deployment.id, named, context.at))
-    because.note(f"{', '.join(named) or 'all contingents'} withdrawn from {case.where}")
-    return because.ruling(deployment=deployment.id)
 
 
 def close_case(command: cmd.CloseCase, context: Context) -> Ruling:

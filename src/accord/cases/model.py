@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from accord.cases import events as ev
+from accord.kernel.errors import NotFound
 from accord.kernel.messages import Event
 
 
@@ -34,10 +35,15 @@ class Deployment:
     deployed_at: dt.datetime | None
     withdrawn: set[str] = field(default_factory=set)
     withdrawn_at: dt.datetime | None = None
+    #: Pledged units sent, each with its state; a unit is home once its state's contingent is.
+    units: dict[str, str] = field(default_factory=dict)
 
     @property
     def complete_withdrawal(self) -> bool:
         return set(self.contingents) <= self.withdrawn
+
+    def units_in_place(self) -> list[str]:
+        return [unit for unit, state in self.units.items() if state not in self.withdrawn]
 
 
 @dataclass
@@ -120,6 +126,13 @@ def apply_prepared(prepared: dict[str, PreparedRequest], event: Event) -> bool:
     return True
 
 
+def find_case(cases: dict[str, Case], case_id: str) -> Case:
+    case = cases.get(case_id)
+    if case is None:
+        raise NotFound(f"case {case_id!r} does not exist")
+    return case
+
+
 def _filed(event: ev.RequestFiled) -> str:
     what = f"{event.by} filed a request under {event.article}"
     return f"{what}: {event.summary}" if event.summary else what
@@ -161,7 +174,13 @@ def apply(cases: dict[str, Case], event: Event) -> bool:
         case ev.ForcesDeployed():
             case = cases[event.case_id]
             case.deployments.append(
-                Deployment(event.deployment_id, event.formation, dict(event.contingents), event.at)
+                Deployment(
+                    event.deployment_id,
+                    event.formation,
+                    dict(event.contingents),
+                    event.at,
+                    units=dict(event.units),
+                )
             )
             strength = sum(event.contingents.values())
             case.timeline.append(

@@ -72,6 +72,7 @@ def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
         case=case_id,
         contingents={k.upper(): v for k, v in body.contingents.items()},
         formation=body.formation,
+        units=tuple(body.units),
     )
     return send(command, body.on_behalf_of)
 

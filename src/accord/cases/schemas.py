@@ -107,6 +107,9 @@ class DeployIn(BaseModel):
 
     formation: str = "collective_peacekeeping_forces"
     contingents: dict[str, int] = Field(default_factory=dict)
+    units: list[str] = Field(
+        default_factory=list, description="Pledged units sent, instead of contingents"
+    )
     on_behalf_of: str | None = ON_BEHALF_OF
 
 

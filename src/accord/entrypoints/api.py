@@ -11,11 +11,13 @@ from accord.cases import routes as cases
 from accord.config import Settings
 from accord.entrypoints import treaty_routes
 from accord.entrypoints.problems import install_handlers
+from accord.exercises import routes as exercises
 from accord.forces import routes as forces
 from accord.identity import routes as identity
 from accord.journal import routes as journal
 from accord.membership import routes as membership
 from accord.monitoring import routes as monitoring
+from accord.operations import routes as operations
 from accord.partners import routes as partners
 from accord.service.runtime import Accord
 
@@ -44,7 +46,12 @@ def create_app(settings: Settings | None = None, accord: Accord | None = None) -
         cases.prepared_router,
         bodies.router,
         partners.router,
+        partners.partners_router,
         forces.router,
+        forces.case_router,
+        exercises.plans_router,
+        exercises.router,
+        operations.router,
         monitoring.router,
         journal.router,
     ):

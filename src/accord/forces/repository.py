@@ -12,9 +12,11 @@ from accord.forces.tables import units
 from accord.kernel.messages import Event
 from accord.service.world import World
 
+UNIT_EVENTS = (ev.UnitPledged, ev.PledgeChanged, ev.PledgeWithdrawn, ev.UnitVisited)
+
 
 def project(connection: Connection, world: World, events: Sequence[Event]) -> None:
-    touched = sorted({e.unit_id for e in events if isinstance(e, ev.UnitPledged)})
+    touched = sorted({e.unit_id for e in events if isinstance(e, UNIT_EVENTS)})
     replace_rows(
         connection,
         units,
@@ -24,6 +26,8 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
                 "state": u.state,
                 "formation": u.formation,
                 "strength": u.strength,
+                "readiness_level": u.readiness_level,
+                "pledged": u.pledged,
                 "document": to_document(u),
             }
             for u in (world.units[i] for i in touched)

@@ -1,62 +1,49 @@
-"""The forces API: units pledged by members."""
+"""The forces API: pledges by members, their changes, verification visits by the Joint Staff."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Annotated, Any
 
-from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, HTTPException, Query
 
-from accord.adapters.documents import to_document
-from accord.cases.schemas import ON_BEHALF_OF
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.visibility import case_for
 from accord.forces import commands as cmd
+from accord.forces.proposing import force_proposal
+from accord.forces.schemas import (
+    ChangePledgeIn,
+    PledgeIn,
+    ProposalOut,
+    RequirementsIn,
+    UnitOut,
+    VisitIn,
+    WithdrawPledgeIn,
+)
+from accord.forces.views import proposal_view, unit_detail
 
 router = APIRouter(prefix="/units", tags=["forces"], responses=PROBLEMS)
-
-
-class PledgeIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "unit": "31st air assault brigade",
-                    "strength": 1500,
-                    "kind": "brigade",
-                    "formation": "collective_rapid_reaction_forces",
-                    "readiness_days": 7,
-                }
-            ]
-        },
-    )
-
-    unit: str = Field(max_length=200)
-    strength: int = Field(description="Personnel (must be positive)")
-    kind: str = "battalion"
-    formation: str = "collective_rapid_reaction_forces"
-    readiness_days: int = 30
-    on_behalf_of: str | None = ON_BEHALF_OF
-
-
-class UnitOut(BaseModel):
-    id: str
-    state: str
-    name: str
-    kind: str
-    formation: str
-    strength: int
-    readiness_days: int
+case_router = APIRouter(prefix="/cases", tags=["forces"], responses=PROBLEMS)
+CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("", response_model=list[UnitOut])
 def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
-    """Every pledged unit."""
-    return [to_document(unit) for unit in accord.uow.world.units.values()]
+    """Every unit pledged, with its readiness, caveats and history."""
+    return [unit_detail(unit) for unit in accord.uow.world.units.values()]
 
 
-@router.post("", status_code=201, responses={201: {"model": CommandOut}})
+@router.get("/{unit_id}", response_model=UnitOut)
+def read_unit(unit_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One unit and its dated history: pledge, changes, visits, withdrawal."""
+    unit = accord.uow.world.units.get(unit_id)
+    if unit is None:
+        raise HTTPException(404, f"unit {unit_id!r} does not exist")
+    return unit_detail(unit)
+
+
+@router.post("", status_code=201, responses=CREATED)
 def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
     """A delegation pledges one of its state's units."""
     command = cmd.PledgeUnit(
@@ -65,5 +52,74 @@ def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
         kind=body.kind,
         formation=body.formation,
         readiness_days=body.readiness_days,
+        capabilities=tuple(body.capabilities),
+        available_from=body.available_from,
+        available_until=body.available_until,
+        caveats={kind: tuple(s.upper() for s in states) for kind, states in body.caveats.items()},
     )
     return send(command, body.on_behalf_of)
+
+
+@router.post("/{unit_id}/changes", status_code=201, responses=CREATED)
+def change_pledge(unit_id: str, body: ChangePledgeIn, send: SendDep) -> Any:
+    """The pledging delegation changes its pledge, saying why."""
+    caveats = body.caveats
+    command = cmd.ChangePledge(
+        unit=unit_id,
+        reason=body.reason,
+        strength=body.strength,
+        readiness_days=body.readiness_days,
+        available_until=body.available_until,
+        caveats=None
+        if caveats is None
+        else {kind: tuple(s.upper() for s in states) for kind, states in caveats.items()},
+    )
+    return send(command, body.on_behalf_of)
+
+
+@router.post("/{unit_id}/withdrawal", status_code=201, responses=CREATED)
+def withdraw_pledge(unit_id: str, body: WithdrawPledgeIn, send: SendDep) -> Any:
+    """The pledging delegation takes its unit back (not while it is deployed)."""
+    return send(cmd.WithdrawPledge(unit=unit_id, reason=body.reason), body.on_behalf_of)
+
+
+@router.post("/{unit_id}/visits", status_code=201, responses=CREATED)
+def record_visit(unit_id: str, body: VisitIn, send: SendDep) -> Any:
+    """The Joint Staff records a verification visit and the readiness level it found."""
+    command = cmd.RecordVerificationVisit(
+        unit=unit_id, visited_on=body.visited_on, level=body.level, findings=body.findings
+    )
+    return send(command, body.on_behalf_of)
+
+
+@case_router.post("/{case_id}/requirements", status_code=201, responses=CREATED)
+def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) -> Any:
+    """The Joint Staff states what the adopted decision needs: capability, strength, by
+    when, where (a new statement replaces the case's earlier one)."""
+    case_for(send.accord, send.principal, case_id, "state_requirements")
+    command = cmd.StateRequirements(
+        case=case_id,
+        requirements=tuple(
+            {**r.model_dump(mode="json", exclude_none=True), "where": r.where.upper()}
+            for r in body.requirements
+        ),
+        parties_to_dispute=tuple(s.upper() for s in body.parties_to_dispute),
+    )
+    return send(command, body.on_behalf_of)
+
+
+@case_router.get("/{case_id}/force-proposal", response_model=ProposalOut)
+def propose_forces(
+    case_id: str,
+    accord: AccordDep,
+    principal: PrincipalDep,
+    order_day: Annotated[
+        dt.date | None, Query(alias="order", description="The day of the order (default today)")
+    ] = None,
+) -> Any:
+    """The pledged units that best meet the case's requirements (earliest arrival, then the
+    most balanced contributions, then no needless personnel), or why none do."""
+    case_for(accord, principal, case_id, "read the force proposal")
+    day = order_day or accord.now().date()
+    found = force_proposal(accord.uow.world, case_id, day)
+    return proposal_view(accord.uow.world, case_id, day, found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Table
+from sqlalchemy import Boolean, Column, Integer, String, Table, true
 
 from accord.adapters.schema import Document, metadata
 
@@ -13,5 +13,7 @@ units = Table(
     Column("state", String(3), nullable=False, index=True),
     Column("formation", String(64), nullable=False),
     Column("strength", Integer, nullable=False),
+    Column("readiness_level", String(16), nullable=False, server_default="level_1"),
+    Column("pledged", Boolean, nullable=False, server_default=true()),
     Column("document", Document, nullable=False),
 )

@@ -28,9 +28,27 @@ COMMAND_ROLES: dict[str, frozenset[str]] = {
     "declare_participation_frozen": frozenset({DELEGATION, ADMIN}),
     "request_suspension": frozenset({DELEGATION, ADMIN}),
     "grant_status": frozenset({SECRETARIAT, ADMIN}),
-    "sign_instrument": frozenset({DELEGATION, ADMIN}),
-    "ratify": frozenset({DELEGATION, ADMIN}),
+    # The Secretariat records instruments and, as depositary, an organization's own acts.
+    "record_instrument": frozenset({SECRETARIAT, ADMIN}),
+    "sign_instrument": frozenset({DELEGATION, SECRETARIAT, ADMIN}),
+    "ratify": frozenset({DELEGATION, SECRETARIAT, ADMIN}),
+    "accede": frozenset({DELEGATION, ADMIN}),
+    # A state applies through its delegation; the Secretariat records an organization's letter.
+    "apply_for_status": frozenset({DELEGATION, SECRETARIAT, ADMIN}),
+    "consent_to_status": frozenset({DELEGATION, ADMIN}),
     "pledge_unit": frozenset({DELEGATION, ADMIN}),
+    "change_pledge": frozenset({DELEGATION, ADMIN}),
+    "withdraw_pledge": frozenset({DELEGATION, ADMIN}),
+    "record_verification_visit": frozenset({JOINT_STAFF, ADMIN}),
+    "state_requirements": frozenset({JOINT_STAFF, ADMIN}),
+    # The Joint Staff plans exercises; the plan takes effect by a body's decision, which the
+    # Secretariat records too; a host's delegation may cancel an exercise on its territory.
+    "propose_exercise_plan": frozenset({JOINT_STAFF, ADMIN}),
+    "adopt_exercise_plan": frozenset({JOINT_STAFF, SECRETARIAT, ADMIN}),
+    "change_exercise": frozenset({JOINT_STAFF, DELEGATION, ADMIN}),
+    "record_lessons": frozenset({JOINT_STAFF, ADMIN}),
+    "record_operation_stage": frozenset({SECRETARIAT, JOINT_STAFF, ADMIN}),
+    "record_operation_results": frozenset({DELEGATION, SECRETARIAT, ADMIN}),
 }
 #: Whom a Secretariat officer may act for, and for whom by default.
 SECRETARIAT_ACTS_FOR = frozenset({"chair", "secretary_general"})

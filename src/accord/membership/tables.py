@@ -10,7 +10,8 @@ membership_records = Table(
     "membership_records",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("state", String(3), nullable=False, index=True),
+    # 16, not 3: an organization granted observer or partner status is on the roll too.
+    Column("state", String(16), nullable=False, index=True),
     Column("kind", String(40), nullable=False),
     Column("at", String(40), nullable=False),
     Column("document", Document, nullable=False),

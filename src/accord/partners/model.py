@@ -1,4 +1,5 @@
-"""Instruments as Accord records them: who signed, who ratified, when it entered into force."""
+"""Instruments as Accord records them: parties, signatures, ratifications, accessions, and
+when each enters into force."""
 
 from __future__ import annotations
 
@@ -7,7 +8,23 @@ from dataclasses import dataclass, field
 
 from accord.kernel.messages import Event
 from accord.partners import events as ev
+from accord.partners.entry_rules import EntryRule
 from accord.rules.charter import Charter
+
+INSTRUMENT_KINDS = ("treaty", "protocol", "agreement", "memorandum", "joint_statement")
+
+
+@dataclass(frozen=True)
+class InstrumentTerms:
+    """What the Secretariat recorded of an instrument that is not one of the charter's."""
+
+    title: str
+    kind: str
+    parties: tuple[str, ...]
+    rule: EntryRule
+    open_to_accession: bool
+    depositary: str | None
+    recorded: dt.date
 
 
 @dataclass
@@ -15,9 +32,25 @@ class InstrumentRecord:
     id: str
     signed: dict[str, dt.date] = field(default_factory=dict)
     ratified: dict[str, dt.date] = field(default_factory=dict)
+    acceded: dict[str, dt.date] = field(default_factory=dict)
+    terms: InstrumentTerms | None = None
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The recorded parties and the states that acceded; else whoever signed."""
+        if self.terms is None:
+            return tuple(self.signed)
+        return (*self.terms.parties, *(s for s in self.acceded if s not in self.terms.parties))
+
+    @property
+    def bound(self) -> dict[str, dt.date]:
+        """Each party's consent to be bound: its ratification or its accession."""
+        return {**self.ratified, **self.acceded}
 
     def in_force_from(self) -> dt.date | None:
-        """Without a rule of its own, an instrument enters into force on its last ratification."""
+        """By the instrument's own rule; without one, on the last signatory's ratification."""
+        if self.terms is not None:
+            return self.terms.rule.in_force_from(self.terms.parties, self.signed, self.bound)
         if not self.signed or set(self.signed) - set(self.ratified):
             return None
         return max(self.ratified.values())
@@ -26,7 +59,7 @@ class InstrumentRecord:
 def in_force(
     charter: Charter, records: dict[str, InstrumentRecord], instrument: str, day: dt.date
 ) -> bool:
-    """The charter's recorded date decides; else the signatures and ratifications recorded."""
+    """The charter's recorded date decides; else the instrument's rule on what is recorded."""
     known = charter.instruments.get(instrument)
     if known is not None and known.in_force is not None:
         return known.in_force_on(day)
@@ -37,14 +70,27 @@ def in_force(
 
 def apply(records: dict[str, InstrumentRecord], event: Event) -> bool:
     match event:
+        case ev.InstrumentRecorded():
+            record = records.setdefault(event.instrument, InstrumentRecord(event.instrument))
+            record.terms = InstrumentTerms(
+                event.title,
+                event.kind,
+                event.parties,
+                EntryRule(event.entry_into_force, event.threshold),
+                event.open_to_accession,
+                event.depositary,
+                event.at.date(),
+            )
         case ev.InstrumentSigned():
-            records.setdefault(event.instrument, InstrumentRecord(event.instrument)).signed[
-                event.state
-            ] = event.at.date()
+            _record(records, event.instrument).signed[event.state] = event.at.date()
         case ev.InstrumentRatified():
-            records.setdefault(event.instrument, InstrumentRecord(event.instrument)).ratified[
-                event.state
-            ] = event.at.date()
+            _record(records, event.instrument).ratified[event.state] = event.at.date()
+        case ev.InstrumentAcceded():
+            _record(records, event.instrument).acceded[event.state] = event.at.date()
         case _:
             return False
     return True
+
+
+def _record(records: dict[str, InstrumentRecord], instrument: str) -> InstrumentRecord:
+    return records.setdefault(instrument, InstrumentRecord(instrument))

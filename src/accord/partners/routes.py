@@ -1,4 +1,4 @@
-"""The instruments API: signatures, ratifications, and whether an instrument is in force."""
+"""The partners API: instruments and their parties' acts, organizations, status applications."""
 
 from __future__ import annotations
 
@@ -6,57 +6,132 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel
 
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.partners import commands as cmd
-from accord.partners.model import in_force
+from accord.partners.organizations import organizations_of
+from accord.partners.schemas import (
+    ApplicationOut,
+    ApplyForStatusIn,
+    ConsentIn,
+    InstrumentOut,
+    OrganizationOut,
+    PartyActIn,
+    RecordInstrumentIn,
+)
+from accord.partners.views import application_view, instrument_view, organization_view
 
 router = APIRouter(prefix="/instruments", tags=["instruments"], responses=PROBLEMS)
+partners_router = APIRouter(tags=["partners"], responses=PROBLEMS)
 CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 
 
-class InstrumentOut(BaseModel):
-    id: str
-    title: str | None
-    in_force: bool
-    signed: dict[str, dt.date]
-    ratified: dict[str, dt.date]
+@router.get("", response_model=list[InstrumentOut])
+def list_instruments(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+    """The charter's instruments and those the Secretariat recorded, each with its status."""
+    world, day = accord.uow.world, as_of or accord.now().date()
+    ids = [
+        *world.charter().instruments,
+        *(i for i in world.instruments if i not in world.charter().instruments),
+    ]
+    return [instrument_view(world.charter(), world.instruments, i, day) for i in ids]
+
+
+@router.post("", status_code=201, responses=CREATED)
+def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
+    """The Secretariat records an instrument: its parties and its rule of entry into force."""
+    rule = body.entry_into_force
+    command = cmd.RecordInstrument(
+        instrument=body.id,
+        title=body.title,
+        kind=body.kind,
+        parties=tuple(body.parties),
+        entry_into_force=rule.on if rule else None,
+        threshold=rule.n if rule else None,
+        open_to_accession=body.open_to_accession,
+        depositary=body.depositary,
+    )
+    return send(command, body.on_behalf_of)
 
 
 @router.get("/{instrument_id}", response_model=InstrumentOut)
 def read_instrument(
-    instrument_id: str,
-    accord: AccordDep,
-    principal: PrincipalDep,
-    as_of: Annotated[dt.date | None, Query()] = None,
+    instrument_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
 ) -> Any:
-    """An instrument's signatures and ratifications, and whether it is in force on a date."""
+    """An instrument's parties, signatures, ratifications and accessions, its status on a
+    date, and the rule that decides it."""
     world = accord.uow.world
-    known = world.charter().instruments.get(instrument_id)
-    record = world.instruments.get(instrument_id)
-    if known is None and record is None:
+    view = instrument_view(
+        world.charter(), world.instruments, instrument_id, as_of or accord.now().date()
+    )
+    if view is None:
         raise HTTPException(404, f"no instrument {instrument_id!r} in the charter or the record")
-    return {
-        "id": instrument_id,
-        "title": known.title if known else None,
-        "in_force": in_force(
-            world.charter(), world.instruments, instrument_id, as_of or accord.now().date()
-        ),
-        "signed": record.signed if record else {},
-        "ratified": record.ratified if record else {},
-    }
+    return view
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)
-def sign_instrument(instrument_id: str, body: ActIn, send: SendDep) -> Any:
-    """A state signs the instrument."""
-    return send(cmd.SignInstrument(instrument=instrument_id), body.on_behalf_of)
+def sign_instrument(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
+    """A party signs the instrument (the Secretariat records an organization's signature)."""
+    return send(cmd.SignInstrument(instrument=instrument_id, party=body.party), body.on_behalf_of)
 
 
 @router.post("/{instrument_id}/ratifications", status_code=201, responses=CREATED)
-def ratify(instrument_id: str, body: ActIn, send: SendDep) -> Any:
-    """A signatory ratifies the instrument."""
-    return send(cmd.Ratify(instrument=instrument_id), body.on_behalf_of)
+def ratify(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
+    """A signatory party ratifies the instrument."""
+    return send(cmd.Ratify(instrument=instrument_id, party=body.party), body.on_behalf_of)
+
+
+@router.post("/{instrument_id}/accessions", status_code=201, responses=CREATED)
+def accede(instrument_id: str, body: ActIn, send: SendDep) -> Any:
+    """A state that is not a party accedes to an instrument open to accession."""
+    return send(cmd.Accede(instrument=instrument_id), body.on_behalf_of)
+
+
+@partners_router.get("/organizations", response_model=list[OrganizationOut])
+def list_organizations(accord: AccordDep, principal: PrincipalDep) -> Any:
+    """The international organizations the Organization cooperates with, and on what."""
+    organizations = organizations_of(accord.uow.world.charter()).values()
+    return [organization_view(organization) for organization in organizations]
+
+
+@partners_router.post("/status-applications", status_code=201, responses=CREATED)
+def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
+    """A state applies for observer or partner status (the Secretariat records an
+    organization's application)."""
+    command = cmd.ApplyForStatus(
+        status=body.status,
+        applicant=body.applicant.upper() if body.applicant else None,
+        meets=tuple(body.meets),
+        areas=tuple(body.areas),
+    )
+    return send(command, body.on_behalf_of)
+
+
+@partners_router.get("/status-applications", response_model=list[ApplicationOut])
+def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
+    """Every application for observer or partner status, with its consents."""
+    world = accord.uow.world
+    members = world.rulebook(accord.now().date()).members()
+    return [application_view(a, members) for a in world.status_applications.values()]
+
+
+@partners_router.get("/status-applications/{application_id}", response_model=ApplicationOut)
+def read_status_application(application_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """An application: each member's consent, whose is awaited, and the outcome."""
+    world = accord.uow.world
+    application = world.status_applications.get(application_id)
+    if application is None:
+        raise HTTPException(404, f"status application {application_id!r} does not exist")
+    return application_view(application, world.rulebook(accord.now().date()).members())
+
+
+@partners_router.post(
+    "/status-applications/{application_id}/consents", status_code=201, responses=CREATED
+)
+def consent_to_status(application_id: str, body: ConsentIn, send: SendDep) -> Any:
+    """A member's delegation consents (yes) or objects (no); one objection refuses."""
+    command = cmd.ConsentToStatus(application=application_id, consent=body.consent)
+    return send(command, body.on_behalf_of)

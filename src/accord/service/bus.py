@@ -142,6 +142,10 @@ CREATING_EVENTS = {
     "forces_deployed": ("deployment", "deployment_id"),
     "unit_pledged": ("unit", "unit_id"),
     "request_prepared": ("prepared_request", "prepared_id"),
+    "exercise_plan_proposed": ("exercise_plan", "plan_id"),
+    "operation_stage_recorded": ("operation_stage", "stage_id"),
+    "instrument_recorded": ("instrument", "instrument"),
+    "status_applied": ("application", "application_id"),
 }
 
 

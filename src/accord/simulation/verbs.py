@@ -10,20 +10,28 @@ from pydantic import TypeAdapter, ValidationError
 
 from accord.bodies import commands as bodies
 from accord.cases import commands as cases
+from accord.exercises import commands as exercises
 from accord.forces import commands as forces
 from accord.kernel.messages import Command
 from accord.membership import commands as membership
+from accord.operations import commands as operations
 from accord.partners import commands as partners
 from accord.simulation.scenario import ScenarioError, Step
 
 VERBS: dict[str, type[Command]] = {
     cls.type_name: cls
-    for module in (cases, bodies, membership, partners, forces)
+    for module in (cases, bodies, membership, partners, forces, exercises, operations)
     for cls in vars(module).values()
     if isinstance(cls, type) and issubclass(cls, Command) and cls is not Command
 }
 #: ``with`` keys that name something an earlier step created with ``as``.
-REFERENCES = frozenset({"case", "session", "draft", "about"})
+#: An exercise is named by its own name (Interaction-2020), so ``exercise`` is not among them;
+#: nor is ``unit``, which pledge_unit uses for the unit's own name.
+REFERENCES = frozenset(
+    {"case", "session", "draft", "about", "plan", "decision", "stage", "application"}
+)
+#: ``with`` keys that list such names.
+LIST_REFERENCES = frozenset({"units"})
 
 
 def build_command(step: Step, names: Mapping[str, str]) -> Command:
@@ -50,6 +58,10 @@ def build_command(step: Step, names: Mapping[str, str]) -> Command:
             )
     for key in REFERENCES & set(given):
         given[key] = _resolve(step, key, given[key], names)
+    for key in LIST_REFERENCES & set(given):
+        if not isinstance(given[key], list):
+            raise ScenarioError(step.number, f"with.{key}: a list of names given by 'as'")
+        given[key] = [_resolve(step, key, name, names) for name in given[key]]
     try:
         return _adapter(cls).validate_python(given)
     except ValidationError as error:

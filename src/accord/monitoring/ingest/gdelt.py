@@ -8,8 +8,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from accord.monitoring.ingest.lines import Progress, tab_batches
+from accord.monitoring.ingest.lines import Progress
 from accord.monitoring.ingest.normalise import OLDEST, Normalised, normalise_batch
+from accord.monitoring.ingest.tabs import tab_batches
 from accord.monitoring.reference import classify_by_prefix, fips_to_iso3
 
 WIDTH = 61
@@ -21,6 +22,7 @@ KEEP = {
     "actor2": 16,
     "code": 26,
     "goldstein": 30,
+    "geo_type": 51,
     "country": 53,
     "adm1": 54,
     "lat": 56,
@@ -33,8 +35,12 @@ KEEP = {
 SELECT = f"""
 WITH typed AS (SELECT raw.*, TRY_STRPTIME(day, '%Y%m%d')::DATE AS d FROM raw)
 SELECT line, 'gdelt:' || id AS event_id, 'gdelt' AS source, d AS date, iso3 AS country_iso3,
-       NULLIF(adm1, '') AS admin1, TRY_CAST(NULLIF(lat, '') AS DOUBLE) AS lat,
-       TRY_CAST(NULLIF(lon, '') AS DOUBLE) AS lon, category, subcategory,
+       NULLIF(adm1, '') AS admin1,
+       -- ActionGeo_Type 1 places an event at its country's centre, which says nothing about
+       -- where in the country it happened: such a point is dropped, not measured to a border.
+       CASE WHEN geo_type <> '1' THEN TRY_CAST(NULLIF(lat, '') AS DOUBLE) END AS lat,
+       CASE WHEN geo_type <> '1' THEN TRY_CAST(NULLIF(lon, '') AS DOUBLE) END AS lon,
+       category, subcategory,
        NULLIF(concat_ws(' / ', NULLIF(actor1, ''), NULLIF(actor2, '')), '') AS actors,
        CAST(NULL AS BIGINT) AS fatalities, TRY_CAST(goldstein AS DOUBLE) AS goldstein,
        NULLIF(url, '') AS source_url,

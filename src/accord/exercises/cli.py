@@ -1,0 +1,81 @@
+"""`accord exercises list|show`: the plans recorded in the configured database (read only)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.bootstrap import sql_accord
+from accord.config import Settings
+from accord.entrypoints.render import print_json
+from accord.exercises import views
+from accord.kernel.errors import AccordError
+from accord.service.world import World
+
+exercises_app = typer.Typer(
+    help="Exercise plans and exercises (ACCORD_DATABASE_URL; the demo's database too).",
+    no_args_is_help=True,
+)
+console = Console()
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
+Year = Annotated[int | None, typer.Option("--year", help="Only this year")]
+
+
+@contextmanager
+def recorded_world() -> Iterator[World]:
+    """The world as the configured database's journal records it."""
+    accord = sql_accord(Settings())
+    try:
+        yield accord.uow.world
+    finally:
+        accord.engine.dispose()
+
+
+@exercises_app.command("list")
+def list_exercises(year: Year = None, json_output: Json = False) -> None:
+    """Every exercise in date order, with its host, dates, troop cap and status."""
+    with recorded_world() as world:
+        rows = views.exercises(world.calendar, year)
+    if json_output:
+        print_json(rows)
+        return
+    table = Table("id", "name", "kind", "host", "dates", "troops", "status", title="Exercises")
+    for row in rows:
+        dates = f"{row['start']} – {row['end']}"
+        cells = (row["id"], row["name"], row["kind_title"], row["host"], dates)
+        table.add_row(*cells, str(row["troop_cap"]), row["status"])
+    console.print(table)
+
+
+@exercises_app.command("show")
+def show_exercise(
+    exercise: Annotated[str, typer.Argument(help="An exercise id or name (Interaction-2020)")],
+    json_output: Json = False,
+) -> None:
+    """One exercise with every dated change, its reason, and the lessons learned."""
+    with recorded_world() as world:
+        try:
+            detail = views.exercise_detail(world.calendar.find(exercise))
+        except AccordError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+    if json_output:
+        print_json(detail)
+        return
+    console.print(
+        f"[bold]{detail['name']}[/bold] ({detail['kind_title']}, {detail['status']}): "
+        f"{detail['host']} {detail['venue']}, {detail['start']} – {detail['end']}, "
+        f"at most {detail['troop_cap']} troops; {', '.join(detail['participants'])}"
+    )
+    for change in detail["changes"]:
+        console.print(
+            f"  {change['at'][:10]} {change['change']} by {change['by']}: {change['reason']}"
+        )
+        console.print(f"      {change['before']} → {change['after']}")
+    for lessons in detail["lessons"]:
+        console.print(f"  lessons ({lessons['at'][:10]}): {lessons['text']}")

@@ -1,0 +1,103 @@
+"""The exercises API: annual plans, their adoption, changes with reasons, lessons learned."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
+from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.visibility import draft_for
+from accord.exercises import commands as cmd
+from accord.exercises import views
+from accord.exercises.schemas import (
+    AdoptPlanIn,
+    ChangeIn,
+    ExerciseDetailOut,
+    ExerciseOut,
+    LessonsIn,
+    PlanOut,
+    ProposePlanIn,
+)
+
+plans_router = APIRouter(prefix="/exercise-plans", tags=["exercises"], responses=PROBLEMS)
+router = APIRouter(prefix="/exercises", tags=["exercises"], responses=PROBLEMS)
+CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+Year = Annotated[int | None, Query(ge=1992, le=2100, description="Only this year")]
+
+
+@plans_router.get("", response_model=list[PlanOut])
+def list_plans(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
+    """Every annual plan, proposed or adopted, with its exercises."""
+    return views.plans(accord.uow.world.calendar, year)
+
+
+@plans_router.get("/{plan_id}", response_model=PlanOut)
+def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One annual plan: who proposed it, the decision that adopted it, its exercises."""
+    calendar = accord.uow.world.calendar
+    if plan_id not in calendar.plans:
+        raise HTTPException(404, f"exercise plan {plan_id!r} does not exist")
+    return views.plan_view(calendar, calendar.plans[plan_id])
+
+
+@plans_router.post("", status_code=201, responses=CREATED)
+def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
+    """The Joint Staff proposes a year's exercises."""
+    planned = tuple(
+        cmd.PlannedExercise(
+            name=e.name,
+            kind=e.kind,
+            host=e.host.upper(),
+            start=e.start,
+            end=e.end,
+            troop_cap=e.troop_cap,
+            participants=tuple(s.upper() for s in e.participants),
+            units=tuple(e.units),
+            venue=e.venue,
+        )
+        for e in body.exercises
+    )
+    return send(cmd.ProposeExercisePlan(year=body.year, exercises=planned), body.on_behalf_of)
+
+
+@plans_router.post("/{plan_id}/adoption", status_code=201, responses=CREATED)
+def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) -> Any:
+    """The plan takes effect by the competent body's adopted decision (the CDM's, in the CSTO)."""
+    draft_for(send.accord, send.principal, body.decision, "adopt_exercise_plan")
+    return send(cmd.AdoptExercisePlan(plan=plan_id, decision=body.decision), body.on_behalf_of)
+
+
+@router.get("", response_model=list[ExerciseOut])
+def list_exercises(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
+    """Exercises in date order, whatever their plan's status."""
+    return views.exercises(accord.uow.world.calendar, year)
+
+
+@router.get("/{exercise_id}", response_model=ExerciseDetailOut)
+def read_exercise(exercise_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+    """One exercise (by id or by name) with its dated changes and lessons learned."""
+    return views.exercise_detail(accord.uow.world.calendar.find(exercise_id))
+
+
+@router.post("/{exercise_id}/changes", status_code=201, responses=CREATED)
+def change_exercise(exercise_id: str, body: ChangeIn, send: SendDep) -> Any:
+    """The Joint Staff moves, reduces or reschedules an exercise; its host may cancel it."""
+    command = cmd.ChangeExercise(
+        exercise=exercise_id,
+        change=body.change,
+        reason=body.reason,
+        host=body.host.upper() if body.host else None,
+        venue=body.venue,
+        start=body.start,
+        end=body.end,
+        troop_cap=body.troop_cap,
+    )
+    return send(command, body.on_behalf_of)
+
+
+@router.post("/{exercise_id}/lessons", status_code=201, responses=CREATED)
+def record_lessons(exercise_id: str, body: LessonsIn, send: SendDep) -> Any:
+    """The Joint Staff records what an exercise taught, once it is over."""
+    return send(cmd.RecordLessons(exercise=exercise_id, text=body.text), body.on_behalf_of)

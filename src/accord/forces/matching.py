@@ -1,0 +1,118 @@
+"""Force matching: the pledged units that meet the Joint Staff's requirements, found exactly.
+
+The model, for an independent re-solve (eligibility: :mod:`accord.forces.eligibility`).
+
+* Data. Units ``u`` with strength ``s_u`` (personnel), ``d_u`` days from the order to arrival
+  and a state; requirements ``r`` with strength ``S_r``; ``E`` the eligible (u, r) pairs.
+* Variables. One binary ``x[u,r]`` per pair of ``E`` only (1: u is sent to answer r).
+* Constraints. Each unit serves at most one requirement: ``sum_r x[u,r] <= 1``. Each
+  requirement gets its personnel: ``sum_u s_u x[u,r] >= S_r``.
+* Stage 1, earliest arrival. ``T* = min max {d_u : x[u,r] = 1}``, the latest arrival in days
+  after the order (0 if nothing is sent). Solved as: the least day ``T`` among the ``d_u`` at
+  which the constraints with only the pairs ``d_u <= T`` have a solution, each day tested by a
+  MILP with a zero objective, upwards from a proven lower bound (:mod:`.flow_bounds`). ``T*``
+  is then fixed by dropping every pair with ``d_u > T*``.
+* Stage 2, balanced contributions. ``M* = min M`` subject to
+  ``sum_{u of state t, r} s_u x[u,r] <= M`` for every state ``t``: the most personnel any one
+  state sends in all. ``M*`` is fixed as the right-hand side of those rows.
+* Stage 3, no needless units. ``P* = min sum s_u x[u,r]``, the personnel committed.
+* Ties left after stage 3 are settled by HiGHS: the same input gives the same assignment
+  (unless a time limit cuts a stage short).
+
+Every MILP runs in HiGHS (``scipy.optimize.milp``) with ``mip_rel_gap = 0``, all columns
+integer (so HiGHS rounds its bounds up), and the figures are recomputed from the chosen pairs,
+not read from the solver. (T*, M*, P*) is the lexicographic minimum over all assignments.
+
+Size: stages 2 and 3 are partition and subset-sum problems in disguise (states' totals must
+balance to the personnel, requirements be met with nothing to spare). On a few dozen units they
+solve at once; on thousands HiGHS finds good answers quickly but may take very long to prove
+them best. With ``time_limit`` a stage cut short keeps its best answer, the proposal says
+``optimal=False``, and ``bounds`` gives what is proven.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.forces.cover_model import CoverProblem, Solved
+from accord.forces.eligibility import Order, PledgedUnit, Requirement, eligible_pairs
+from accord.forces.flow_bounds import least_arrival, least_share
+from accord.forces.milp_stages import any_cover, balanced, largest_share, least_personnel
+from accord.forces.proposal import Proposal, proposal_from_pairs
+from accord.forces.shortfall import Shortfall, explain_shortfall
+
+
+def match(
+    units: Sequence[PledgedUnit],
+    requirements: Sequence[Requirement],
+    order: Order,
+    *,
+    time_limit: float | None = None,
+) -> Proposal | Shortfall:
+    """The best set of units by the model above, or why there is none.
+
+    ``time_limit``: seconds for each MILP; None waits for the proof. If no assignment is found
+    in time at any arrival day although one may exist, TimeoutError.
+    """
+    started = time.perf_counter()
+    if not requirements:
+        return proposal_from_pairs(
+            units, requirements, [], optimal=True, solve_seconds=0.0, bounds=(0, 0, 0)
+        )
+    pairs = eligible_pairs(units, requirements, order)
+    problem = CoverProblem.build(units, requirements, pairs)
+    earliest = least_arrival(problem)
+    if earliest is None:
+        return explain_shortfall(units, requirements, order, pairs, time_limit)
+    first = _earliest_arrival(problem, earliest, time_limit)
+    if first is None:
+        return explain_shortfall(units, requirements, order, pairs, time_limit)
+    arrival, first_proven, first_seconds, chosen = first
+    problem = problem.keeping(problem.pair_days <= arrival)
+    second = balanced(problem, time_limit)
+    chosen = chosen if second.chosen is None else second.chosen
+    share = largest_share(problem, chosen)
+    third = least_personnel(problem, share, time_limit)
+    chosen = chosen if third.chosen is None else third.chosen
+    committed = int(problem.pair_strength[chosen].sum())
+    share_bound = max(least_share(problem), second.bound or 0)
+    personnel_bound = max(int(problem.needed.sum()), third.bound or 0)
+    return proposal_from_pairs(
+        units,
+        requirements,
+        zip(
+            problem.pair_unit[chosen].tolist(),
+            problem.pair_requirement[chosen].tolist(),
+            strict=True,
+        ),
+        optimal=first_proven
+        and _settled(second, share, share_bound)
+        and _settled(third, committed, personnel_bound),
+        solve_seconds=time.perf_counter() - started,
+        stage_seconds=(first_seconds, second.seconds, third.seconds),
+        bounds=(earliest if not first_proven else arrival, share_bound, personnel_bound),
+    )
+
+
+def _settled(stage: Solved, value: int, bound: int) -> bool:
+    return stage.proven or value <= bound
+
+
+def _earliest_arrival(
+    problem: CoverProblem, earliest: int, time_limit: float | None
+) -> tuple[int, bool, float, NDArray[np.bool_]] | None:
+    """The least arrival day with an assignment, whether that is proven, the seconds taken and
+    the assignment (over the pairs arriving by then); None when no day has one, proven."""
+    started, proven = time.perf_counter(), True
+    for day in np.unique(problem.pair_days[problem.pair_days >= earliest]).tolist():
+        found = any_cover(problem.keeping(problem.pair_days <= day), time_limit)
+        if found.chosen is not None:
+            return int(day), proven, time.perf_counter() - started, found.chosen
+        proven = proven and found.proven
+    if not proven:
+        raise TimeoutError("no assignment found within the time limit")
+    return None

@@ -1,0 +1,90 @@
+"""A case's force proposal: its stated requirements against the units pledged today.
+
+The bridge from the records to the matching: which units count (pledged to a formation that
+carries out the adopted measure, from a member that did not stand aside), and when each is
+busy (deployed on a case, or taking part in an exercise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from accord.exercises.availability import exercise_busy_windows
+from accord.forces.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
+from accord.forces.matching import match
+from accord.forces.proposal import Proposal
+from accord.forces.shortfall import Shortfall
+from accord.kernel.errors import NotFound
+from accord.service.world import World
+
+#: Which formations carry out which adopted measure: peacekeeping by the peacekeeping forces
+#: (PKA-2007 Art. 3); assistance and deployments by the combat formations.
+PEACEKEEPING = frozenset({"collective_peacekeeping_forces"})
+COMBAT = frozenset(
+    {
+        "collective_rapid_reaction_forces",
+        "collective_rapid_deployment_forces_central_asia",
+        "regional_grouping_east_european",
+        "regional_grouping_caucasus",
+    }
+)
+#: A deployment's end is not known in advance: its units are busy until they come home.
+UNTIL_HOME = dt.date.max
+
+
+def formations_for(measures: set[str]) -> frozenset[str]:
+    chosen: set[str] = set()
+    if "peacekeeping_operation" in measures:
+        chosen |= PEACEKEEPING
+    if measures & {"assistance_military", "deployment"}:
+        chosen |= COMBAT
+    return frozenset(chosen)
+
+
+def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal | Shortfall:
+    """The best set of pledged units for the case's requirements, or why there is none."""
+    case = world.cases.get(case_id)
+    stated = world.requirements.get(case_id)
+    if case is None or stated is None:
+        raise NotFound(f"no requirements have been stated for {case_id!r}")
+    formations = formations_for(set(case.adopted.values()))
+    standing_aside = {
+        state
+        for draft_id in case.adopted
+        for state in world.sittings.drafts[draft_id].standing_aside
+    }
+    members = set(world.rulebook(order_day).members())
+    busy: dict[str, list[tuple[dt.date, dt.date]]] = {
+        unit: list(windows) for unit, windows in exercise_busy_windows(world).items()
+    }
+    for other in world.cases.values():
+        for deployment in other.deployments:
+            start = (deployment.deployed_at or dt.datetime.min).date()
+            for unit in deployment.units_in_place():
+                busy.setdefault(unit, []).append((start, UNTIL_HOME))
+    units = [
+        PledgedUnit(
+            unit.id,
+            unit.state,
+            frozenset(unit.capabilities),
+            unit.strength,
+            unit.readiness_days,
+            unit.available_from or unit.pledged_at.date(),
+            unit.available_until,
+            tuple(
+                Caveat(CaveatKind(kind), frozenset(states)) for kind, states in unit.caveats.items()
+            ),
+            tuple(busy.get(unit.id, ())),
+        )
+        for unit in world.units.values()
+        if unit.pledged
+        and unit.formation in formations
+        and unit.state in members
+        and unit.state not in standing_aside
+    ]
+    parties = frozenset(stated.parties_to_dispute)
+    requirements = [
+        Requirement(r.id, r.capability, r.strength, r.needed_by, r.where, parties)
+        for r in stated.requirements
+    ]
+    return match(units, requirements, Order(order_day))

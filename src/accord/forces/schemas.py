@@ -1,0 +1,161 @@
+"""The API's shapes for the forces: pledges, their changes, visits, a case's requirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from accord.cases.schemas import ON_BEHALF_OF
+
+
+class PledgeIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "unit": "31st air assault brigade",
+                    "strength": 1500,
+                    "kind": "brigade",
+                    "formation": "collective_rapid_reaction_forces",
+                    "readiness_days": 7,
+                    "capabilities": ["airborne", "reconnaissance"],
+                    "available_from": "2026-01-01",
+                    "caveats": {"not_on_party_territory": []},
+                }
+            ]
+        },
+    )
+
+    unit: str = Field(max_length=200)
+    strength: int = Field(description="Personnel (must be positive)")
+    kind: str = Field("battalion", max_length=40)
+    formation: str = "collective_rapid_reaction_forces"
+    readiness_days: int = Field(30, description="Days from the order to arrival")
+    capabilities: list[str] = Field(default_factory=list)
+    available_from: dt.date | None = None
+    available_until: dt.date | None = None
+    caveats: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="not_in / only_in: states; not_on_party_territory: no states",
+    )
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class ChangePledgeIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"strength": 1200, "reason": "one company rotated out"}]},
+    )
+
+    reason: str = Field(max_length=1000)
+    strength: int | None = None
+    readiness_days: int | None = None
+    available_until: dt.date | None = None
+    caveats: dict[str, list[str]] | None = None
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class WithdrawPledgeIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "needed at home"}]},
+    )
+
+    reason: str = Field(max_length=1000)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class VisitIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"visited_on": "2026-03-02", "level": "level_2", "findings": "as pledged"}]
+        },
+    )
+
+    visited_on: dt.date
+    level: str = Field(examples=["level_2"])
+    findings: str = Field("", max_length=2000)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class RequirementIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(None, max_length=40)
+    capability: str = Field(examples=["engineers"])
+    strength: int
+    needed_by: dt.date
+    where: str = Field(pattern=r"^[A-Za-z]{3}$")
+
+
+class RequirementsIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "requirements": [
+                        {
+                            "id": "R1",
+                            "capability": "airborne",
+                            "strength": 1500,
+                            "needed_by": "2022-01-08",
+                            "where": "KAZ",
+                        }
+                    ],
+                    "parties_to_dispute": [],
+                }
+            ]
+        },
+    )
+
+    requirements: list[RequirementIn] = Field(min_length=1, max_length=200)
+    parties_to_dispute: list[str] = Field(default_factory=list)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class UnitOut(BaseModel):
+    id: str
+    state: str
+    name: str
+    kind: str
+    formation: str
+    strength: int
+    readiness_days: int
+    readiness_level: str
+    capabilities: list[str]
+    available_from: dt.date | None
+    available_until: dt.date | None
+    caveats: dict[str, list[str]]
+    pledged: bool
+    pledged_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+    visits: list[dict[str, Any]]
+    history: list[Any]
+
+
+class ProposedUnit(BaseModel):
+    id: str
+    state: str
+    name: str
+    strength: int
+    days_to_deploy: int
+
+
+class ProposalOut(BaseModel):
+    """The units proposed per requirement and the figures they are judged by; or, when no set
+    of units meets the requirements, why not. The Joint Staff decides; this only proposes."""
+
+    case: str
+    order_day: dt.date
+    feasible: bool
+    assignment: dict[str, list[ProposedUnit]] = Field(default_factory=dict)
+    latest_arrival_days: int | None = None
+    largest_state_share: int | None = None
+    total_strength: int | None = None
+    optimal: bool = False
+    shortfall: list[str] = Field(default_factory=list)

@@ -1,0 +1,53 @@
+"""Read models of the forces: a unit with its history, for the API and the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from accord.adapters.documents import to_document
+from accord.forces.model import Unit
+from accord.forces.proposal import Proposal
+from accord.forces.shortfall import Shortfall
+from accord.service.world import World
+
+
+def unit_detail(unit: Unit) -> dict[str, Any]:
+    document: dict[str, Any] = to_document(unit)
+    document["pledged"] = unit.pledged
+    document["history"] = [{"at": at.isoformat(), "what": what} for at, what in unit.history]
+    return document
+
+
+def proposal_view(
+    world: World, case_id: str, order_day: dt.date, found: Proposal | Shortfall
+) -> dict[str, Any]:
+    if isinstance(found, Shortfall):
+        return {
+            "case": case_id,
+            "order_day": order_day,
+            "feasible": False,
+            "shortfall": found.lines,
+        }
+    return {
+        "case": case_id,
+        "order_day": order_day,
+        "feasible": True,
+        "assignment": {
+            requirement: [
+                {
+                    "id": unit_id,
+                    "state": world.units[unit_id].state,
+                    "name": world.units[unit_id].name,
+                    "strength": world.units[unit_id].strength,
+                    "days_to_deploy": world.units[unit_id].readiness_days,
+                }
+                for unit_id in unit_ids
+            ]
+            for requirement, unit_ids in found.assignment.items()
+        },
+        "latest_arrival_days": found.latest_arrival,
+        "largest_state_share": found.largest_state_share,
+        "total_strength": found.total_strength,
+        "optimal": found.optimal,
+    }

@@ -1,0 +1,1 @@
+"""Standing operations: Channel, Illegal, Proxy, Mercenary; their stages and results per member."""

@@ -1,0 +1,48 @@
+"""`accord operations list|totals`: the standing operations and their results (read only)."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.entrypoints.render import print_json
+from accord.exercises.cli import Json, Year, recorded_world
+from accord.operations import views
+
+operations_app = typer.Typer(
+    help="Standing operations, their stages and results (ACCORD_DATABASE_URL).",
+    no_args_is_help=True,
+)
+console = Console()
+
+
+@operations_app.command("list")
+def list_operations(json_output: Json = False) -> None:
+    """Channel, Illegal, Proxy and Mercenary: since when, and how sure the sources are."""
+    with recorded_world() as world:
+        rows = views.catalog(world.operation_stages)
+    if json_output:
+        print_json(rows)
+        return
+    table = Table("operation", "subject", "since", "confidence", "stages", title="Operations")
+    for row in rows:
+        confidence, stages = row["source"]["confidence"], str(row["stages_recorded"])
+        table.add_row(row["name"], row["subject"], str(row["since"]), confidence, stages)
+    console.print(table)
+
+
+@operations_app.command("totals")
+def totals(year: Year = None, json_output: Json = False) -> None:
+    """Per year and operation: kilograms seized by substance, detentions, resources blocked."""
+    with recorded_world() as world:
+        rows = views.totals(world.operation_stages, year)
+    if json_output:
+        print_json(rows)
+        return
+    table = Table("year", "operation", "seized (kg)", "detentions", "blocked", "members")
+    for row in rows:
+        seized = ", ".join(f"{s} {kg:g}" for s, kg in row["seizures_kg"].items()) or "-"
+        figures = (seized, str(row["detentions"]), str(row["resources_blocked"]))
+        table.add_row(str(row["year"]), row["operation"], *figures, ", ".join(row["by_member"]))
+    console.print(table)

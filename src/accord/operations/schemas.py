@@ -1,0 +1,108 @@
+"""The API's shapes for the standing operations, their stages and results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from accord.cases.schemas import ON_BEHALF_OF
+
+#: Far beyond any stage's figures; keeps numbers inside a database integer.
+MOST = 1_000_000_000
+Kilograms = Annotated[float, Field(allow_inf_nan=False, le=MOST)]
+Substance = Annotated[str, Field(max_length=100)]
+
+
+class StageIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Channel-Arax",
+                    "start": "2023-05-22",
+                    "end": "2023-05-26",
+                    "participants": ["ARM", "RUS"],
+                    "observers": ["UNODC"],
+                }
+            ]
+        },
+    )
+
+    name: str = Field(max_length=200, examples=["Channel-Arax"])
+    start: dt.date
+    end: dt.date
+    participants: list[Annotated[str, Field(pattern=r"^[A-Za-z]{3}$")]] = Field(max_length=50)
+    observers: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=50, description="States or organizations (UNODC...)"
+    )
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class ResultsIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "state": "ARM",
+                    "seizures": {"heroin": 12.5, "hashish": 40.0},
+                    "detentions": 31,
+                    "resources_blocked": 0,
+                }
+            ]
+        },
+    )
+
+    state: str = Field(pattern=r"^[A-Za-z]{3}$", examples=["ARM"])
+    seizures: dict[Substance, Kilograms] = Field(
+        default_factory=dict, max_length=50, description="Kilograms seized, by substance"
+    )
+    detentions: int = Field(0, le=MOST)
+    resources_blocked: int = Field(0, le=MOST)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class SourceOut(BaseModel):
+    confidence: str
+    refs: list[str]
+    note: str | None
+    fact: str | None
+
+
+class OperationOut(BaseModel):
+    name: str = Field(examples=["Channel"])
+    name_ru: str
+    subject: str
+    since: int
+    permanent_since: int | None
+    source: SourceOut
+    stages_recorded: int
+
+
+class StageOut(BaseModel):
+    id: str = Field(examples=["stage-1"])
+    operation: str
+    name: str
+    start: dt.date
+    end: dt.date
+    participants: list[str]
+    observers: list[str]
+    recorded_by: str
+    recorded_at: dt.datetime
+    results: list[dict[str, Any]]
+
+
+class SumsOut(BaseModel):
+    seizures_kg: dict[str, float]
+    detentions: int
+    resources_blocked: int
+
+
+class TotalsOut(SumsOut):
+    year: int
+    operation: str
+    stages: list[str]
+    by_member: dict[str, SumsOut]

@@ -1,0 +1,127 @@
+"""International organizations as data: who they are, and what the cooperation rests on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from accord.kernel.errors import CharterError
+from accord.rules.charter import Charter
+from accord.rules.sources import Confidence, Source
+from accord.rules.yamlfiles import read_yaml
+
+BUNDLED = Path(__file__).with_name("organizations.yaml")
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Cooperation:
+    what: str
+    kind: str
+    date: dt.date | None
+    when: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    cooperation: tuple[Cooperation, ...]
+    note: str | None = None
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceFile(Strict):
+    confidence: Confidence
+    refs: list[str] = Field(min_length=1)
+    fact: str | None = None
+    note: str | None = None
+
+
+class _CooperationFile(Strict):
+    what: str
+    kind: str
+    date: dt.date | None = None
+    when: str | None = None
+    source: SourceFile
+
+
+class _OrganizationFile(Strict):
+    name: str
+    note: str | None = None
+    cooperation: list[_CooperationFile] = Field(default_factory=list)
+
+
+class _OrganizationsFile(Strict):
+    charter: str
+    organizations: dict[str, _OrganizationFile]
+
+
+@dataclass(frozen=True)
+class Organizations:
+    """The organizations one charter's Organization cooperates with."""
+
+    charter: str
+    by_id: Mapping[str, Organization]
+
+
+def read_data_file(path: Path, model: type[Model]) -> Model:
+    """Read one of the partners' data files; an error names the file and the key at fault."""
+    try:
+        return model.model_validate(read_yaml(path, path.name))
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise CharterError(path.name, ".".join(map(str, first["loc"])), first["msg"]) from None
+
+
+def data_source(item: SourceFile, instrument: str | None = None) -> Source:
+    return Source(
+        item.confidence, tuple(item.refs), instrument=instrument, fact=item.fact, note=item.note
+    )
+
+
+def load_organizations(path: Path) -> Organizations:
+    parsed = read_data_file(path, _OrganizationsFile)
+    return Organizations(
+        parsed.charter,
+        {key: _organization(key, item) for key, item in parsed.organizations.items()},
+    )
+
+
+def _organization(key: str, item: _OrganizationFile) -> Organization:
+    return Organization(
+        key,
+        item.name,
+        tuple(
+            Cooperation(
+                c.what,
+                c.kind,
+                c.date,
+                c.when,
+                data_source(c.source),
+            )
+            for c in item.cooperation
+        ),
+        item.note,
+    )
+
+
+@cache
+def bundled_organizations() -> Organizations:
+    return load_organizations(BUNDLED)
+
+
+def organizations_of(charter: Charter) -> Mapping[str, Organization]:
+    """The bundled organizations when they belong to this charter; none for another one."""
+    bundled = bundled_organizations()
+    return bundled.by_id if bundled.charter == charter.id else {}

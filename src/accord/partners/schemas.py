@@ -1,0 +1,150 @@
+"""The API's shapes for instruments, organizations and status applications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from accord.cases.schemas import ON_BEHALF_OF
+
+PARTY = Field(None, pattern=r"^[A-Za-z]{2,16}$", description="An organization's id (Secretariat)")
+
+
+class EntryIntoForceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    on: Literal["signature", "last_ratification", "nth_ratification"]
+    n: int | None = Field(None, ge=1, le=500, description="The n of nth_ratification")
+
+
+class RecordInstrumentIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "PROT-EXAMPLE-2026",
+                    "title": "Protocol on an example of cooperation",
+                    "kind": "protocol",
+                    "parties": ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"],
+                    "entry_into_force": {"on": "nth_ratification", "n": 5},
+                    "open_to_accession": True,
+                    "depositary": "SECRETARIAT",
+                }
+            ]
+        },
+    )
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+    title: str = Field(min_length=1, max_length=300)
+    kind: Literal["treaty", "protocol", "agreement", "memorandum", "joint_statement"]
+    parties: list[str] = Field(min_length=2, max_length=200, examples=[["CSTO", "UN"]])
+    entry_into_force: EntryIntoForceIn | None = Field(
+        None, description="Default: on signature for a joint statement, else last ratification"
+    )
+    open_to_accession: bool = False
+    depositary: str | None = Field(None, min_length=1, max_length=64)
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class PartyActIn(BaseModel):
+    """A delegation acts for its own state; the Secretariat names the organization."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
+
+    party: str | None = PARTY
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class PartyOut(BaseModel):
+    party: str
+    signed: dt.date | None
+    ratified: dt.date | None
+    acceded: dt.date | None
+
+
+class InstrumentOut(BaseModel):
+    id: str
+    title: str | None
+    kind: str | None
+    recorded_by: str | None = Field(description="charter, or secretariat (recorded in Accord)")
+    depositary: str | None
+    open_to_accession: bool
+    parties: list[PartyOut]
+    signed: dict[str, dt.date]
+    ratified: dict[str, dt.date]
+    acceded: dict[str, dt.date]
+    in_force: bool
+    in_force_since: dt.date | None
+    status: str = Field(examples=["signed, not yet in force: 3 of 5 ratifications or accessions"])
+    rule: str = Field(examples=["enters into force on the day of the 5th ratification"])
+
+
+class ApplyForStatusIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "observer",
+                    "meets": [
+                        "interest",
+                        "un_member",
+                        "diplomatic_relations",
+                        "peaceful_settlement",
+                    ],
+                }
+            ]
+        },
+    )
+
+    status: Literal["observer", "partner"]
+    applicant: str | None = Field(
+        None, pattern=r"^[A-Za-z]{2,16}$", description="An organization (Secretariat only)"
+    )
+    meets: list[str] = Field(
+        default_factory=list, max_length=50, description="The criteria the applicant meets"
+    )
+    areas: list[str] = Field(
+        default_factory=list, max_length=50, description="A partner's areas of partnership"
+    )
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class ConsentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"consent": "yes"}]})
+
+    consent: Literal["yes", "no"]
+    on_behalf_of: str | None = ON_BEHALF_OF
+
+
+class ApplicationOut(BaseModel):
+    id: str = Field(examples=["application-1"])
+    applicant: str
+    status: str
+    applied: dt.date
+    outcome: str = Field(examples=["pending"])
+    decided: dt.date | None
+    objector: str | None
+    consents: dict[str, dt.date]
+    awaiting: list[str]
+
+
+class CooperationOut(BaseModel):
+    what: str
+    kind: str
+    date: dt.date | None
+    when: str | None
+    confidence: str
+    refs: list[str]
+    fact: str | None
+    note: str | None
+
+
+class OrganizationOut(BaseModel):
+    id: str = Field(examples=["UN"])
+    name: str
+    note: str | None
+    cooperation: list[CooperationOut]
