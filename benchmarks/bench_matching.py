@@ -39,7 +39,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from accord.forces.eligibility import (
+from accord.forces.matching.eligibility import (
     Caveat,
     CaveatKind,
     Order,
@@ -47,10 +47,10 @@ from accord.forces.eligibility import (
     Requirement,
     eligible_pairs,
 )
-from accord.forces.greedy import greedy
-from accord.forces.instance import Instance, dump_instance
-from accord.forces.matching import match
-from accord.forces.proposal import Proposal
+from accord.forces.matching.exact import match
+from accord.forces.matching.greedy import greedy
+from accord.forces.matching.instance import Instance, dump_instance
+from accord.forces.matching.proposal import Proposal
 
 AIM_SECONDS = 2.0
 START = dt.date(2022, 1, 6)

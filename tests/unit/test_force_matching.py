@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.entrypoints.cli import app
-from accord.forces.eligibility import (
+from accord.forces.matching.eligibility import (
     Caveat,
     CaveatKind,
     Order,
@@ -20,11 +20,11 @@ from accord.forces.eligibility import (
     Requirement,
     is_eligible,
 )
-from accord.forces.greedy import greedy
-from accord.forces.instance import Instance, dump_instance, instance_dict, load_instance
-from accord.forces.matching import match
-from accord.forces.proposal import Proposal
-from accord.forces.shortfall import Shortfall
+from accord.forces.matching.exact import match
+from accord.forces.matching.greedy import greedy
+from accord.forces.matching.instance import Instance, dump_instance, instance_dict, load_instance
+from accord.forces.matching.proposal import Proposal
+from accord.forces.matching.shortfall import Shortfall
 
 START = dt.date(2022, 1, 6)
 ORDER = Order(START)

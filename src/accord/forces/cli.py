@@ -9,13 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from accord.forces.eligibility import arrival
-from accord.forces.greedy import greedy
-from accord.forces.instance import Instance, load_instance
-from accord.forces.json_fields import InstanceError
-from accord.forces.matching import match
-from accord.forces.proposal import Proposal
-from accord.forces.shortfall import Shortfall, describe
+from accord.forces.matching.eligibility import arrival
+from accord.forces.matching.exact import match
+from accord.forces.matching.greedy import greedy
+from accord.forces.matching.instance import Instance, load_instance
+from accord.forces.matching.json_fields import InstanceError
+from accord.forces.matching.proposal import Proposal
+from accord.forces.matching.shortfall import Shortfall, describe
 
 forces_app = typer.Typer(
     help="Forces and means: the units that meet the Joint Staff's requirements.",

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from accord.exercises.availability import exercise_busy_windows
-from accord.forces.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
-from accord.forces.matching import match
-from accord.forces.proposal import Proposal
-from accord.forces.shortfall import Shortfall
+from accord.forces.matching.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
+from accord.forces.matching.exact import match
+from accord.forces.matching.proposal import Proposal
+from accord.forces.matching.shortfall import Shortfall
 from accord.kernel.errors import NotFound
 from accord.service.world import World
 
@@ -30,6 +30,10 @@ COMBAT = frozenset(
 )
 #: A deployment's end is not known in advance: its units are busy until they come home.
 UNTIL_HOME = dt.date.max
+#: Seconds each stage of the exact search may take in a request: on thousands of units the
+#: balancing stages may not be proven optimal in time, and the proposal then says so with the
+#: proven bounds beside its figures (README, Forces and means).
+STAGE_SECONDS = 5.0
 
 
 def formations_for(measures: set[str]) -> frozenset[str]:
@@ -87,4 +91,4 @@ def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal |
         Requirement(r.id, r.capability, r.strength, r.needed_by, r.where, parties)
         for r in stated.requirements
     ]
-    return match(units, requirements, Order(order_day))
+    return match(units, requirements, Order(order_day), time_limit=STAGE_SECONDS)

@@ -157,5 +157,8 @@ class ProposalOut(BaseModel):
     latest_arrival_days: int | None = None
     largest_state_share: int | None = None
     total_strength: int | None = None
-    optimal: bool = False
+    optimal: bool = Field(False, description="Every stage proven optimal within its time")
+    proven_bounds: list[int] | None = Field(
+        None, description="Proven lower bounds on the three figures, when not proven optimal"
+    )
     shortfall: list[str] = Field(default_factory=list)

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 from accord.adapters.documents import to_document
+from accord.forces.matching.proposal import Proposal
+from accord.forces.matching.shortfall import Shortfall
 from accord.forces.model import Unit
-from accord.forces.proposal import Proposal
-from accord.forces.shortfall import Shortfall
 from accord.service.world import World
 
 
@@ -50,4 +50,5 @@ def proposal_view(
         "largest_state_share": found.largest_state_share,
         "total_strength": found.total_strength,
         "optimal": found.optimal,
+        "proven_bounds": list(found.bounds) if found.bounds else None,
     }

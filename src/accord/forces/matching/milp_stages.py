@@ -1,8 +1,8 @@
-"""The stages of force matching as mixed-integer programmes (the model: accord.forces.matching).
+"""The stages of force matching as mixed-integer programmes (the model: matching.exact).
 
 Each takes the covering problem with only the pairs still allowed and returns HiGHS's answer;
 the rows shared by every stage (each requirement covered, each unit serving once) are added by
-:func:`accord.forces.cover_model.solve`.
+:func:`accord.forces.matching.cover_model.solve`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from accord.forces.cover_model import CoverProblem, Solved, solve
+from accord.forces.matching.cover_model import CoverProblem, Solved, solve
 
 
 def any_cover(problem: CoverProblem, time_limit: float | None) -> Solved:

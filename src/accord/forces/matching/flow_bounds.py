@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import maximum_flow
 
-from accord.forces.cover_model import CoverProblem
+from accord.forces.matching.cover_model import CoverProblem
 
 
 def _network(problem: CoverProblem, state_cap: int) -> tuple[sparse.csr_array, int, int]:

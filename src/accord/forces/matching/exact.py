@@ -1,6 +1,6 @@
 """Force matching: the pledged units that meet the Joint Staff's requirements, found exactly.
 
-The model, for an independent re-solve (eligibility: :mod:`accord.forces.eligibility`).
+The model, for an independent re-solve (eligibility: :mod:`accord.forces.matching.eligibility`).
 
 * Data. Units ``u`` with strength ``s_u`` (personnel), ``d_u`` days from the order to arrival
   and a state; requirements ``r`` with strength ``S_r``; ``E`` the eligible (u, r) pairs.
@@ -38,12 +38,12 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.forces.cover_model import CoverProblem, Solved
-from accord.forces.eligibility import Order, PledgedUnit, Requirement, eligible_pairs
-from accord.forces.flow_bounds import least_arrival, least_share
-from accord.forces.milp_stages import any_cover, balanced, largest_share, least_personnel
-from accord.forces.proposal import Proposal, proposal_from_pairs
-from accord.forces.shortfall import Shortfall, explain_shortfall
+from accord.forces.matching.cover_model import CoverProblem, Solved
+from accord.forces.matching.eligibility import Order, PledgedUnit, Requirement, eligible_pairs
+from accord.forces.matching.flow_bounds import least_arrival, least_share
+from accord.forces.matching.milp_stages import any_cover, balanced, largest_share, least_personnel
+from accord.forces.matching.proposal import Proposal, proposal_from_pairs
+from accord.forces.matching.shortfall import Shortfall, explain_shortfall
 
 
 def match(

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accord.forces.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
-from accord.forces.json_fields import InstanceError, Record
+from accord.forces.matching.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
+from accord.forces.matching.json_fields import InstanceError, Record
 
 
 @dataclass(frozen=True)

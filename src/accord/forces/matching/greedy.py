@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from accord.forces.eligibility import Order, PledgedUnit, Requirement, eligible_pairs
-from accord.forces.proposal import Proposal, proposal_from_pairs
+from accord.forces.matching.eligibility import Order, PledgedUnit, Requirement, eligible_pairs
+from accord.forces.matching.proposal import Proposal, proposal_from_pairs
 
 
 def greedy(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.forces.cover_model import CoverProblem, solve
-from accord.forces.eligibility import (
+from accord.forces.matching.cover_model import CoverProblem, solve
+from accord.forces.matching.eligibility import (
     Exclusion,
     Order,
     PledgedUnit,

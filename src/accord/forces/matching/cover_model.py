@@ -1,6 +1,6 @@
 """The covering programme behind force matching, assembled for scipy.optimize.milp (HiGHS).
 
-The model is documented in :mod:`accord.forces.matching`; this module builds its sparse rows,
+The model is documented in :mod:`accord.forces.matching.exact`; this module builds its sparse rows,
 one binary column per eligible (unit, requirement) pair, and reads the answers back.
 """
 
@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from accord.forces.eligibility import PledgedUnit, Requirement
+from accord.forces.matching.eligibility import PledgedUnit, Requirement
 
 Ints = NDArray[np.int64]
 Mask = NDArray[np.bool_]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from accord.forces.eligibility import PledgedUnit, Requirement
+from accord.forces.matching.eligibility import PledgedUnit, Requirement
 
 
 @dataclass(frozen=True)
