@@ -12,11 +12,9 @@ from accord.monitoring.indicators import indicators
 from accord.monitoring.ingest.gdelt import read_gdelt
 from accord.monitoring.reference import classify_by_prefix, fips_to_iso3
 from accord.monitoring.store import EventStore
-from tests.monitoring.reading import SHARED_DATA, read_all
+from tests.monitoring.reading import GDELT_DAYS, read_all
 
-# Named, not globbed, so a missing file fails the tests instead of leaving nothing to run.
-GDELT = SHARED_DATA / "gdelt"
-DAYS = [GDELT / "20201113.export.CSV", GDELT / "20201114.export.CSV"]
+DAYS = GDELT_DAYS
 runner = CliRunner()
 
 

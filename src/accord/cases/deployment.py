@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from accord.cases import commands as cmd
 from accord.cases import events as ev
-from accord.cases.model import Case, Stage, find_case
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.cases.model import Case, Stage, deployed_units, find_case
+from accord.forces.model import find_unit
+from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
@@ -63,22 +64,15 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
 def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict[str, str]:
     """Each unit named, if it is pledged to the formation and not deployed elsewhere."""
     sent: dict[str, str] = {}
-    busy = {
-        unit: case.id
-        for case in context.world.cases.values()
-        for deployment in case.deployments
-        for unit in deployment.units_in_place()
-    }
+    away = deployed_units(context.world.cases)
     for unit_id in command.units:
-        unit = context.world.units.get(unit_id)
-        if unit is None:
-            raise NotFound(f"unit {unit_id!r} does not exist")
+        unit = find_unit(context.world.units, unit_id)
         if not unit.pledged:
             because.refuse(f"{unit_id} is no longer pledged")
         elif unit.formation != command.formation:
             because.refuse(f"{unit_id} is pledged to {unit.formation}, not {command.formation}")
-        elif unit_id in busy:
-            because.refuse(f"{unit_id} is already deployed on {busy[unit_id]}")
+        elif unit_id in away:
+            because.refuse(f"{unit_id} is already deployed on {away[unit_id][0]}")
         sent[unit_id] = unit.state
     return sent
 

@@ -126,6 +126,16 @@ def apply_prepared(prepared: dict[str, PreparedRequest], event: Event) -> bool:
     return True
 
 
+def deployed_units(cases: dict[str, Case]) -> dict[str, tuple[str, dt.datetime | None]]:
+    """Every pledged unit still away on a case: its case and when it was deployed."""
+    return {
+        unit: (case.id, deployment.deployed_at)
+        for case in cases.values()
+        for deployment in case.deployments
+        for unit in deployment.units_in_place()
+    }
+
+
 def find_case(cases: dict[str, Case], case_id: str) -> Case:
     case = cases.get(case_id)
     if case is None:

@@ -20,7 +20,10 @@ def check_request_words(command: cmd.FileRequest | cmd.PrepareRequest) -> None:
     unknown = set(command.threatened) - THREAT_OBJECTS
     if unknown:
         raise InvalidInput("threatened", f"unknown: {', '.join(sorted(unknown))}")
-    for field, state in (("where", command.where), *_for_state(command)):
+    named = [("where", command.where)]
+    if isinstance(command, cmd.PrepareRequest):
+        named.append(("for_state", command.for_state))
+    for field, state in named:
         if state is not None:
             try:
                 state_code(state)
@@ -36,7 +39,3 @@ def _check_release(command: cmd.FileRequest) -> None:
             state_code(state)
         except ValueError as error:
             raise InvalidInput("releasable_to", str(error)) from None
-
-
-def _for_state(command: cmd.FileRequest | cmd.PrepareRequest) -> list[tuple[str, str | None]]:
-    return [("for_state", command.for_state)] if isinstance(command, cmd.PrepareRequest) else []

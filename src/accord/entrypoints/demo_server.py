@@ -15,8 +15,7 @@ from accord.cases.preparation import CRISIS_RESPONSE_CENTRE
 from accord.config import Settings
 from accord.identity.repository import add_user, issue_token
 from accord.journal.repository import SqlJournal
-from accord.monitoring.commands import RecordEventFile
-from accord.monitoring.views import ingest_file, open_store
+from accord.monitoring.views import ingest_file, ingest_record, open_store
 from accord.service.actors import resolve_actor
 from accord.service.runtime import Accord
 from accord.simulation.runner import run_scenario
@@ -99,14 +98,7 @@ def add_demo_events(accord: Accord) -> int:
     for name, format in EVENT_FILES.items():
         path = DEMO_EVENTS / name
         report = ingest_file(store, path, format)
-        command = RecordEventFile(
-            name,
-            format,
-            hashlib.sha256(path.read_bytes()).hexdigest(),
-            report.rows_read,
-            report.rows_added,
-            len(report.bad_rows),
-        )
+        command = ingest_record(report, name, hashlib.sha256(path.read_bytes()).hexdigest())
         actor = resolve_actor(accord.uow.world, CRISIS_RESPONSE_CENTRE, accord.now().date())
         accord.bus.handle(command, actor, accord.now())
         added += report.rows_added

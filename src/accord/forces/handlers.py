@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accord.cases.model import deployed_units, find_case
 from accord.forces import commands as cmd
 from accord.forces import events as ev
 from accord.forces.checks import (
@@ -11,8 +12,8 @@ from accord.forces.checks import (
     requirement_rows,
 )
 from accord.forces.formations import formations
-from accord.forces.model import READINESS_LEVELS
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.forces.model import READINESS_LEVELS, find_unit
+from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Command
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
@@ -101,10 +102,10 @@ def withdraw_pledge(command: cmd.WithdrawPledge, context: Context) -> Ruling:
     unit = own_pledged_unit(context, because, command.unit, "withdrawing a pledge")
     if unit is None:
         return because.ruling()
-    for case in context.world.cases.values():
-        if any(unit.id in d.units_in_place() for d in case.deployments):
-            because.refuse(f"{unit.id} is deployed on {case.id}: withdraw it from there first")
-            return because.ruling()
+    away = deployed_units(context.world.cases).get(unit.id)
+    if away is not None:
+        because.refuse(f"{unit.id} is deployed on {away[0]}: withdraw it from there first")
+        return because.ruling()
     context.emit(ev.PledgeWithdrawn(unit.id, command.reason, context.at))
     return because.ruling()
 
@@ -118,9 +119,7 @@ def record_verification_visit(command: cmd.RecordVerificationVisit, context: Con
     because = context.because("record_verification_visit")
     if not require_one_of(context, because, {JOINT_STAFF}, "recording a verification visit"):
         return because.ruling()
-    unit = context.world.units.get(command.unit)
-    if unit is None:
-        raise NotFound(f"unit {command.unit!r} does not exist")
+    unit = find_unit(context.world.units, command.unit)
     if not unit.pledged:
         because.refuse(f"{unit.id} is no longer pledged (withdrawn {unit.withdrawn_at:%Y-%m-%d})")
         return because.ruling()
@@ -143,9 +142,7 @@ def state_requirements(command: cmd.StateRequirements, context: Context) -> Ruli
     because = context.because("state_requirements")
     if not require_one_of(context, because, {JOINT_STAFF}, "stating force requirements"):
         return because.ruling()
-    case = context.world.cases.get(command.case)
-    if case is None:
-        raise NotFound(f"case {command.case!r} does not exist")
+    case = find_case(context.world.cases, command.case)
     if not case.is_open or not case.authorises_forces:
         because.refuse(
             f"no adopted decision on {case.id} authorises sending forces: requirements serve "

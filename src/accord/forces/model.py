@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from accord.forces import events as ev
+from accord.kernel.errors import NotFound
 from accord.kernel.messages import Event
 
 #: Readiness in the style of the UN Peacekeeping Capability Readiness System: a pledge is
@@ -80,6 +81,13 @@ class CaseRequirements:
     parties_to_dispute: tuple[str, ...]
     stated_by: str
     stated_at: dt.datetime
+
+
+def find_unit(units: dict[str, Unit], unit_id: str) -> Unit:
+    unit = units.get(unit_id)
+    if unit is None:
+        raise NotFound(f"unit {unit_id!r} does not exist")
+    return unit
 
 
 def apply(units: dict[str, Unit], event: Event) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from accord.cases.model import deployed_units
 from accord.exercises.availability import exercise_busy_windows
 from accord.forces.matching.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
 from accord.forces.matching.exact import match
@@ -61,11 +62,9 @@ def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal |
     busy: dict[str, list[tuple[dt.date, dt.date]]] = {
         unit: list(windows) for unit, windows in exercise_busy_windows(world).items()
     }
-    for other in world.cases.values():
-        for deployment in other.deployments:
-            start = (deployment.deployed_at or dt.datetime.min).date()
-            for unit in deployment.units_in_place():
-                busy.setdefault(unit, []).append((start, UNTIL_HOME))
+    for unit_id, (_, deployed_at) in deployed_units(world.cases).items():
+        start = (deployed_at or dt.datetime.min).date()
+        busy.setdefault(unit_id, []).append((start, UNTIL_HOME))
     units = [
         PledgedUnit(
             unit.id,

@@ -22,7 +22,6 @@ from accord.entrypoints.commanding import deny, send
 from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS, problem
 from accord.identity.permissions import DELEGATION, STAFF, may_send
-from accord.monitoring.commands import RecordEventFile
 from accord.monitoring.exports import cap_message, stix_bundle
 from accord.monitoring.model import IngestReport
 from accord.monitoring.reference import iso3_to_iso2
@@ -32,6 +31,7 @@ from accord.monitoring.views import (
     Watch,
     indicator_dict,
     ingest_file,
+    ingest_record,
     member_indicators,
     open_store,
     report_dict,
@@ -196,10 +196,7 @@ async def ingest(
         digest = await _save(request, path)
         report = await run_in_threadpool(_ingest_in_turn, store, path, format)
     report.file = name
-    command = RecordEventFile(
-        name, format, digest, report.rows_read, report.rows_added, len(report.bad_rows)
-    )
-    answer = send(accord, principal, command, None, idempotency_key)
+    answer = send(accord, principal, ingest_record(report, name, digest), None, idempotency_key)
     if answer.status_code != 201:
         return answer
     recorded = json.loads(answer.body)

@@ -11,6 +11,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from accord.monitoring.alerts import Alert, alerts
+from accord.monitoring.commands import RecordEventFile
 from accord.monitoring.drafts import draft_request
 from accord.monitoring.exports import alert_id
 from accord.monitoring.forecast import (
@@ -50,6 +51,13 @@ def ingest_file(
         report.rows_valid += events.num_rows
     report.rows_added = store.add(tables)
     return report
+
+
+def ingest_record(report: IngestReport, name: str, sha256: str) -> RecordEventFile:
+    """The journal's command for an ingest: which file (by name and digest) and what it gave."""
+    return RecordEventFile(
+        name, report.source, sha256, report.rows_read, report.rows_added, len(report.bad_rows)
+    )
 
 
 def report_dict(report: IngestReport) -> dict[str, Any]:
