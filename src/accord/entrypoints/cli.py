@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from accord.entrypoints import demo, demo_server, serve_cli, treaty_cli
+from accord.entrypoints import demo, demo_server, send_cli, serve_cli, treaty_cli
 from accord.exercises.cli import exercises_app
 from accord.forces.cli import forces_app
 from accord.identity.cli import users_app
 from accord.journal.cli import journal_app
 from accord.monitoring.cli import monitor_app
 from accord.operations.cli import operations_app
+from accord.partners.cli import partners_app
 from accord.simulation.cli import scenario_app
 
 app = typer.Typer(
@@ -25,9 +26,11 @@ app.add_typer(journal_app, name="journal")
 app.add_typer(users_app, name="users")
 app.add_typer(monitor_app, name="monitor")
 app.add_typer(forces_app, name="forces")
+app.add_typer(partners_app, name="partners")
 app.add_typer(exercises_app, name="exercises")
 app.add_typer(operations_app, name="operations")
 app.add_typer(serve_cli.db_app, name="db")
+app.command("send")(send_cli.send)
 app.command("serve")(serve_cli.serve)
 app.command("demo-server")(demo_server.demo_server)
 

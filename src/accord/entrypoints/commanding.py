@@ -8,12 +8,10 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from accord.entrypoints.problems import CommandOut, problem
+from accord.entrypoints.sending import send_as
 from accord.identity.model import Principal
-from accord.identity.permissions import actor_for, may_send
 from accord.journal.model import Entry
-from accord.kernel.messages import Actor, Command
-from accord.rules.ruling import Because
-from accord.service.actors import resolve_actor
+from accord.kernel.messages import Command
 from accord.service.bus import Result
 from accord.service.runtime import Accord
 
@@ -38,19 +36,13 @@ def send(
     idempotency_key: str | None = None,
 ) -> Any:
     """201 with the journal entry, 422 with the ruling, 403 (journaled) when not permitted."""
-    at = accord.now()
-    who = actor_for(principal, on_behalf_of, accord.uow.world.charter().bodies)
-    if not may_send(principal, command.type_name) or who is None:
-        deny(accord, principal, command, on_behalf_of)
-        acting = f" for {on_behalf_of}" if on_behalf_of else ""
-        return problem(403, f"a {principal.role} user may not send {command.type_name}{acting}")
-    actor = resolve_actor(accord.uow.world, who, at.date())
-    request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
-    result = accord.bus.handle(command, actor, at, request_key)
-    body = command_out(result)
-    if result.replay and result.entry.payload != command.to_dict():
+    sent = send_as(accord, principal, command, on_behalf_of, idempotency_key)
+    if sent.result is None:
+        return problem(403, sent.forbidden)
+    body = command_out(sent.result)
+    if sent.key_reused:
         return problem(422, "this Idempotency-Key was used for a different request")
-    if not result.allowed:
+    if not sent.result.allowed:
         return problem(422, "refused by the rules", body)
     return JSONResponse(status_code=201, content=body.model_dump(mode="json"))
 
@@ -66,23 +58,4 @@ def command_out(result: Result) -> CommandOut:
         details=entry.details,
         created=dict(result.created),
         replayed=result.replay,
-    )
-
-
-def deny(
-    accord: Accord, principal: Principal, command: Command | str, on_behalf_of: str | None = None
-) -> None:
-    """Every refusal by permission is journaled, like a refusal by the rules."""
-    name = command if isinstance(command, str) else command.type_name
-    because = Because("permission", accord.now().date())
-    because.refuse(
-        f"user {principal.name} ({principal.role}) may not {name}"
-        + (f" for {on_behalf_of}" if on_behalf_of else "")
-    )
-    accord.bus.record_refusal(
-        name,
-        Actor(principal.name, principal.state, principal.role),
-        accord.now(),
-        because.ruling(),
-        {"on_behalf_of": on_behalf_of} if on_behalf_of else {},
     )

@@ -7,7 +7,7 @@ from fastapi import HTTPException
 from accord.bodies.model import Draft, Session
 from accord.cases.model import Case, PreparedRequest
 from accord.cases.views import case_visible, prepared_visible
-from accord.entrypoints.commanding import deny
+from accord.entrypoints.sending import deny
 from accord.identity.model import Principal
 from accord.service.runtime import Accord
 

@@ -1,4 +1,4 @@
-"""`accord forces`: match pledged units to the Joint Staff's requirements from a JSON instance."""
+"""`accord forces`: the units pledged (read only) and those that meet the requirements."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
+from accord.cases.model import deployed_units
+from accord.entrypoints.render import print_json
+from accord.exercises.cli import Json, recorded_world
 from accord.forces.matching.eligibility import arrival
 from accord.forces.matching.exact import match
 from accord.forces.matching.greedy import greedy
@@ -16,12 +22,22 @@ from accord.forces.matching.instance import Instance, load_instance
 from accord.forces.matching.json_fields import InstanceError
 from accord.forces.matching.proposal import Proposal
 from accord.forces.matching.shortfall import Shortfall, describe
+from accord.forces.model import Unit, find_unit
+from accord.forces.views import unit_detail
+from accord.kernel.errors import AccordError
+from accord.kernel.time import SystemClock
+from accord.partners.cli import AsOf, day_or_today
 
 forces_app = typer.Typer(
-    help="Forces and means: the units that meet the Joint Staff's requirements.",
+    help="Forces and means: the pledged units (read only; the configured database, all of it, "
+    "not the API's per-caller view) and the units that meet the Joint Staff's requirements.",
     no_args_is_help=True,
 )
 FIGURES = ("latest_arrival", "largest_state_share", "total_strength")
+console = Console()
+UnitId = Annotated[str, typer.Argument(help="A unit id (unit-1)")]
+State = Annotated[str | None, typer.Option("--state", help="Only this state's units (ISO3)")]
+UNIT_COLUMNS = ("id", "state", "unit", "troops", "capabilities", "readiness", "status")
 
 
 @forces_app.command("match")
@@ -115,3 +131,70 @@ def _print_greedy(exact: Proposal, baseline: Proposal | None) -> None:
         f"share {baseline.largest_state_share} ({gaps[1]:+d}), personnel committed "
         f"{baseline.total_strength} ({gaps[2]:+d})"
     )
+
+
+@forces_app.command("units")
+def list_units(state: State = None, as_of: AsOf = None, json_output: Json = False) -> None:
+    """Every unit pledged by the day: readiness, terms, status then (figures as last changed)."""
+    day = day_or_today(as_of)
+    with recorded_world() as world:
+        away = deployed_units(world.cases)
+        units = [u for u in world.units.values() if state is None or u.state == state.upper()]
+        rows = [_unit_row(u, away, day) for u in units if u.pledged_at.date() <= day]
+    if json_output:
+        print_json(rows)
+        return
+    table = Table(*UNIT_COLUMNS, title=f"Units on {day}")
+    table.columns[2].overflow = table.columns[4].overflow = "fold"  # no identifier cut short
+    for row in rows:
+        unit = escape(f"{row['name']}\n{row['kind']}, {row['formation']}\n{_terms(row)}")
+        ready = f"{row['readiness_days']} d, {row['readiness_level']}"
+        figures = (str(row["strength"]), ", ".join(row["capabilities"]), ready, _status(row))
+        table.add_row(row["id"], row["state"], unit, *figures)
+    console.print(table)
+
+
+@forces_app.command("unit")
+def show_unit(unit_id: UnitId, json_output: Json = False) -> None:
+    """One unit and its dated history: pledge, changes with their reasons, visits, withdrawal."""
+    with recorded_world() as world:
+        try:
+            unit = find_unit(world.units, unit_id)
+        except AccordError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+        row = _unit_row(unit, deployed_units(world.cases), SystemClock().today())
+    if json_output:
+        print_json(row)
+        return
+    console.print(
+        f"[bold]{row['id']}[/bold] {escape(row['name'])} ({row['kind']}, {row['state']}, "
+        f"{_status(row)}): {row['strength']} personnel in {row['formation']}, ready in "
+        f"{row['readiness_days']} d at {row['readiness_level']}; {escape(_terms(row))}"
+    )
+    for entry in row["history"]:
+        console.print(f"  {entry['at'][:10]} {escape(entry['what'])}")
+    for visit in row["visits"]:
+        findings = escape(visit["findings"]) or "no findings"
+        console.print(f"  visit of {visit['visited_on']} by {visit['by']}: {findings}")
+
+
+def _unit_row(unit: Unit, away: dict[str, tuple[str, dt.datetime | None]], day: dt.date) -> Any:
+    """What the API shows of the unit, and its status on ``day``."""
+    # Only deployments still under way name their units: one home again reads as pledged.
+    case_id, since = away.get(unit.id, (None, None))
+    case_id = case_id if since is None or since.date() <= day else None
+    withdrawn = unit.withdrawn_at is not None and unit.withdrawn_at.date() <= day
+    status = "withdrawn" if withdrawn else "deployed" if case_id else "pledged"
+    return {**unit_detail(unit), "status": status, "deployed_on": case_id}
+
+
+def _status(row: dict[str, Any]) -> str:
+    return f"deployed on {row['deployed_on']}" if row["deployed_on"] else str(row["status"])
+
+
+def _terms(row: dict[str, Any]) -> str:
+    start, end = row["available_from"], row["available_until"]
+    window = f"available {start or '…'} – {end or '…'}" if start or end else "available any time"
+    caveats = "; ".join(f"{k} {', '.join(v)}".strip() for k, v in row["caveats"].items())
+    return f"{window}; caveats {caveats}" if caveats else f"{window}; no caveats"

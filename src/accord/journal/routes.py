@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
-from accord.entrypoints.commanding import deny
 from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.sending import deny
 from accord.identity.permissions import may_read_journal
 from accord.journal.repository import SqlJournal, entries_after
 from accord.journal.verify import verify

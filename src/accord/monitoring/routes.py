@@ -18,9 +18,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from accord.entrypoints.commanding import deny, send
+from accord.entrypoints.commanding import send
 from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS, problem
+from accord.entrypoints.sending import deny
 from accord.identity.permissions import DELEGATION, STAFF, may_send
 from accord.monitoring.exports import cap_message, stix_bundle
 from accord.monitoring.model import IngestReport

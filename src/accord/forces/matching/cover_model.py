@@ -90,7 +90,7 @@ class Solved:
 def solve(
     problem: CoverProblem,
     cost: NDArray[np.float64],
-    rows: list[tuple[Matrix, float | Ints, float | Ints]],
+    rows: Sequence[tuple[Matrix, float | Ints, float | Ints]],
     *,
     extra_integers: int = 0,
     time_limit: float | None = None,

@@ -27,15 +27,27 @@ def largest_share(problem: CoverProblem, chosen: NDArray[np.bool_]) -> int:
     return int((state_rows(problem) @ chosen.astype(float)).max(initial=0))
 
 
-def balanced(problem: CoverProblem, time_limit: float | None) -> Solved:
-    """Stage 2: minimise M, every state's personnel at most M (M an integer column)."""
+def personnel(problem: CoverProblem, chosen: NDArray[np.bool_]) -> int:
+    return int(problem.pair_strength[chosen].sum())
+
+
+def balanced(problem: CoverProblem, time_limit: float | None, *, below: int) -> Solved:
+    """Stage 2: minimise M, every state's personnel at most M (M an integer column), looking
+    only below ``below``, the share an incumbent has: infeasible and proven means it is best."""
     share_column = -np.ones((problem.state_count, 1))
     by_state = sparse.hstack([state_rows(problem), share_column], format="csr")
+    cutoff = sparse.csr_array(np.r_[np.zeros(problem.size), 1.0][np.newaxis, :])
     cost = np.r_[np.zeros(problem.size), 1.0]
-    return solve(problem, cost, [(by_state, -np.inf, 0.0)], extra_integers=1, time_limit=time_limit)
+    rows = [(by_state, -np.inf, 0.0), (cutoff, -np.inf, below - 1)]
+    return solve(problem, cost, rows, extra_integers=1, time_limit=time_limit)
 
 
-def least_personnel(problem: CoverProblem, share: int, time_limit: float | None) -> Solved:
-    """Stage 3: minimise the personnel committed, every state's at most ``share``."""
+def least_personnel(
+    problem: CoverProblem, share: int, time_limit: float | None, *, below: int
+) -> Solved:
+    """Stage 3: minimise the personnel committed, every state's at most ``share``, looking only
+    below ``below``, the personnel an incumbent commits."""
     cost = problem.pair_strength.astype(float)
-    return solve(problem, cost, [(state_rows(problem), -np.inf, share)], time_limit=time_limit)
+    cutoff = sparse.csr_array(cost[np.newaxis, :])
+    rows = [(state_rows(problem), -np.inf, share), (cutoff, -np.inf, below - 1)]
+    return solve(problem, cost, rows, time_limit=time_limit)

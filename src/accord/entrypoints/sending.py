@@ -1,0 +1,63 @@
+"""Sending a command for a signed-in person, the same for the API and the CLI: the role's
+permission, the actor it acts as, and the journal entry (a refusal by permission included)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.identity.model import Principal
+from accord.identity.permissions import actor_for, may_send
+from accord.kernel.messages import Actor, Command
+from accord.rules.ruling import Because
+from accord.service.actors import resolve_actor
+from accord.service.bus import Result
+from accord.service.runtime import Accord
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What became of a command: handled (allowed or refused by the rules), or not permitted."""
+
+    result: Result | None  # None when the person may not send it
+    forbidden: str = ""  # why not, when not permitted
+    #: The Idempotency-Key had been used for a different command: nothing was applied.
+    key_reused: bool = False
+
+
+def send_as(
+    accord: Accord,
+    principal: Principal,
+    command: Command,
+    on_behalf_of: str | None = None,
+    idempotency_key: str | None = None,
+) -> Sent:
+    at = accord.now()
+    who = actor_for(principal, on_behalf_of, accord.uow.world.charter().bodies)
+    if not may_send(principal, command.type_name) or who is None:
+        deny(accord, principal, command, on_behalf_of)
+        acting = f" for {on_behalf_of}" if on_behalf_of else ""
+        return Sent(None, f"a {principal.role} user may not send {command.type_name}{acting}")
+    actor = resolve_actor(accord.uow.world, who, at.date())
+    request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
+    result = accord.bus.handle(command, actor, at, request_key)
+    reused = result.replay and result.entry.payload != command.to_dict()
+    return Sent(result, key_reused=reused)
+
+
+def deny(
+    accord: Accord, principal: Principal, command: Command | str, on_behalf_of: str | None = None
+) -> None:
+    """Every refusal by permission is journaled, like a refusal by the rules."""
+    name = command if isinstance(command, str) else command.type_name
+    because = Because("permission", accord.now().date())
+    because.refuse(
+        f"user {principal.name} ({principal.role}) may not {name}"
+        + (f" for {on_behalf_of}" if on_behalf_of else "")
+    )
+    accord.bus.record_refusal(
+        name,
+        Actor(principal.name, principal.state, principal.role),
+        accord.now(),
+        because.ruling(),
+        {"on_behalf_of": on_behalf_of} if on_behalf_of else {},
+    )

@@ -1,0 +1,128 @@
+"""`accord partners`: organizations, instruments and status applications in the configured
+database (read only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from accord.entrypoints.render import print_json
+from accord.exercises.cli import Json, recorded_world
+from accord.kernel.time import SystemClock, parse_day
+from accord.partners.organizations import organizations_of
+from accord.partners.views import application_view, instrument_view, organization_view
+
+partners_app = typer.Typer(
+    help="Partners and agreements: organizations, instruments, status applications (read "
+    "only; the configured database, all of it, not the API's per-caller view).",
+    no_args_is_help=True,
+)
+console = Console()
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today)")]
+PARTY_ACTS = ("party", "signed", "ratified", "acceded")
+APPLICATION_COLUMNS = ("id", "applicant", "status", "applied", "outcome", "consents", "awaiting")
+InstrumentId = Annotated[str, typer.Argument(help="An instrument id (CST-1992, CRRF-AGR-2009)")]
+
+
+def day_or_today(as_of: str | None) -> dt.date:
+    """The day ``--as-of`` names, or today; a malformed date ends the command with exit 2."""
+    try:
+        return parse_day(as_of, "--as-of") if as_of else SystemClock().today()
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+@partners_app.command("organizations")
+def list_organizations(json_output: Json = False) -> None:
+    """The international organizations cooperated with, each cooperation dated and sourced."""
+    with recorded_world() as world:
+        rows = [organization_view(o) for o in organizations_of(world.charter()).values()]
+    if json_output:
+        print_json(rows)
+        return
+    table = Table("id", "name", "cooperation", title="Organizations")
+    table.columns[0].no_wrap = True
+    for row in rows:
+        cooperation = [
+            f"{c['date'] or c['when'] or 'undated'} {c['kind']}" for c in row["cooperation"]
+        ]
+        table.add_row(row["id"], row["name"], "\n".join(cooperation) or "-")
+    console.print(table)
+
+
+@partners_app.command("instruments")
+def list_instruments(as_of: AsOf = None, json_output: Json = False) -> None:
+    """The charter's instruments and those the Secretariat recorded, with their status."""
+    day = day_or_today(as_of)
+    with recorded_world() as world:
+        charter = world.charter()
+        # In the API's order, so both list the same instruments alike.
+        ids = [
+            *charter.instruments,
+            *(i for i in world.instruments if i not in charter.instruments),
+        ]
+        views = (instrument_view(charter, world.instruments, i, day) for i in ids)
+        rows = [view for view in views if view is not None]
+    if json_output:
+        print_json(rows)
+        return
+    table = Table("id", "title", "kind", "parties", "status", title=f"Instruments on {day}")
+    table.columns[0].no_wrap = True
+    for row in rows:
+        parties = ", ".join(p["party"] for p in row["parties"]) or "-"
+        table.add_row(
+            row["id"], escape(row["title"] or "-"), row["kind"] or "-", parties, row["status"]
+        )
+    console.print(table)
+
+
+@partners_app.command("instrument")
+def show_instrument(
+    instrument: InstrumentId, as_of: AsOf = None, json_output: Json = False
+) -> None:
+    """One instrument: each party's signature, ratification or accession, status and rule."""
+    day = day_or_today(as_of)
+    with recorded_world() as world:
+        view = instrument_view(world.charter(), world.instruments, instrument, day)
+    if view is None:
+        typer.echo(f"error: no instrument {instrument!r} in the charter or the record", err=True)
+        raise typer.Exit(2)
+    if json_output:
+        print_json(view)
+        return
+    title = escape(view["title"] or "")
+    console.print(f"[bold]{view['id']}[/bold] {title} ({view['kind']}) on {day}: {view['status']}")
+    console.print(f"  rule: {view['rule']}")
+    if not view["parties"]:
+        console.print("  no party's signature, ratification or accession recorded in Accord")
+        return
+    table = Table(*PARTY_ACTS)
+    for party in view["parties"]:
+        table.add_row(*(str(party[act] or "-") for act in PARTY_ACTS))
+    console.print(table)
+
+
+@partners_app.command("applications")
+def list_applications(json_output: Json = False) -> None:
+    """Every application for observer or partner status: consents, whose is awaited, outcome."""
+    with recorded_world() as world:
+        # Whose consent is awaited depends on who is a member: today's members, as the API asks.
+        members = world.rulebook(SystemClock().today()).members()
+        rows = [application_view(a, members) for a in world.status_applications.values()]
+    if json_output:
+        print_json(rows)
+        return
+    table = Table(*APPLICATION_COLUMNS, title="Status applications")
+    table.columns[0].no_wrap = table.columns[3].no_wrap = True  # ids and dates, whole
+    for row in rows:
+        outcome = f"{row['outcome']} {row['decided'] or ''}".strip()
+        consents = ", ".join(row["consents"]) or "-"
+        cells = (row["id"], row["applicant"], row["status"], str(row["applied"]), outcome, consents)
+        table.add_row(*cells, ", ".join(row["awaiting"]) or "-")
+    console.print(table)
