@@ -85,6 +85,20 @@ def test_a_unit_serving_elsewhere_takes_over_and_a_free_unit_takes_its_place():
     assert "KAZ-1" in placed["R1"] | placed["R3"]
 
 
+def test_one_unit_of_the_heaviest_state_is_replaced_by_several_of_others():
+    requirements = [requirement("R1", strength=300)]
+    units, problem, chosen = hand_made(
+        (unit("RUS-1", "RUS", strength=300), 0),
+        (unit("KAZ-1", "KAZ", strength=150), None),
+        (unit("ARM-1", "ARM", strength=160), None),
+        requirements=requirements,
+    )
+    better = improve(problem, chosen, lower_largest, time.perf_counter() + FOREVER)
+    assert_valid(problem, better)
+    assert sent(problem, units, requirements, better)["R1"] == {"KAZ-1", "ARM-1"}
+    assert largest_share(problem, better) == 160
+
+
 def test_a_unit_its_requirement_can_spare_is_released_within_the_cap():
     requirements = [requirement("R1", strength=150)]
     units, problem, chosen = hand_made(

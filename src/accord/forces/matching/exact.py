@@ -61,7 +61,7 @@ from accord.forces.matching.shortfall import Shortfall, explain_shortfall
 
 #: Of each stage's time limit, the share its local search may take first; with no time limit,
 #: its seconds. The search only finds an incumbent: the MILP proves.
-SEARCH_SHARE = 0.25
+SEARCH_SHARE = 0.5
 SEARCH_SECONDS = 1.0
 
 

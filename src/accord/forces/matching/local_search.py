@@ -5,8 +5,8 @@ stages 2 and 3 late or not within the time limit. Starting from a valid assignme
 takes moves that keep every requirement covered and each unit serving once:
 
 * release a unit its requirement can spare;
-* replace a unit by a free one eligible for the same requirement;
-* hand a unit over to another requirement it is eligible for, its place there taken by a free unit.
+* replace a unit by a free one eligible for the same requirement, or by several of other states;
+* let a unit serving elsewhere take a unit's place, its own taken by a free unit unless spared.
 
 A move is taken when it lowers the stage's ``Measure`` of the states' personnel; the search
 stops at a local optimum or the deadline. It proves nothing: its answer is an incumbent the exact
@@ -116,6 +116,7 @@ def _sweep(a: _Assignment, measure: Measure, deadline: float) -> bool:
             _release(a, unit, measure, current)
             or _replace(a, unit, measure, current)
             or _hand_over(a, unit, measure, current)
+            or _replace_by_several(a, unit, measure, current)
             or moved
         )
     return moved
@@ -159,6 +160,13 @@ def _hand_over(a: _Assignment, unit: int, measure: Measure, current: Key) -> boo
             continue
         if a.spare(requirement) - a.strength[unit] + a.strength[other] < 0:
             continue
+        if a.spare(old_requirement) >= a.strength[other]:
+            after = a.load.copy()
+            after[a.state[unit]] -= a.strength[unit]
+            if _lower(measure(after[np.newaxis, :])[0], current):
+                a.assign(unit, -1)
+                a.assign(other, candidate)  # its old requirement can spare it
+                return True
         pairs, units = a.free_units(old_requirement)
         fits = a.spare(old_requirement) - a.strength[other] + a.strength[units] >= 0
         best = _best_newcomer(a, pairs[fits], units[fits], unit, measure, current)
@@ -168,6 +176,30 @@ def _hand_over(a: _Assignment, unit: int, measure: Measure, current: Key) -> boo
             a.assign(int(a.pair_unit[best]), best)
             return True
     return False
+
+
+def _replace_by_several(a: _Assignment, unit: int, measure: Measure, current: Key) -> bool:
+    """Replace ``unit`` by free units of other states, from the least loaded state's largest,
+    as many as it takes."""
+    requirement = a.problem.pair_requirement[a.serving[unit]]
+    pairs, units = a.free_units(requirement)
+    others = a.state[units] != a.state[unit]
+    pairs, units = pairs[others], units[others]
+    order = np.lexsort((-a.strength[units], a.load[a.state[units]]))
+    missing = a.strength[unit] - a.spare(requirement)
+    enough = np.searchsorted(np.cumsum(a.strength[units[order]]), missing) + 1
+    if enough < 2 or enough > len(order):
+        return False  # one would do (a plain replacement), or all would not
+    taken = order[:enough]
+    after = a.load.copy()
+    after[a.state[unit]] -= a.strength[unit]
+    np.add.at(after, a.state[units[taken]], a.strength[units[taken]])
+    if not _lower(measure(after[np.newaxis, :])[0], current):
+        return False
+    a.assign(unit, -1)
+    for pair, newcomer in zip(pairs[taken].tolist(), units[taken].tolist(), strict=True):
+        a.assign(newcomer, pair)
+    return True
 
 
 def _best_newcomer(
