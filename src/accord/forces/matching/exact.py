@@ -16,8 +16,8 @@ The model, for an independent re-solve (eligibility: :mod:`accord.forces.matchin
   ``sum_{u of state t, r} s_u x[u,r] <= M`` for every state ``t``: the most personnel any one
   state sends in all. ``M*`` is fixed as the right-hand side of those rows.
 * Stage 3, no needless units. ``P* = min sum s_u x[u,r]``, the personnel committed.
-* Ties left after stage 3 are settled by HiGHS: the same input gives the same assignment
-  (unless a time limit cuts a stage short).
+* Ties left after stage 3 are settled by the local search or HiGHS below: the same input gives
+  the same assignment (unless a time limit cuts a stage short).
 
 Every MILP runs in HiGHS (``scipy.optimize.milp``) with ``mip_rel_gap = 0``, all columns
 integer (so HiGHS rounds its bounds up), and the figures are recomputed from the chosen pairs,
