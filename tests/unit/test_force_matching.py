@@ -153,23 +153,28 @@ def check_assignment(proposal: Proposal, units, requirements) -> None:
     assert proposal.total_strength == sum(by_id[i].strength for i in sent)
 
 
+def check_match(units, requirements, expected, outcomes: dict[str, int], seed: int) -> None:
+    """``match`` gives the ``expected`` optimum, proven, or a shortfall when there is none;
+    ``outcomes`` counts which."""
+    result = match(units, requirements, ORDER)
+    if expected is None:
+        assert isinstance(result, Shortfall), seed
+        assert result.lines, seed
+        outcomes["shortfall"] += 1
+    else:
+        assert isinstance(result, Proposal), (seed, expected)
+        assert result.objectives == expected, seed
+        assert result.optimal, seed
+        assert result.bounds == expected, seed
+        check_assignment(result, units, requirements)
+        outcomes["proposal"] += 1
+
+
 def test_the_milp_finds_the_brute_force_optimum_on_random_small_instances():
     outcomes = {"proposal": 0, "shortfall": 0}
     for seed in range(300):
         units, requirements = random_instance(seed)
-        expected = brute_force(units, requirements, START)
-        result = match(units, requirements, ORDER)
-        if expected is None:
-            assert isinstance(result, Shortfall), seed
-            assert result.lines, seed
-            outcomes["shortfall"] += 1
-        else:
-            assert isinstance(result, Proposal), seed
-            assert result.objectives == expected, seed
-            assert result.optimal, seed
-            assert result.bounds == expected, seed
-            check_assignment(result, units, requirements)
-            outcomes["proposal"] += 1
+        check_match(units, requirements, brute_force(units, requirements, START), outcomes, seed)
     assert min(outcomes.values()) >= 100, outcomes  # both sides are really exercised
 
 

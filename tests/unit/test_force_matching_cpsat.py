@@ -17,10 +17,7 @@ import random
 from ortools.sat.python import cp_model
 
 from accord.forces.matching.eligibility import Caveat, CaveatKind, PledgedUnit, Requirement
-from accord.forces.matching.exact import match
-from accord.forces.matching.proposal import Proposal
-from accord.forces.matching.shortfall import Shortfall
-from tests.unit.test_force_matching import ORDER, START, check_assignment, day, plainly_eligible
+from tests.unit.test_force_matching import START, check_match, day, plainly_eligible
 
 STATES = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
 CAPABILITIES = ["eng", "med", "log"]
@@ -160,17 +157,6 @@ def test_the_milp_finds_the_cpsat_optimum_on_random_medium_instances() -> None:
         units, requirements = medium_instance(seed)
         assert len(units) >= 25
         expected = cpsat_lexicographic(units, requirements, START)
-        result = match(units, requirements, ORDER)
-        if expected is None:
-            assert isinstance(result, Shortfall), seed
-            assert result.lines, seed
-            outcomes["shortfall"] += 1
-        else:
-            assert isinstance(result, Proposal), (seed, expected)
-            assert result.objectives == expected, seed
-            assert result.optimal, seed
-            assert result.bounds == expected, seed
-            check_assignment(result, units, requirements)
-            outcomes["proposal"] += 1
+        check_match(units, requirements, expected, outcomes, seed)
     assert outcomes["proposal"] >= 25, outcomes
     assert outcomes["shortfall"] >= 5, outcomes  # both sides are really exercised

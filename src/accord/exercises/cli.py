@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from accord.bootstrap import sql_accord
-from accord.config import Settings
+from accord.entrypoints.recorded import Json, recorded_world
 from accord.entrypoints.render import print_json
 from accord.exercises import views
 from accord.kernel.errors import AccordError
-from accord.service.world import World
 
 exercises_app = typer.Typer(
     help="Exercise plans and exercises (ACCORD_DATABASE_URL; the demo's database too).",
     no_args_is_help=True,
 )
 console = Console()
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
 Year = Annotated[int | None, typer.Option("--year", help="Only this year")]
-
-
-@contextmanager
-def recorded_world() -> Iterator[World]:
-    """The world as the configured database's journal records it."""
-    accord = sql_accord(Settings())
-    try:
-        yield accord.uow.world
-    finally:
-        accord.engine.dispose()
 
 
 @exercises_app.command("list")

@@ -13,8 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from accord.cases.model import deployed_units
+from accord.entrypoints.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.entrypoints.render import print_json
-from accord.exercises.cli import Json, recorded_world
 from accord.forces.matching.eligibility import arrival
 from accord.forces.matching.exact import match
 from accord.forces.matching.greedy import greedy
@@ -26,7 +26,6 @@ from accord.forces.model import Unit, find_unit
 from accord.forces.views import unit_detail
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock
-from accord.partners.cli import AsOf, day_or_today
 
 forces_app = typer.Typer(
     help="Forces and means: the pledged units (read only; the configured database, all of it, "

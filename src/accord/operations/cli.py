@@ -6,8 +6,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from accord.entrypoints.recorded import Json, recorded_world
 from accord.entrypoints.render import print_json
-from accord.exercises.cli import Json, Year, recorded_world
+from accord.exercises.cli import Year
 from accord.operations import views
 
 operations_app = typer.Typer(

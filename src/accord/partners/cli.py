@@ -3,7 +3,6 @@ database (read only)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -11,9 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from accord.entrypoints.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.entrypoints.render import print_json
-from accord.exercises.cli import Json, recorded_world
-from accord.kernel.time import SystemClock, parse_day
+from accord.kernel.time import SystemClock
 from accord.partners.organizations import organizations_of
 from accord.partners.views import application_view, instrument_view, organization_view
 
@@ -23,19 +22,9 @@ partners_app = typer.Typer(
     no_args_is_help=True,
 )
 console = Console()
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today)")]
 PARTY_ACTS = ("party", "signed", "ratified", "acceded")
 APPLICATION_COLUMNS = ("id", "applicant", "status", "applied", "outcome", "consents", "awaiting")
 InstrumentId = Annotated[str, typer.Argument(help="An instrument id (CST-1992, CRRF-AGR-2009)")]
-
-
-def day_or_today(as_of: str | None) -> dt.date:
-    """The day ``--as-of`` names, or today; a malformed date ends the command with exit 2."""
-    try:
-        return parse_day(as_of, "--as-of") if as_of else SystemClock().today()
-    except ValueError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
 
 
 @partners_app.command("organizations")

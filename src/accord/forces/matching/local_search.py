@@ -1,4 +1,4 @@
-"""Local search that improves an assignment before (and beside) the exact stages.
+"""Local search that gives the exact stages 2 and 3 a good answer to beat.
 
 HiGHS proves stage 1 at once but, on thousands of units, may find its first good answer to
 stages 2 and 3 late or not within the time limit. Starting from a valid assignment, this search
@@ -98,10 +98,10 @@ class _Assignment:
 
 def improve(problem: CoverProblem, chosen: Mask, measure: Measure, deadline: float) -> Mask:
     """A locally better assignment than ``chosen`` (a valid one), by the moves above."""
-    state = _Assignment(problem, chosen)
-    while time.perf_counter() < deadline and _sweep(state, measure, deadline):
+    assignment = _Assignment(problem, chosen)
+    while time.perf_counter() < deadline and _sweep(assignment, measure, deadline):
         pass
-    return state.chosen()
+    return assignment.chosen()
 
 
 def _sweep(a: _Assignment, measure: Measure, deadline: float) -> bool:
@@ -109,7 +109,9 @@ def _sweep(a: _Assignment, measure: Measure, deadline: float) -> bool:
     heaviest_first = np.argsort(-a.load[a.state], kind="stable")
     moved = False
     for unit in heaviest_first.tolist():
-        if a.serving[unit] < 0 or time.perf_counter() > deadline:
+        if time.perf_counter() > deadline:
+            break
+        if a.serving[unit] < 0:
             continue
         current = measure(a.load[np.newaxis, :])[0]
         moved = (
