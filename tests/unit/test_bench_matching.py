@@ -14,14 +14,19 @@ from accord.forces.matching.instance import instance_dict, load_instance
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "bench_matching.py"
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
+def load_benchmark() -> ModuleType:
+    """benchmarks/bench_matching.py as a module (benchmarks/ is not a package)."""
     spec = importlib.util.spec_from_file_location("bench_matching", BENCHMARK)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return load_benchmark()
 
 
 def test_the_benchmark_instance_is_a_valid_exchange_file(bench: ModuleType, tmp_path: Path):

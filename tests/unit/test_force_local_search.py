@@ -29,6 +29,16 @@ def sent(problem: CoverProblem, units, requirements, chosen: Mask) -> dict[str, 
     }  # fmt: skip
 
 
+def loads_of(problem: CoverProblem, chosen: Mask) -> np.ndarray:
+    """Personnel per state, counted plainly."""
+    loads = np.zeros(problem.state_count, dtype=np.int64)
+    for state, strength in zip(
+        problem.pair_state[chosen], problem.pair_strength[chosen], strict=True
+    ):
+        loads[state] += strength
+    return loads
+
+
 def assert_valid(problem: CoverProblem, chosen: Mask) -> None:
     units = problem.pair_unit[chosen]
     assert len(units) == len(set(units.tolist())), "a unit serves twice"

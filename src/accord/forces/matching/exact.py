@@ -25,7 +25,9 @@ not read from the solver. (T*, M*, P*) is the lexicographic minimum over all ass
 
 Stages 2 and 3 each start with a local search (:mod:`.local_search`) from the answer so far;
 the MILP then looks only for strictly better answers (a cutoff row), so "infeasible" proves the
-incumbent best, and a time limit never leaves a stage worse than its search.
+incumbent best; when a time limit cuts it short, a neighbourhood search (:mod:`.neighbourhoods`)
+re-solves a few linked requirements at a time with the rest of the time. A time limit never
+leaves a stage worse than its searches.
 
 Size: stages 2 and 3 are partition and subset-sum problems in disguise (states' totals must
 balance to the personnel, requirements be met with nothing to spare). On a few dozen units they
@@ -56,13 +58,23 @@ from accord.forces.matching.milp_stages import (
     least_personnel,
     personnel,
 )
+from accord.forces.matching.neighbourhoods import (
+    Focus,
+    PartSolver,
+    heaviest_state,
+    improve_by_parts,
+    with_spare,
+)
 from accord.forces.matching.proposal import Proposal, proposal_from_pairs
 from accord.forces.matching.shortfall import Shortfall, explain_shortfall
 
-#: Of each stage's time limit, the share its local search may take first; with no time limit,
-#: its seconds. The search only finds an incumbent: the MILP proves.
-SEARCH_SHARE = 0.5
+#: Of each stage's time limit: the share its local search may take first (with no time limit,
+#: its seconds), and the share by which the MILP stops, leaving the rest to the neighbourhood
+#: search (none without a time limit: its answer depends on the time). The searches only find
+#: incumbents; the MILP proves.
+SEARCH_SHARE = 0.25
 SEARCH_SECONDS = 1.0
+MILP_SHARE = 0.6
 
 
 def match(
@@ -96,19 +108,28 @@ def match(
     second = _search_then_prove(
         problem,
         chosen,
-        lower_largest,
-        partial(largest_share, problem),
-        least_share(problem),
-        lambda incumbent, limit: balanced(problem, limit, below=incumbent),
+        _Stage(
+            measure=lower_largest,
+            value=partial(largest_share, problem),
+            known_bound=least_share(problem),
+            below=lambda incumbent, limit: balanced(problem, limit, below=incumbent),
+            part=lambda part, fixed, limit: balanced(part, limit, fixed=fixed),
+            focus=heaviest_state,
+        ),
         time_limit,
     )
+    share = second.value
     third = _search_then_prove(
         problem,
         second.chosen,
-        fewer_personnel(second.value),
-        partial(personnel, problem),
-        int(problem.needed.sum()),
-        lambda incumbent, limit: least_personnel(problem, second.value, limit, below=incumbent),
+        _Stage(
+            measure=fewer_personnel(share),
+            value=partial(personnel, problem),
+            known_bound=int(problem.needed.sum()),
+            below=lambda incumbent, limit: least_personnel(problem, share, limit, below=incumbent),
+            part=lambda part, fixed, limit: least_personnel(part, share, limit, fixed=fixed),
+            focus=with_spare,
+        ),
         time_limit,
     )
     return proposal_from_pairs(
@@ -128,6 +149,18 @@ def match(
 
 @dataclass(frozen=True)
 class _Stage:
+    """How stage 2 or 3 is judged, searched and proven."""
+
+    measure: Measure  # for the searches
+    value: Callable[[NDArray[np.bool_]], int]  # the figure the stage minimises
+    known_bound: int  # proven beforehand
+    below: Callable[[int, float | None], Solved]  # the MILP, below an incumbent's figure
+    part: PartSolver  # the MILP on a few requirements, the rest held
+    focus: Focus  # the requirements a neighbourhood starts from
+
+
+@dataclass(frozen=True)
+class _Answer:
     chosen: NDArray[np.bool_]
     value: int
     bound: int  # proven: no assignment (given the earlier stages) does better
@@ -139,31 +172,28 @@ class _Stage:
 
 
 def _search_then_prove(
-    problem: CoverProblem,
-    start: NDArray[np.bool_],
-    measure: Measure,
-    value: Callable[[NDArray[np.bool_]], int],
-    known_bound: int,
-    below: Callable[[int, float | None], Solved],
-    time_limit: float | None,
-) -> _Stage:
-    """A stage: local search from ``start`` gives an incumbent, then the MILP looks below it,
-    with what is left of ``time_limit``. ``known_bound`` is a lower bound proven beforehand."""
+    problem: CoverProblem, start: NDArray[np.bool_], stage: _Stage, time_limit: float | None
+) -> _Answer:
+    """Local search from ``start`` gives an incumbent; the MILP looks below it; if that is cut
+    short by the time limit, the neighbourhood search takes the time left."""
     started = time.perf_counter()
     search_seconds = SEARCH_SECONDS if time_limit is None else SEARCH_SHARE * time_limit
-    chosen = improve(problem, start, measure, started + search_seconds)
-    incumbent = value(chosen)
-    bound = known_bound
-    if incumbent > known_bound:
+    chosen = improve(problem, start, stage.measure, started + search_seconds)
+    incumbent = stage.value(chosen)
+    bound = stage.known_bound
+    if incumbent > bound:
         spent = time.perf_counter() - started
-        left = None if time_limit is None else max(time_limit - spent, 0.1)
-        found = below(incumbent, left)
+        milp_seconds = None if time_limit is None else max(MILP_SHARE * time_limit - spent, 0.1)
+        found = stage.below(incumbent, milp_seconds)
         chosen = chosen if found.chosen is None else found.chosen
         if found.proven:
-            bound = value(chosen)
+            bound = stage.value(chosen)
         elif found.bound is not None:
             bound = max(bound, min(incumbent, found.bound))
-    return _Stage(chosen, value(chosen), bound, time.perf_counter() - started)
+    if time_limit is not None and stage.value(chosen) > bound:
+        deadline = started + time_limit
+        chosen = improve_by_parts(problem, chosen, stage.measure, stage.part, stage.focus, deadline)
+    return _Answer(chosen, stage.value(chosen), bound, time.perf_counter() - started)
 
 
 def _earliest_arrival(

@@ -218,5 +218,11 @@ def _best_newcomer(
     return int(pairs[best]) if _lower(keys[best], current) else None
 
 
+def lower(measure: Measure, after: Ints, before: Ints) -> bool:
+    """Whether the states' personnel ``after`` are better than ``before`` by ``measure``."""
+    keys = measure(np.stack([after, before]))
+    return _lower(keys[0], keys[1])
+
+
 def _lower(key: Key, than: Key) -> bool:
     return bool(key[0] < than[0] or (key[0] == than[0] and key[1] < than[1]))

@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from accord.forces.matching.cover_model import CoverProblem, Solved, solve
+from accord.forces.matching.cover_model import CoverProblem, Ints, Solved, solve
 
 
 def any_cover(problem: CoverProblem, time_limit: float | None) -> Solved:
@@ -31,23 +31,38 @@ def personnel(problem: CoverProblem, chosen: NDArray[np.bool_]) -> int:
     return int(problem.pair_strength[chosen].sum())
 
 
-def balanced(problem: CoverProblem, time_limit: float | None, *, below: int) -> Solved:
-    """Stage 2: minimise M, every state's personnel at most M (M an integer column), looking
-    only below ``below``, the share an incumbent has: infeasible and proven means it is best."""
+def balanced(
+    problem: CoverProblem,
+    time_limit: float | None,
+    *,
+    below: int | None = None,
+    fixed: Ints | None = None,
+) -> Solved:
+    """Stage 2: minimise M, every state's personnel at most M (M an integer column).
+
+    ``below``: look only below this share, an incumbent's (infeasible and proven: it is best).
+    ``fixed``: personnel per state already sent elsewhere, counted in every state's total."""
     share_column = -np.ones((problem.state_count, 1))
     by_state = sparse.hstack([state_rows(problem), share_column], format="csr")
-    cutoff = sparse.csr_array(np.r_[np.zeros(problem.size), 1.0][np.newaxis, :])
     cost = np.r_[np.zeros(problem.size), 1.0]
-    rows = [(by_state, -np.inf, 0.0), (cutoff, -np.inf, below - 1)]
+    rows = [(by_state, -np.inf, 0.0 if fixed is None else -fixed)]
+    if below is not None:
+        rows.append((sparse.csr_array(cost[np.newaxis, :]), -np.inf, below - 1))
     return solve(problem, cost, rows, extra_integers=1, time_limit=time_limit)
 
 
 def least_personnel(
-    problem: CoverProblem, share: int, time_limit: float | None, *, below: int
+    problem: CoverProblem,
+    share: int,
+    time_limit: float | None,
+    *,
+    below: int | None = None,
+    fixed: Ints | None = None,
 ) -> Solved:
-    """Stage 3: minimise the personnel committed, every state's at most ``share``, looking only
-    below ``below``, the personnel an incumbent commits."""
+    """Stage 3: minimise the personnel committed, every state's at most ``share``; ``below``
+    and ``fixed`` as for :func:`balanced`."""
     cost = problem.pair_strength.astype(float)
-    cutoff = sparse.csr_array(cost[np.newaxis, :])
-    rows = [(state_rows(problem), -np.inf, share), (cutoff, -np.inf, below - 1)]
+    rows = [(state_rows(problem), -np.inf, share if fixed is None else share - fixed)]
+    if below is not None:
+        rows.append((sparse.csr_array(cost[np.newaxis, :]), -np.inf, below - 1))
     return solve(problem, cost, rows, time_limit=time_limit)
