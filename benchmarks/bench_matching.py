@@ -27,7 +27,7 @@ The generator (numpy, seeded: the same options give the same instance everywhere
 Each exact run is ``match`` with ``--time-limit`` seconds per stage (stage 1: per MILP, one per
 arrival day tried); the default, 0.65 s, lets the three stages fit in the aim's 2 s. A run is
 optimal only when every stage is proven; otherwise the figures are the best found (local search,
-then HiGHS looking below it) and the proven lower bounds are printed beside them.
+HiGHS, neighbourhood search) and the proven lower bounds are printed beside them.
 """
 
 from __future__ import annotations

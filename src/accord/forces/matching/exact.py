@@ -16,18 +16,18 @@ The model, for an independent re-solve (eligibility: :mod:`accord.forces.matchin
   ``sum_{u of state t, r} s_u x[u,r] <= M`` for every state ``t``: the most personnel any one
   state sends in all. ``M*`` is fixed as the right-hand side of those rows.
 * Stage 3, no needless units. ``P* = min sum s_u x[u,r]``, the personnel committed.
-* Ties left after stage 3 are settled by the local search or HiGHS below: the same input gives
+* Ties left after stage 3 are settled by the local search or HiGHS: the same input gives
   the same assignment (unless a time limit cuts a stage short).
 
 Every MILP runs in HiGHS (``scipy.optimize.milp``) with ``mip_rel_gap = 0``, all columns
 integer (so HiGHS rounds its bounds up), and the figures are recomputed from the chosen pairs,
 not read from the solver. (T*, M*, P*) is the lexicographic minimum over all assignments.
 
-Stages 2 and 3 each start with a local search (:mod:`.local_search`) from the answer so far;
-the MILP then looks only for strictly better answers (a cutoff row), so "infeasible" proves the
-incumbent best; when a time limit cuts it short, a neighbourhood search (:mod:`.neighbourhoods`)
-re-solves a few linked requirements at a time with the rest of the time. A time limit never
-leaves a stage worse than its searches.
+Stages 2 and 3 each start with a local search (:mod:`.local_search`) from the answer so far,
+then run the MILP and keep the better answer; when a time limit cuts the MILP short, a
+neighbourhood search (:mod:`.neighbourhoods`) re-solves a few linked requirements at a time with
+the rest of the time. A time limit never leaves a stage worse than its searches. (HiGHS cannot
+be handed the search's answer through scipy; a cutoff row below it was tried and slowed proofs.)
 
 Size: stages 2 and 3 are partition and subset-sum problems in disguise (states' totals must
 balance to the personnel, requirements be met with nothing to spare). On a few dozen units they
@@ -112,7 +112,7 @@ def match(
             measure=lower_largest,
             value=partial(largest_share, problem),
             known_bound=least_share(problem),
-            below=lambda incumbent, limit: balanced(problem, limit, below=incumbent),
+            milp=lambda limit: balanced(problem, limit),
             part=lambda part, fixed, limit: balanced(part, limit, fixed=fixed),
             focus=heaviest_state,
         ),
@@ -126,7 +126,7 @@ def match(
             measure=fewer_personnel(share),
             value=partial(personnel, problem),
             known_bound=int(problem.needed.sum()),
-            below=lambda incumbent, limit: least_personnel(problem, share, limit, below=incumbent),
+            milp=lambda limit: least_personnel(problem, share, limit),
             part=lambda part, fixed, limit: least_personnel(part, share, limit, fixed=fixed),
             focus=with_spare,
         ),
@@ -154,7 +154,7 @@ class _Stage:
     measure: Measure  # for the searches
     value: Callable[[NDArray[np.bool_]], int]  # the figure the stage minimises
     known_bound: int  # proven beforehand
-    below: Callable[[int, float | None], Solved]  # the MILP, below an incumbent's figure
+    milp: Callable[[float | None], Solved]  # the stage's MILP, with a time limit
     part: PartSolver  # the MILP on a few requirements, the rest held
     focus: Focus  # the requirements a neighbourhood starts from
 
@@ -174,22 +174,22 @@ class _Answer:
 def _search_then_prove(
     problem: CoverProblem, start: NDArray[np.bool_], stage: _Stage, time_limit: float | None
 ) -> _Answer:
-    """Local search from ``start`` gives an incumbent; the MILP looks below it; if that is cut
-    short by the time limit, the neighbourhood search takes the time left."""
+    """Local search from ``start``, then the stage's MILP; the better answer is kept, and if the
+    MILP is cut short by the time limit, the neighbourhood search takes the time left."""
     started = time.perf_counter()
     search_seconds = SEARCH_SECONDS if time_limit is None else SEARCH_SHARE * time_limit
     chosen = improve(problem, start, stage.measure, started + search_seconds)
-    incumbent = stage.value(chosen)
     bound = stage.known_bound
-    if incumbent > bound:
+    if stage.value(chosen) > bound:
         spent = time.perf_counter() - started
         milp_seconds = None if time_limit is None else max(MILP_SHARE * time_limit - spent, 0.1)
-        found = stage.below(incumbent, milp_seconds)
-        chosen = chosen if found.chosen is None else found.chosen
+        found = stage.milp(milp_seconds)
+        if found.chosen is not None and stage.value(found.chosen) < stage.value(chosen):
+            chosen = found.chosen
         if found.proven:
-            bound = stage.value(chosen)
+            bound = stage.value(chosen)  # the MILP's optimum, or the search's answer as good
         elif found.bound is not None:
-            bound = max(bound, min(incumbent, found.bound))
+            bound = max(bound, found.bound)
     if time_limit is not None and stage.value(chosen) > bound:
         deadline = started + time_limit
         chosen = improve_by_parts(problem, chosen, stage.measure, stage.part, stage.focus, deadline)

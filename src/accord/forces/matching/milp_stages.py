@@ -35,19 +35,14 @@ def balanced(
     problem: CoverProblem,
     time_limit: float | None,
     *,
-    below: int | None = None,
     fixed: Ints | None = None,
 ) -> Solved:
-    """Stage 2: minimise M, every state's personnel at most M (M an integer column).
-
-    ``below``: look only below this share, an incumbent's (infeasible and proven: it is best).
+    """Stage 2: minimise M, every state's personnel at most M (M an integer column);
     ``fixed``: personnel per state already sent elsewhere, counted in every state's total."""
     share_column = -np.ones((problem.state_count, 1))
     by_state = sparse.hstack([state_rows(problem), share_column], format="csr")
     cost = np.r_[np.zeros(problem.size), 1.0]
     rows = [(by_state, -np.inf, 0.0 if fixed is None else -fixed)]
-    if below is not None:
-        rows.append((sparse.csr_array(cost[np.newaxis, :]), -np.inf, below - 1))
     return solve(problem, cost, rows, extra_integers=1, time_limit=time_limit)
 
 
@@ -56,13 +51,10 @@ def least_personnel(
     share: int,
     time_limit: float | None,
     *,
-    below: int | None = None,
     fixed: Ints | None = None,
 ) -> Solved:
-    """Stage 3: minimise the personnel committed, every state's at most ``share``; ``below``
-    and ``fixed`` as for :func:`balanced`."""
+    """Stage 3: minimise the personnel committed, every state's at most ``share``; ``fixed``
+    as for :func:`balanced`."""
     cost = problem.pair_strength.astype(float)
     rows = [(state_rows(problem), -np.inf, share if fixed is None else share - fixed)]
-    if below is not None:
-        rows.append((sparse.csr_array(cost[np.newaxis, :]), -np.inf, below - 1))
     return solve(problem, cost, rows, time_limit=time_limit)
