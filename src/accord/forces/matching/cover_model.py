@@ -72,11 +72,23 @@ class CoverProblem:
         kept = self.keeping(np.isin(self.pair_requirement, sorted(wanted)))
         return replace(kept, needed=needed.astype(np.int64))
 
+    def loads(self, chosen: Mask) -> Ints:
+        """The personnel each state sends by the chosen pairs."""
+        return _sums(self.pair_state[chosen], self.pair_strength[chosen], self.state_count)
+
+    def cover(self, chosen: Mask) -> Ints:
+        """The personnel each requirement gets by the chosen pairs."""
+        return _sums(self.pair_requirement[chosen], self.pair_strength[chosen], len(self.needed))
+
     def rows(self, by: Ints, values: Ints | None = None, height: int | None = None) -> Matrix:
         """A row per value of ``by`` (per pair), holding ``values`` (1 by default) per pair."""
         data = np.ones(self.size) if values is None else values.astype(float)
         shape = (int(by.max(initial=-1)) + 1 if height is None else height, self.size)
         return sparse.csr_array((data, (by, np.arange(self.size))), shape=shape)
+
+
+def _sums(by: Ints, values: Ints, length: int) -> Ints:
+    return np.bincount(by, weights=values, minlength=length).astype(np.int64)
 
 
 @dataclass(frozen=True)

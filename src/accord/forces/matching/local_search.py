@@ -58,16 +58,8 @@ class _Assignment:
         ]
         self.serving = np.full(units, -1, dtype=np.int64)  # the pair each unit serves by
         self.serving[self.pair_unit[chosen]] = np.flatnonzero(chosen)
-        self.cover = np.bincount(
-            problem.pair_requirement[chosen],
-            weights=problem.pair_strength[chosen],
-            minlength=len(problem.needed),
-        ).astype(np.int64)
-        self.load = np.bincount(
-            problem.pair_state[chosen],
-            weights=problem.pair_strength[chosen],
-            minlength=problem.state_count,
-        ).astype(np.int64)
+        self.cover = problem.cover(chosen)
+        self.load = problem.loads(chosen)
 
     def chosen(self) -> Mask:
         mask = np.zeros(self.problem.size, dtype=bool)

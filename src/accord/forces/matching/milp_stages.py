@@ -24,7 +24,7 @@ def state_rows(problem: CoverProblem) -> sparse.csr_array:
 
 
 def largest_share(problem: CoverProblem, chosen: NDArray[np.bool_]) -> int:
-    return int((state_rows(problem) @ chosen.astype(float)).max(initial=0))
+    return int(problem.loads(chosen).max(initial=0))
 
 
 def personnel(problem: CoverProblem, chosen: NDArray[np.bool_]) -> int:

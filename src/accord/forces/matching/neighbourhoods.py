@@ -37,12 +37,7 @@ def heaviest_state(problem: CoverProblem, chosen: Mask, loads: Ints) -> Ints:
 
 def with_spare(problem: CoverProblem, chosen: Mask, loads: Ints) -> Ints:
     """Stage 3: the requirements given more personnel than they need."""
-    cover = np.bincount(
-        problem.pair_requirement[chosen],
-        weights=problem.pair_strength[chosen],
-        minlength=len(problem.needed),
-    )
-    return np.flatnonzero(cover > problem.needed)
+    return np.flatnonzero(problem.cover(chosen) > problem.needed)
 
 
 def improve_by_parts(
@@ -57,7 +52,7 @@ def improve_by_parts(
     rng = np.random.default_rng(0)
     linked = linked_requirements(problem)
     while time.perf_counter() + STEP_SECONDS < deadline:
-        loads = _loads(problem, chosen)
+        loads = problem.loads(chosen)
         candidates = focus(problem, chosen, loads)
         if not len(candidates):
             break
@@ -65,7 +60,7 @@ def improve_by_parts(
         others = np.setdiff1d(linked[first], [first])
         wanted = np.r_[first, rng.permutation(others)[:NEIGHBOURS]]
         tried = _re_solved(problem, chosen, wanted, solve_part)
-        if tried is not None and lower(measure, _loads(problem, tried), loads):
+        if tried is not None and lower(measure, problem.loads(tried), loads):
             polish_until = min(time.perf_counter() + POLISH_SECONDS, deadline)
             chosen = improve(problem, tried, measure, polish_until)
     return chosen
@@ -79,19 +74,12 @@ def _re_solved(
     kept = in_part & ~np.isin(problem.pair_unit, problem.pair_unit[held])
     needed = np.where(np.isin(np.arange(len(problem.needed)), wanted), problem.needed, 0)
     part = replace(problem.keeping(kept), needed=needed)
-    found = solve_part(part, _loads(problem, held), STEP_SECONDS)
+    found = solve_part(part, problem.loads(held), STEP_SECONDS)
     if found.chosen is None:
         return None
     answer = held.copy()
     answer[np.flatnonzero(kept)[found.chosen]] = True
     return answer
-
-
-def _loads(problem: CoverProblem, chosen: Mask) -> Ints:
-    return np.bincount(
-        problem.pair_state[chosen], weights=problem.pair_strength[chosen],
-        minlength=problem.state_count,
-    ).astype(np.int64)  # fmt: skip
 
 
 def linked_requirements(problem: CoverProblem) -> list[Ints]:
