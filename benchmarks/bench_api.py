@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from report import table
 
 CLIENTS = 32
 SECONDS = 3.0  # per figure, at most
@@ -462,17 +463,6 @@ def postgres_schema() -> Iterator[str | None]:
 
 
 # -- the report ----------------------------------------------------------------------------------
-
-
-def table(rows: list[tuple[str, ...]]) -> Iterator[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        yield "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        if n == 0:
-            yield "  ".join("-" * w for w in widths)
 
 
 def row(figure: Figure, bare: Figure | None) -> tuple[str, ...]:

@@ -20,10 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
+
+from report import table
 
 from accord.bootstrap import in_memory_bus
 from accord.kernel.messages import Actor, Command
@@ -456,18 +458,6 @@ def time_scenario(charter: Charter, raw: dict[str, Any]) -> float:
     return elapsed
 
 
-def table(rows: Iterable[tuple[str, str, str, str]]) -> Iterator[str]:
-    rows = [("figure", "value", "baseline", "ratio"), *rows]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for n, row in enumerate(rows):
-        yield "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        if n == 0:
-            yield "  ".join("-" * w for w in widths)
-
-
 def main() -> int:
     charter = load_charter(bundled_charter_path("csto"))
     print(f"Python {sys.version.split()[0]}; best of {RUNS} runs after one warm-up\n")
@@ -505,6 +495,7 @@ def main() -> int:
 
     for line in table(
         [
+            ("figure", "value", "baseline", "ratio"),
             (
                 f"bus.handle x{BUS_COMMANDS} (s)",
                 f"{bus_s:.3f}",

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as arrow_csv
+from report import table
 from synthetic_events import SHARED_GDELT, write_events, write_gdelt_day
 
 from accord.monitoring.ingest.gdelt import KEEP, WIDTH, read_gdelt
@@ -328,17 +329,6 @@ def bench_weekly(folder: Path, count: int, runs: int) -> Weekly:
 
 
 # -- the report -----------------------------------------------------------------------------------
-
-
-def table(rows: list[tuple[str, ...]]) -> Iterator[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        yield "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        if n == 0:
-            yield "  ".join("-" * w for w in widths)
 
 
 def report_ingest(ingest: list[Ingest]) -> None:
