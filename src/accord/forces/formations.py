@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from pydantic import Field, RootModel
+
+from accord.rules.schema import CitedSource, FileModel
+from accord.rules.yamlfiles import read_model
+
+BUNDLED = Path(__file__).with_name("formations.yaml")
 
 
 @dataclass(frozen=True)
@@ -22,18 +27,35 @@ class Formation:
     refs: tuple[str, ...]
 
 
+class _FormationFile(FileModel):
+    name: str
+    basis: str
+    start: dt.date = Field(alias="from")
+    instrument: str | None = None
+    members: list[str] = Field(default_factory=list)
+    tasks: str
+    source: CitedSource
+
+
 @cache
 def formations() -> dict[str, Formation]:
-    text = (resources.files("accord.forces") / "formations.yaml").read_text(encoding="utf-8")
+    """The bundled formations."""
+    return load_formations(BUNDLED)
+
+
+def load_formations(path: Path) -> dict[str, Formation]:
+    """Formations from a YAML file, read strictly: a duplicated key or a missing or unknown
+    field is an error naming the file and the key."""
+    parsed = read_model(path, RootModel[dict[str, _FormationFile]], path.name).root
     return {
         key: Formation(
             key,
-            row["name"],
-            row["basis"],
-            row["from"],
-            frozenset(row.get("members", ())),
-            row["source"]["confidence"],
-            tuple(row["source"]["refs"]),
+            row.name,
+            row.basis,
+            row.start,
+            frozenset(row.members),
+            row.source.confidence,
+            tuple(row.source.refs),
         )
-        for key, row in yaml.safe_load(text).items()
+        for key, row in parsed.items()
     }

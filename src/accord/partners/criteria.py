@@ -9,9 +9,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from accord.partners.organizations import SourceFile, Strict, data_source, read_data_file
+from accord.partners.organizations import data_source
 from accord.rules.charter import Charter
+from accord.rules.schema import CitedSource, FileModel
 from accord.rules.sources import Source
+from accord.rules.yamlfiles import read_model
 
 BUNDLED = Path(__file__).with_name("status_criteria.yaml")
 
@@ -39,31 +41,31 @@ class StatusCriteria:
         return tuple(c for c in self.criteria if kind in c.applies_to)
 
 
-class _CriterionFile(Strict):
+class _CriterionFile(FileModel):
     text: str
     applies_to: list[str] = Field(min_length=1)
-    source: SourceFile
+    source: CitedSource
 
 
-class _AreasFile(Strict):
-    source: SourceFile
+class _AreasFile(FileModel):
+    source: CitedSource
     names: list[str] = Field(min_length=1)
 
 
-class _StatusFile(Strict):
+class _StatusFile(FileModel):
     regulation: str
     criteria: dict[str, _CriterionFile]
     areas: _AreasFile | None = None
 
 
-class _CriteriaFile(Strict):
+class _CriteriaFile(FileModel):
     charter: str
     statuses: dict[str, _StatusFile]
 
 
 def load_criteria(path: Path) -> tuple[str, dict[str, StatusCriteria]]:
     """The charter the file belongs to, and each status's criteria."""
-    parsed = read_data_file(path, _CriteriaFile)
+    parsed = read_model(path, _CriteriaFile, path.name)
     return parsed.charter, {
         status: StatusCriteria(
             status,

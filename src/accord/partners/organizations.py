@@ -7,17 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
-from accord.kernel.errors import CharterError
 from accord.rules.charter import Charter
-from accord.rules.sources import Confidence, Source
-from accord.rules.yamlfiles import read_yaml
+from accord.rules.schema import CitedSource, FileModel
+from accord.rules.sources import Source
+from accord.rules.yamlfiles import read_model
 
 BUNDLED = Path(__file__).with_name("organizations.yaml")
-Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -37,32 +35,21 @@ class Organization:
     note: str | None = None
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class SourceFile(Strict):
-    confidence: Confidence
-    refs: list[str] = Field(min_length=1)
-    fact: str | None = None
-    note: str | None = None
-
-
-class _CooperationFile(Strict):
+class _CooperationFile(FileModel):
     what: str
     kind: str
     date: dt.date | None = None
     when: str | None = None
-    source: SourceFile
+    source: CitedSource
 
 
-class _OrganizationFile(Strict):
+class _OrganizationFile(FileModel):
     name: str
     note: str | None = None
     cooperation: list[_CooperationFile] = Field(default_factory=list)
 
 
-class _OrganizationsFile(Strict):
+class _OrganizationsFile(FileModel):
     charter: str
     organizations: dict[str, _OrganizationFile]
 
@@ -75,23 +62,14 @@ class Organizations:
     by_id: Mapping[str, Organization]
 
 
-def read_data_file(path: Path, model: type[Model]) -> Model:
-    """Read one of the partners' data files; an error names the file and the key at fault."""
-    try:
-        return model.model_validate(read_yaml(path, path.name))
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise CharterError(path.name, ".".join(map(str, first["loc"])), first["msg"]) from None
-
-
-def data_source(item: SourceFile, instrument: str | None = None) -> Source:
+def data_source(item: CitedSource, instrument: str | None = None) -> Source:
     return Source(
         item.confidence, tuple(item.refs), instrument=instrument, fact=item.fact, note=item.note
     )
 
 
 def load_organizations(path: Path) -> Organizations:
-    parsed = read_data_file(path, _OrganizationsFile)
+    parsed = read_model(path, _OrganizationsFile, path.name)
     return Organizations(
         parsed.charter,
         {key: _organization(key, item) for key, item in parsed.organizations.items()},

@@ -39,7 +39,7 @@ from accord.rules.schema import (
 )
 from accord.rules.sources import Reference, Source
 from accord.rules.validation import validate_charter
-from accord.rules.yamlfiles import read_yaml
+from accord.rules.yamlfiles import read_model, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -79,13 +79,7 @@ class _Reader:
         self.origins: dict[str, str] = {}
 
     def one(self, relative: str, model: type[Model]) -> Model:
-        data = read_yaml(self.root / relative, relative)
-        try:
-            return model.model_validate(data)
-        except ValidationError as error:
-            first = error.errors()[0]
-            key = ".".join(_key_part(part) for part in first["loc"]) or "(top)"
-            raise CharterError(relative, key, first["msg"]) from None
+        return read_model(self.root / relative, model, relative)
 
     def each(self, folder: str, model: type[Model]) -> list[tuple[str, Model]]:
         base = self.root / folder
@@ -205,10 +199,6 @@ class _Reader:
                 f"{what} is defined twice (also in {self.origins[what]})",
             )
         self.origins[what] = where
-
-
-def _key_part(part: object) -> str:
-    return part.isoformat() if isinstance(part, dt.date) else str(part)
 
 
 def _source(item: SourceFile) -> Source:

@@ -14,13 +14,20 @@ class FileModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class SourceFile(FileModel):
+class CitedSource(FileModel):
+    """Where a fact of a data file comes from: references in ../shared/reference and how sure."""
+
     confidence: Confidence
     refs: list[str] = Field(min_length=1)
-    article: str | None = None
-    instrument: str | None = None
     fact: str | None = None
     note: str | None = None
+
+
+class SourceFile(CitedSource):
+    """A source of the charter's own data, which names the article or instrument it rests on."""
+
+    article: str | None = None
+    instrument: str | None = None
 
     @model_validator(mode="after")
     def _cites_something(self) -> SourceFile:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from accord.kernel.errors import CharterError
 
@@ -41,3 +43,21 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         raise CharterError(shown_as, "", f"not valid YAML: {error}") from None
     except UnicodeDecodeError as error:
         raise CharterError(shown_as, "", f"not UTF-8 text: {error}") from None
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_model(path: Path, model: type[Model], shown_as: str) -> Model:
+    """Parse one YAML file into ``model``; an error names the file and the key at fault."""
+    data = read_yaml(path, shown_as)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(_key_part(part) for part in first["loc"]) or "(top)"
+        raise CharterError(shown_as, key, first["msg"]) from None
+
+
+def _key_part(part: object) -> str:
+    return part.isoformat() if isinstance(part, dt.date) else str(part)
