@@ -20,6 +20,7 @@ from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
 from accord.journal.store import Journal
+from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
 from accord.membership import handlers as membership
 from accord.membership import repository as membership_repository
@@ -71,6 +72,11 @@ def _load(folder: Path) -> Charter:
 def configured_charter(settings: Settings, override: str | None = None) -> Charter:
     """The charter named on the command line, else the one in the settings (loaded once)."""
     return _load(charter_folder(override or settings.charter).resolve())
+
+
+def command_types() -> dict[str, type[Command]]:
+    """Every command Accord handles, by its name."""
+    return {kind.type_name: kind for context in CONTEXTS for kind in context.COMMAND_HANDLERS}
 
 
 def build_bus(uow: UnitOfWork) -> MessageBus:

@@ -13,13 +13,13 @@ import dataclasses
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from accord.bootstrap import sql_accord
+from accord.bootstrap import command_types, sql_accord
 from accord.config import Settings
 from accord.entrypoints.commanding import command_out
 from accord.entrypoints.render import print_json
@@ -54,36 +54,33 @@ def send(
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
     """Send a command as the owner of an API token (ACCORD_DATABASE_URL's database)."""
+    types = command_types()
+    if list_commands:
+        for name in sorted(types):
+            typer.echo(f"{name}({', '.join(_field_names(types[name]))})")
+        return
+    try:
+        message = command_from(command, _fields(data, file), types)
+        token = _token(token_file)
+    except BadInput as error:
+        _fail(str(error))
     accord = sql_accord(Settings())
     try:
-        types = {kind.type_name: kind for kind in accord.bus.command_handlers}
-        if list_commands:
-            for name in sorted(types):
-                typer.echo(f"{name}({', '.join(_field_names(types[name]))})")
-            return
-        try:
-            token = _token(token_file)
-            with accord.engine.connect() as connection:
-                principal = principal_for_token(connection, token)
-            if principal is None:
-                raise BadInput("the API token is unknown or revoked")
-            message = command_from(command, _fields(data, file), types)
-        except BadInput as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(2) from None
+        with accord.engine.connect() as connection:
+            principal = principal_for_token(connection, token)
+        if principal is None:
+            _fail("the API token is unknown or revoked")
         try:
             sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
         except (InvalidInput, NotFound) as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(2) from None
+            _fail(str(error))
     finally:
         accord.engine.dispose()
     if sent.result is None:
         typer.echo(f"refused: {sent.forbidden} (journaled)", err=True)
         raise typer.Exit(1)
     if sent.key_reused:
-        typer.echo("error: this idempotency key was used for a different command", err=True)
-        raise typer.Exit(2)
+        _fail("this idempotency key was used for a different command")
     out = command_out(sent.result).model_dump(mode="json")
     if json_output:
         print_json(out)
@@ -118,6 +115,12 @@ def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Comman
         ]
         raise BadInput("; ".join(problems)) from None
     return command
+
+
+def _fail(message: str) -> NoReturn:
+    """Bad input: said on standard error, exit status 2."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def _field_names(kind: type[Command]) -> list[str]:
