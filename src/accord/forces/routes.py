@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
 from accord.entrypoints.visibility import case_for
 from accord.forces import commands as cmd
+from accord.forces.model import find_unit
 from accord.forces.proposing import force_proposal
 from accord.forces.schemas import (
     ChangePledgeIn,
@@ -37,10 +38,7 @@ def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
 @router.get("/{unit_id}", response_model=UnitOut)
 def read_unit(unit_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One unit and its dated history: pledge, changes, visits, withdrawal."""
-    unit = accord.uow.world.units.get(unit_id)
-    if unit is None:
-        raise HTTPException(404, f"unit {unit_id!r} does not exist")
-    return unit_detail(unit)
+    return unit_detail(find_unit(accord.uow.world.units, unit_id))
 
 
 @router.post("", status_code=201, responses=CREATED)
