@@ -12,9 +12,15 @@ from rich.table import Table
 
 from accord.entrypoints.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.entrypoints.render import print_json
+from accord.kernel.errors import NotFound
 from accord.kernel.time import SystemClock
 from accord.partners.organizations import organizations_of
-from accord.partners.views import application_view, instrument_view, organization_view
+from accord.partners.views import (
+    application_view,
+    instrument_views,
+    known_instrument_view,
+    organization_view,
+)
 
 partners_app = typer.Typer(
     help="Partners and agreements: organizations, instruments, status applications (read "
@@ -50,14 +56,7 @@ def list_instruments(as_of: AsOf = None, json_output: Json = False) -> None:
     """The charter's instruments and those the Secretariat recorded, with their status."""
     day = day_or_today(as_of)
     with recorded_world() as world:
-        charter = world.charter()
-        # In the API's order, so both list the same instruments alike.
-        ids = [
-            *charter.instruments,
-            *(i for i in world.instruments if i not in charter.instruments),
-        ]
-        views = (instrument_view(charter, world.instruments, i, day) for i in ids)
-        rows = [view for view in views if view is not None]
+        rows = instrument_views(world.charter(), world.instruments, day)
     if json_output:
         print_json(rows)
         return
@@ -78,10 +77,11 @@ def show_instrument(
     """One instrument: each party's signature, ratification or accession, status and rule."""
     day = day_or_today(as_of)
     with recorded_world() as world:
-        view = instrument_view(world.charter(), world.instruments, instrument, day)
-    if view is None:
-        typer.echo(f"error: no instrument {instrument!r} in the charter or the record", err=True)
-        raise typer.Exit(2)
+        try:
+            view = known_instrument_view(world.charter(), world.instruments, instrument, day)
+        except NotFound as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
     if json_output:
         print_json(view)
         return

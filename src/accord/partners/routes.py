@@ -21,7 +21,12 @@ from accord.partners.schemas import (
     PartyActIn,
     RecordInstrumentIn,
 )
-from accord.partners.views import application_view, instrument_view, organization_view
+from accord.partners.views import (
+    application_view,
+    instrument_views,
+    known_instrument_view,
+    organization_view,
+)
 
 router = APIRouter(prefix="/instruments", tags=["instruments"], responses=PROBLEMS)
 partners_router = APIRouter(tags=["partners"], responses=PROBLEMS)
@@ -32,12 +37,8 @@ AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 @router.get("", response_model=list[InstrumentOut])
 def list_instruments(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """The charter's instruments and those the Secretariat recorded, each with its status."""
-    world, day = accord.uow.world, as_of or accord.now().date()
-    ids = [
-        *world.charter().instruments,
-        *(i for i in world.instruments if i not in world.charter().instruments),
-    ]
-    return [instrument_view(world.charter(), world.instruments, i, day) for i in ids]
+    world = accord.uow.world
+    return instrument_views(world.charter(), world.instruments, as_of or accord.now().date())
 
 
 @router.post("", status_code=201, responses=CREATED)
@@ -63,13 +64,8 @@ def read_instrument(
 ) -> Any:
     """An instrument's parties, signatures, ratifications and accessions, its status on a
     date, and the rule that decides it."""
-    world = accord.uow.world
-    view = instrument_view(
-        world.charter(), world.instruments, instrument_id, as_of or accord.now().date()
-    )
-    if view is None:
-        raise HTTPException(404, f"no instrument {instrument_id!r} in the charter or the record")
-    return view
+    world, day = accord.uow.world, as_of or accord.now().date()
+    return known_instrument_view(world.charter(), world.instruments, instrument_id, day)
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)

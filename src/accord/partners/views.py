@@ -7,10 +7,30 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from accord.kernel.errors import NotFound
 from accord.partners.applications import StatusApplication
 from accord.partners.model import InstrumentRecord, InstrumentTerms
 from accord.partners.organizations import Organization
 from accord.rules.charter import Charter, Instrument
+
+
+def instrument_views(
+    charter: Charter, records: Mapping[str, InstrumentRecord], day: dt.date
+) -> list[dict[str, Any]]:
+    """Every instrument as of ``day``: the charter's, then those recorded in Accord only."""
+    ids = [*charter.instruments, *(i for i in records if i not in charter.instruments)]
+    views = (instrument_view(charter, records, i, day) for i in ids)
+    return [view for view in views if view is not None]
+
+
+def known_instrument_view(
+    charter: Charter, records: Mapping[str, InstrumentRecord], instrument: str, day: dt.date
+) -> dict[str, Any]:
+    """The instrument as of ``day``; NotFound when neither the charter nor Accord knows it."""
+    view = instrument_view(charter, records, instrument, day)
+    if view is None:
+        raise NotFound(f"no instrument {instrument!r} in the charter or the record")
+    return view
 
 
 def instrument_view(
