@@ -21,7 +21,7 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 @router.get("/sessions", response_model=list[SessionOut])
 def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Sessions of every body (those about a case only if the case is released to the caller)."""
-    return views.visible_sessions(accord.uow.world, principal, accord.now().date())
+    return views.visible_sessions(accord.world, principal, accord.now().date())
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut)

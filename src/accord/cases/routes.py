@@ -31,7 +31,7 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 @router.get("", response_model=list[CaseSummary])
 def list_cases(accord: AccordDep, principal: PrincipalDep) -> Any:
     """The cases released to the caller."""
-    return views.visible_cases(accord.uow.world, principal, accord.now().date())
+    return views.visible_cases(accord.world, principal, accord.now().date())
 
 
 @router.get("/{case_id}", response_model=CaseOut)
@@ -104,7 +104,7 @@ def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
 def list_prepared_requests(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Requests drafted for members to file: the staff see all, a delegation its own."""
     day = accord.now().date()
-    return views.visible_prepared_requests(accord.uow.world, principal, day)
+    return views.visible_prepared_requests(accord.world, principal, day)
 
 
 @prepared_router.get("/{prepared_id}", response_model=PreparedRequestOut)

@@ -99,7 +99,7 @@ def add_demo_events(accord: Accord) -> int:
         path = DEMO_EVENTS / name
         report = ingest_file(store, path, format)
         command = ingest_record(report, name, hashlib.sha256(path.read_bytes()).hexdigest())
-        actor = resolve_actor(accord.uow.world, CRISIS_RESPONSE_CENTRE, accord.now().date())
+        actor = resolve_actor(accord.world, CRISIS_RESPONSE_CENTRE, accord.now().date())
         accord.bus.handle(command, actor, accord.now())
         added += report.rows_added
     store.con.disconnect()
@@ -108,7 +108,7 @@ def add_demo_events(accord: Accord) -> int:
 
 def demo_accounts(accord: Accord) -> list[tuple[str, str, str | None, str]]:
     accounts: list[tuple[str, str, str | None]] = [(role, role, None) for role in STAFF_ROLES]
-    members = accord.uow.world.rulebook(accord.now().date()).members()
+    members = accord.world.rulebook(accord.now().date()).members()
     accounts += [(f"{state.lower()}-delegation", "delegation", state) for state in members]
     issued = []
     with accord.engine.begin() as connection:

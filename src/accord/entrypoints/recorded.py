@@ -23,7 +23,7 @@ def recorded_world() -> Iterator[World]:
     """The world as the configured database's journal records it."""
     accord = sql_accord(Settings())
     try:
-        yield accord.uow.world
+        yield accord.world
     finally:
         accord.engine.dispose()
 

@@ -32,12 +32,12 @@ def send_as(
     idempotency_key: str | None = None,
 ) -> Sent:
     at = accord.now()
-    who = actor_for(principal, on_behalf_of, accord.uow.world.charter().bodies)
+    who = actor_for(principal, on_behalf_of, accord.world.charter().bodies)
     if not may_send(principal, command.type_name) or who is None:
         deny(accord, principal, command, on_behalf_of)
         acting = f" for {on_behalf_of}" if on_behalf_of else ""
         return Sent(None, f"a {principal.role} user may not send {command.type_name}{acting}")
-    actor = resolve_actor(accord.uow.world, who, at.date())
+    actor = resolve_actor(accord.world, who, at.date())
     request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
     result = accord.bus.handle(command, actor, at, request_key)
     reused = result.replay and result.entry.payload != command.to_dict()

@@ -69,19 +69,19 @@ def explain(
         if not sep or not key:
             raise InvalidInput("fact", f"{item!r}: facts are written key=value")
         given[key] = value
-    return ask(accord.uow.world.rulebook(as_of or accord.now().date()), question, given).to_dict()
+    return ask(accord.world.rulebook(as_of or accord.now().date()), question, given).to_dict()
 
 
 @router.get("/chair", response_model=RulingOut)
 def chair(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """Who chairs the Council on a date, recorded or projected, and why."""
-    return ask(accord.uow.world.rulebook(as_of or accord.now().date()), "chair", {}).to_dict()
+    return ask(accord.world.rulebook(as_of or accord.now().date()), "chair", {}).to_dict()
 
 
 @router.get("/treaty/articles/{article_id}", response_model=ArticleOut)
 def article(article_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """An article's wording in force on a date, with its confidence."""
-    found = article_summary(accord.uow.world.rulebook(as_of or accord.now().date()), article_id)
+    found = article_summary(accord.world.rulebook(as_of or accord.now().date()), article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in force on that date")
     return found

@@ -13,17 +13,18 @@ from accord.service.runtime import Accord
 
 
 def case_for(accord: Accord, principal: Principal, case_id: str, doing: str) -> Case:
-    case = accord.uow.world.cases.get(case_id)
+    world = accord.world
+    case = world.cases.get(case_id)
     if case is None:
         raise HTTPException(404, f"case {case_id!r} does not exist")
-    if not case_visible(accord.uow.world, case, principal, accord.now().date()):
+    if not case_visible(world, case, principal, accord.now().date()):
         deny(accord, principal, f"{doing} {case_id}")
         raise HTTPException(404, f"case {case_id!r} does not exist")
     return case
 
 
 def session_for(accord: Accord, principal: Principal, session_id: str, doing: str) -> Session:
-    session = accord.uow.world.sittings.sessions.get(session_id)
+    session = accord.world.sittings.sessions.get(session_id)
     if session is None:
         raise HTTPException(404, f"session {session_id!r} does not exist")
     if session.case_id is not None:
@@ -32,7 +33,7 @@ def session_for(accord: Accord, principal: Principal, session_id: str, doing: st
 
 
 def draft_for(accord: Accord, principal: Principal, draft_id: str, doing: str) -> Draft:
-    draft = accord.uow.world.sittings.drafts.get(draft_id)
+    draft = accord.world.sittings.drafts.get(draft_id)
     if draft is None:
         raise HTTPException(404, f"draft {draft_id!r} does not exist")
     if draft.case_id is not None:
@@ -43,7 +44,7 @@ def draft_for(accord: Accord, principal: Principal, draft_id: str, doing: str) -
 def prepared_for(
     accord: Accord, principal: Principal, prepared_id: str, doing: str
 ) -> PreparedRequest:
-    world = accord.uow.world
+    world = accord.world
     prepared = world.prepared_requests.get(prepared_id)
     if prepared is None:
         raise HTTPException(404, f"prepared request {prepared_id!r} does not exist")

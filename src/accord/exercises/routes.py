@@ -30,13 +30,13 @@ Year = Annotated[int | None, Query(ge=1992, le=2100, description="Only this year
 @plans_router.get("", response_model=list[PlanOut])
 def list_plans(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
     """Every annual plan, proposed or adopted, with its exercises."""
-    return views.plans(accord.uow.world.calendar, year)
+    return views.plans(accord.world.calendar, year)
 
 
 @plans_router.get("/{plan_id}", response_model=PlanOut)
 def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One annual plan: who proposed it, the decision that adopted it, its exercises."""
-    calendar = accord.uow.world.calendar
+    calendar = accord.world.calendar
     if plan_id not in calendar.plans:
         raise HTTPException(404, f"exercise plan {plan_id!r} does not exist")
     return views.plan_view(calendar, calendar.plans[plan_id])
@@ -72,13 +72,13 @@ def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) -> Any:
 @router.get("", response_model=list[ExerciseOut])
 def list_exercises(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
     """Exercises in date order, whatever their plan's status."""
-    return views.exercises(accord.uow.world.calendar, year)
+    return views.exercises(accord.world.calendar, year)
 
 
 @router.get("/{exercise_id}", response_model=ExerciseDetailOut)
 def read_exercise(exercise_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One exercise (by id or by name) with its dated changes and lessons learned."""
-    return views.exercise_detail(accord.uow.world.calendar.find(exercise_id))
+    return views.exercise_detail(accord.world.calendar.find(exercise_id))
 
 
 @router.post("/{exercise_id}/changes", status_code=201, responses=CREATED)

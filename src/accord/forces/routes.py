@@ -32,13 +32,13 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 @router.get("", response_model=list[UnitOut])
 def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Every unit pledged, with its readiness, caveats and history."""
-    return [unit_detail(unit) for unit in accord.uow.world.units.values()]
+    return [unit_detail(unit) for unit in accord.world.units.values()]
 
 
 @router.get("/{unit_id}", response_model=UnitOut)
 def read_unit(unit_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One unit and its dated history: pledge, changes, visits, withdrawal."""
-    return unit_detail(find_unit(accord.uow.world.units, unit_id))
+    return unit_detail(find_unit(accord.world.units, unit_id))
 
 
 @router.post("", status_code=201, responses=CREATED)
@@ -119,5 +119,5 @@ def propose_forces(
     most balanced contributions, then no needless personnel), or why none do."""
     case_for(accord, principal, case_id, "read the force proposal")
     day = order_day or accord.now().date()
-    found = force_proposal(accord.uow.world, case_id, day)
-    return proposal_view(accord.uow.world, case_id, day, found)
+    world = accord.world
+    return proposal_view(world, case_id, day, force_proposal(world, case_id, day))

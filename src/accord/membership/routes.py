@@ -22,7 +22,7 @@ AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 @router.get("/members", response_model=list[MemberOut])
 def members(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """Every state and its status on a date, with the source of that status."""
-    return members_summary(accord.uow.world.rulebook(as_of or accord.now().date()))
+    return members_summary(accord.world.rulebook(as_of or accord.now().date()))
 
 
 @router.post("/membership/applications", status_code=201, responses=CREATED)

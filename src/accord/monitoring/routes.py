@@ -106,7 +106,7 @@ def _watch(
     accord: Accord, store: EventStore, states: list[str] | None, first: dt.date, last: dt.date
 ) -> Watch:
     with _LOCK:
-        return watch(store, accord.uow.world.charter(), first, last, states)
+        return watch(store, accord.world.charter(), first, last, states)
 
 
 @router.get("/indicators", response_model=list[IndicatorOut])

@@ -20,7 +20,7 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 @router.get("/operations", response_model=list[OperationOut])
 def list_operations(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Channel, Illegal, Proxy and Mercenary, with their sources and confidence."""
-    return views.catalog(accord.uow.world.operation_stages)
+    return views.catalog(accord.world.operation_stages)
 
 
 @router.get("/operations/totals", response_model=list[TotalsOut])
@@ -30,14 +30,14 @@ def operation_totals(
     year: Annotated[int | None, Query(ge=1992, le=2100, description="Only this year")] = None,
 ) -> Any:
     """Per year and operation: kilograms seized by substance, detentions, resources blocked."""
-    return views.totals(accord.uow.world.operation_stages, year)
+    return views.totals(accord.world.operation_stages, year)
 
 
 @router.get("/operations/{operation}/stages", response_model=list[StageOut])
 def list_stages(operation: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """An operation's stages in date order, each with the results its members recorded."""
     name = find_operation(operation).name
-    return views.stages_of(accord.uow.world.operation_stages, name)
+    return views.stages_of(accord.world.operation_stages, name)
 
 
 @router.post("/operations/{operation}/stages", status_code=201, responses=CREATED)

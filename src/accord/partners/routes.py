@@ -37,7 +37,7 @@ AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 @router.get("", response_model=list[InstrumentOut])
 def list_instruments(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """The charter's instruments and those the Secretariat recorded, each with its status."""
-    world = accord.uow.world
+    world = accord.world
     return instrument_views(world.charter(), world.instruments, as_of or accord.now().date())
 
 
@@ -64,7 +64,7 @@ def read_instrument(
 ) -> Any:
     """An instrument's parties, signatures, ratifications and accessions, its status on a
     date, and the rule that decides it."""
-    world, day = accord.uow.world, as_of or accord.now().date()
+    world, day = accord.world, as_of or accord.now().date()
     return known_instrument_view(world.charter(), world.instruments, instrument_id, day)
 
 
@@ -89,7 +89,7 @@ def accede(instrument_id: str, body: ActIn, send: SendDep) -> Any:
 @partners_router.get("/organizations", response_model=list[OrganizationOut])
 def list_organizations(accord: AccordDep, principal: PrincipalDep) -> Any:
     """The international organizations the Organization cooperates with, and on what."""
-    organizations = organizations_of(accord.uow.world.charter()).values()
+    organizations = organizations_of(accord.world.charter()).values()
     return [organization_view(organization) for organization in organizations]
 
 
@@ -109,7 +109,7 @@ def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
 @partners_router.get("/status-applications", response_model=list[ApplicationOut])
 def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Every application for observer or partner status, with its consents."""
-    world = accord.uow.world
+    world = accord.world
     members = world.rulebook(accord.now().date()).members()
     return [application_view(a, members) for a in world.status_applications.values()]
 
@@ -117,7 +117,7 @@ def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
 @partners_router.get("/status-applications/{application_id}", response_model=ApplicationOut)
 def read_status_application(application_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """An application: each member's consent, whose is awaited, and the outcome."""
-    world = accord.uow.world
+    world = accord.world
     application = world.status_applications.get(application_id)
     if application is None:
         raise HTTPException(404, f"status application {application_id!r} does not exist")

@@ -11,6 +11,7 @@ from accord.config import Settings
 from accord.kernel.time import Clock
 from accord.service.bus import MessageBus
 from accord.service.sql_unit_of_work import SqlUnitOfWork
+from accord.service.world import World
 
 
 @dataclass
@@ -20,6 +21,11 @@ class Accord:
     uow: SqlUnitOfWork
     bus: MessageBus
     clock: Clock
+
+    @property
+    def world(self) -> World:
+        """The read model as last committed: read it once per request, never change it."""
+        return self.uow.world
 
     def now(self) -> dt.datetime:
         """Commands are stamped to the second, in UTC."""
