@@ -16,11 +16,19 @@ def _released(world: World, case_id: str | None, person: Person, day: dt.date) -
     return case_id is None or case_visible(world, world.cases[case_id], person, day)
 
 
+def session_visible(world: World, session: Session, person: Person, day: dt.date) -> bool:
+    return _released(world, session.case_id, person, day)
+
+
+def draft_visible(world: World, draft: Draft, person: Person, day: dt.date) -> bool:
+    return _released(world, draft.case_id, person, day)
+
+
 def visible_sessions(world: World, person: Person, day: dt.date) -> list[dict[str, Any]]:
     return [
         session_view(s)
         for s in world.sittings.sessions.values()
-        if _released(world, s.case_id, person, day)
+        if session_visible(world, s, person, day)
     ]
 
 
