@@ -36,6 +36,7 @@ from accord.service.runtime import Accord
 from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 from accord.service.world import World
+from accord.service.writer import Writer
 
 CONTEXTS: tuple[Any, ...] = (
     cases,
@@ -112,4 +113,5 @@ def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
     """A running Accord on the configured database: the API's and the demo's."""
     engine = engine or database_engine(settings)
     uow = sql_unit_of_work(engine, configured_charter(settings))
-    return Accord(settings, engine, uow, build_bus(uow), SystemClock())
+    bus = build_bus(uow)
+    return Accord(settings, engine, uow, bus, Writer(bus, settings.max_batch), SystemClock())

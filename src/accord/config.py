@@ -17,3 +17,6 @@ class Settings(BaseSettings):
     #: Where event data is kept: a DuckDB file (default, in the user's data directory), or a
     #: PostgreSQL URL.
     events_url: str | None = None
+
+    #: How many waiting commands the writer takes into one transaction (1: one each).
+    max_batch: int = 64

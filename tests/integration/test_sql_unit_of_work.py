@@ -15,6 +15,7 @@ from accord.journal.tables import journal_entries
 from accord.journal.verify import verify
 from accord.service.actors import resolve_actor
 from accord.service.sql_unit_of_work import SqlUnitOfWork
+from accord.service.unit_of_work import WriteFailed
 
 AT = dt.datetime(2022, 1, 6, 1, 0, tzinfo=dt.UTC)
 MEMBERS = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
@@ -63,7 +64,7 @@ def test_when_a_table_cannot_be_written_nothing_is_kept(engine, csto):
         raise RuntimeError("disk full")
 
     bus = a_bus(engine, csto, projectors=[broken])
-    with pytest.raises(RuntimeError):
+    with pytest.raises(WriteFailed, match="file_request: the database refused the write"):
         act(bus, "KAZ", FileRequest(article="CST-2"))
     assert count(engine, journal_entries) == 0
     assert bus.uow.world.cases == {}

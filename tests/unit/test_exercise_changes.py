@@ -71,7 +71,7 @@ def test_a_malformed_change_is_refused_naming_its_field(accord, values, field):
         change(accord, **values)
     assert caught.value.field == field
     assert len(accord.journal) == before
-    assert accord.world.calendar.exercises["exercise-1"].changes == []
+    assert accord.world.calendar.exercises["exercise-1"].changes == ()
 
 
 def test_a_reduced_format_has_fewer_troops_than_planned(accord):

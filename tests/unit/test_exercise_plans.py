@@ -77,7 +77,7 @@ def test_the_joint_staff_proposes_a_plan_that_waits_for_a_decision(accord):
     assert result.created == {"exercise_plan": "plan-2022-1"}
     assert result.ruling.details["exercises"] == ["exercise-1", "exercise-2"]
     plan = accord.world.calendar.plans["plan-2022-1"]
-    assert (plan.status, plan.exercises) == ("proposed", ["exercise-1", "exercise-2"])
+    assert (plan.status, plan.exercises) == ("proposed", ("exercise-1", "exercise-2"))
     interaction = accord.world.calendar.exercises["exercise-1"]
     assert (interaction.kind, interaction.status) == ("interaction", "proposed")
     assert interaction.participants == ("KAZ", "KGZ", "RUS", "TJK")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from accord.bodies import events as ev
 from accord.kernel.messages import Event
 
 
-@dataclass
+@dataclass(frozen=True)
 class Session:
     id: str
     body: str
@@ -20,10 +20,10 @@ class Session:
     chair: str | None
     at: dt.datetime
     venue: str | None = None
-    agenda: list[str] = field(default_factory=list)
+    agenda: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Draft:
     id: str
     session_id: str
@@ -50,7 +50,7 @@ class Draft:
         return self.outcome is not None and self.outcome.startswith("adopted")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sittings:
     """Every session and draft, by id."""
 
@@ -58,10 +58,13 @@ class Sittings:
     drafts: dict[str, Draft] = field(default_factory=dict)
 
 
-def apply(sittings: Sittings, event: Event) -> bool:
+def apply(sittings: Sittings, event: Event) -> Sittings | None:
+    """The sittings after one event (new dicts; the old ones are left as they were, for readers
+    of an older snapshot), or None when the event is not about sessions or drafts."""
+    sessions, drafts = sittings.sessions, sittings.drafts
     match event:
         case ev.SessionConvened():
-            sittings.sessions[event.session_id] = Session(
+            session = Session(
                 event.session_id,
                 event.body,
                 event.extraordinary,
@@ -71,8 +74,9 @@ def apply(sittings: Sittings, event: Event) -> bool:
                 event.chair,
                 event.at,
             )
+            return replace(sittings, sessions={**sessions, session.id: session})
         case ev.DraftTabled():
-            sittings.drafts[event.draft_id] = Draft(
+            draft = Draft(
                 event.draft_id,
                 event.session_id,
                 event.body,
@@ -83,16 +87,21 @@ def apply(sittings: Sittings, event: Event) -> bool:
                 event.by,
                 event.at,
             )
-            sittings.sessions[event.session_id].agenda.append(event.draft_id)
+            session = sessions[event.session_id]
+            session = replace(session, agenda=(*session.agenda, draft.id))
+            return Sittings({**sessions, session.id: session}, {**drafts, draft.id: draft})
         case ev.PositionStated():
-            sittings.drafts[event.draft_id].positions[event.state] = event.position
+            draft = drafts[event.draft_id]
+            draft = replace(draft, positions={**draft.positions, event.state: event.position})
         case ev.DraftClosed():
-            draft = sittings.drafts[event.draft_id]
-            draft.outcome = event.outcome
-            draft.blocked_by = event.blocked_by
-            draft.standing_aside = event.standing_aside
-            draft.absent = event.absent
-            draft.closed_at = event.at
+            draft = replace(
+                drafts[event.draft_id],
+                outcome=event.outcome,
+                blocked_by=event.blocked_by,
+                standing_aside=event.standing_aside,
+                absent=event.absent,
+                closed_at=event.at,
+            )
         case _:
-            return False
-    return True
+            return None
+    return replace(sittings, drafts={**drafts, draft.id: draft})

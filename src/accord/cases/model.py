@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from accord.cases import events as ev
 from accord.kernel.errors import NotFound
@@ -27,13 +28,13 @@ FINAL_STAGES = frozenset({Stage.CLOSED, Stage.REFUSED, Stage.WITHDRAWN})
 FORCE_MEASURES = frozenset({"peacekeeping_operation", "assistance_military", "deployment"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Deployment:
     id: str
     formation: str
     contingents: dict[str, int]
     deployed_at: dt.datetime | None
-    withdrawn: set[str] = field(default_factory=set)
+    withdrawn: frozenset[str] = frozenset()
     withdrawn_at: dt.datetime | None = None
     #: Pledged units sent, each with its state; a unit is home once its state's contingent is.
     units: dict[str, str] = field(default_factory=dict)
@@ -46,13 +47,13 @@ class Deployment:
         return [unit for unit, state in self.units.items() if state not in self.withdrawn]
 
 
-@dataclass
+@dataclass(frozen=True)
 class TimelineEntry:
     at: dt.datetime | None
     what: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Case:
     id: str
     requested_by: str
@@ -66,9 +67,9 @@ class Case:
     stage: Stage = Stage.REQUESTED
     adopted: dict[str, str] = field(default_factory=dict)
     un_notified_at: dt.datetime | None = None
-    deployments: list[Deployment] = field(default_factory=list)
+    deployments: tuple[Deployment, ...] = ()
     closing_summary: str = ""
-    timeline: list[TimelineEntry] = field(default_factory=list)
+    timeline: tuple[TimelineEntry, ...] = ()
     classification: str = "restricted"
     releasable_to: tuple[str, ...] = ()
 
@@ -83,8 +84,12 @@ class Case:
     def forces_in_place(self) -> list[Deployment]:
         return [d for d in self.deployments if not d.complete_withdrawal]
 
+    def noting(self, at: dt.datetime | None, what: str, **changes: Any) -> Case:
+        """This case with ``changes`` made and the timeline told of them."""
+        return replace(self, timeline=(*self.timeline, TimelineEntry(at, what)), **changes)
 
-@dataclass
+
+@dataclass(frozen=True)
 class PreparedRequest:
     """A draft request waiting for its member to file it (or to leave it)."""
 
@@ -102,11 +107,14 @@ class PreparedRequest:
     filed_as: str | None = None
 
 
-def apply_prepared(prepared: dict[str, PreparedRequest], event: Event) -> bool:
-    """Change the prepared requests by one event; False when the event is not about them."""
+def apply_prepared(
+    prepared: dict[str, PreparedRequest], event: Event
+) -> dict[str, PreparedRequest] | None:
+    """The prepared requests after one event (a new dict; the old one is left as it was), or
+    None when the event is not about them."""
     match event:
         case ev.RequestPrepared():
-            prepared[event.prepared_id] = PreparedRequest(
+            new = PreparedRequest(
                 event.prepared_id,
                 event.for_state,
                 event.article,
@@ -120,10 +128,10 @@ def apply_prepared(prepared: dict[str, PreparedRequest], event: Event) -> bool:
                 event.at,
             )
         case ev.PreparedRequestFiled():
-            prepared[event.prepared_id].filed_as = event.case_id
+            new = replace(prepared[event.prepared_id], filed_as=event.case_id)
         case _:
-            return False
-    return True
+            return None
+    return {**prepared, new.id: new}
 
 
 def deployed_units(cases: dict[str, Case]) -> dict[str, tuple[str, dt.datetime | None]]:
@@ -148,72 +156,82 @@ def _filed(event: ev.RequestFiled) -> str:
     return f"{what}: {event.summary}" if event.summary else what
 
 
-def apply(cases: dict[str, Case], event: Event) -> bool:
-    """Change the case book by one event; False when the event is not about cases."""
+def apply(cases: dict[str, Case], event: Event) -> dict[str, Case] | None:
+    """The case book after one event (a new dict; the old one and its cases are left as they
+    were, for readers of an older snapshot), or None when the event is not about cases."""
+    if isinstance(event, ev.RequestFiled):
+        case = Case(
+            event.case_id,
+            event.by,
+            event.article,
+            event.role,
+            event.where,
+            event.threat,
+            event.aggressor,
+            event.summary,
+            event.at,
+            timeline=(TimelineEntry(event.at, _filed(event)),),
+            classification=event.classification,
+            releasable_to=event.releasable_to,
+        )
+        return {**cases, case.id: case}
+    changed = _changed(cases, event)
+    return None if changed is None else {**cases, changed.id: changed}
+
+
+def _changed(cases: dict[str, Case], event: Event) -> Case | None:
     match event:
-        case ev.RequestFiled():
-            cases[event.case_id] = Case(
-                event.case_id,
-                event.by,
-                event.article,
-                event.role,
-                event.where,
-                event.threat,
-                event.aggressor,
-                event.summary,
-                event.at,
-                timeline=[TimelineEntry(event.at, _filed(event))],
-                classification=event.classification,
-                releasable_to=event.releasable_to,
-            )
         case ev.CaseStageChanged():
-            case = cases[event.case_id]
-            case.stage = Stage(event.stage)
-            case.timeline.append(TimelineEntry(event.at, f"stage {event.stage}: {event.reason}"))
+            return cases[event.case_id].noting(
+                event.at, f"stage {event.stage}: {event.reason}", stage=Stage(event.stage)
+            )
         case ev.DecisionRecorded():
             case = cases[event.case_id]
+            adopted = case.adopted
             if event.outcome.startswith("adopted"):
-                case.adopted[event.draft_id] = event.kind
-            case.timeline.append(TimelineEntry(event.at, f"{event.kind} {event.outcome}"))
+                adopted = {**adopted, event.draft_id: event.kind}
+            return case.noting(event.at, f"{event.kind} {event.outcome}", adopted=adopted)
         case ev.UnSecurityCouncilNotified():
-            case = cases[event.case_id]
-            case.un_notified_at = event.at
-            case.timeline.append(
-                TimelineEntry(event.at, f"UN Security Council informed by {event.by}")
+            return cases[event.case_id].noting(
+                event.at, f"UN Security Council informed by {event.by}", un_notified_at=event.at
             )
         case ev.ForcesDeployed():
             case = cases[event.case_id]
-            case.deployments.append(
-                Deployment(
-                    event.deployment_id,
-                    event.formation,
-                    dict(event.contingents),
-                    event.at,
-                    units=dict(event.units),
-                )
+            deployment = Deployment(
+                event.deployment_id,
+                event.formation,
+                dict(event.contingents),
+                event.at,
+                units=dict(event.units),
             )
             strength = sum(event.contingents.values())
-            case.timeline.append(
-                TimelineEntry(
-                    event.at,
-                    f"{event.formation} deployed: {', '.join(event.contingents)} ({strength})",
-                )
+            return case.noting(
+                event.at,
+                f"{event.formation} deployed: {', '.join(event.contingents)} ({strength})",
+                deployments=(*case.deployments, deployment),
             )
         case ev.ForcesWithdrawn():
             case = cases[event.case_id]
-            deployment = next(d for d in case.deployments if d.id == event.deployment_id)
-            deployment.withdrawn |= set(event.contingents or deployment.contingents)
-            deployment.withdrawn_at = event.at
-            case.timeline.append(
-                TimelineEntry(
-                    event.at, f"forces withdrawn: {', '.join(event.contingents) or 'all'}"
+            deployments = tuple(
+                replace(
+                    d,
+                    withdrawn=d.withdrawn | frozenset(event.contingents or d.contingents),
+                    withdrawn_at=event.at,
                 )
+                if d.id == event.deployment_id
+                else d
+                for d in case.deployments
+            )
+            return case.noting(
+                event.at,
+                f"forces withdrawn: {', '.join(event.contingents) or 'all'}",
+                deployments=deployments,
             )
         case ev.CaseClosed():
-            case = cases[event.case_id]
-            case.stage = Stage.CLOSED
-            case.closing_summary = event.summary
-            case.timeline.append(TimelineEntry(event.at, f"closed: {event.summary}"))
-        case _:
-            return False
-    return True
+            return cases[event.case_id].noting(
+                event.at,
+                f"closed: {event.summary}",
+                stage=Stage.CLOSED,
+                closing_summary=event.summary,
+            )
+    return None

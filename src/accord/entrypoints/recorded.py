@@ -25,7 +25,7 @@ def recorded_world() -> Iterator[World]:
     try:
         yield accord.world
     finally:
-        accord.engine.dispose()
+        accord.close()
 
 
 def day_or_today(as_of: str | None) -> dt.date:

@@ -75,7 +75,7 @@ def send(
         except (InvalidInput, NotFound) as error:
             _fail(str(error))
     finally:
-        accord.engine.dispose()
+        accord.close()
     if sent.result is None:
         typer.echo(f"refused: {sent.forbidden} (journaled)", err=True)
         raise typer.Exit(1)

@@ -39,7 +39,7 @@ def send_as(
         return Sent(None, f"a {principal.role} user may not send {command.type_name}{acting}")
     actor = resolve_actor(accord.world, who, at.date())
     request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
-    result = accord.bus.handle(command, actor, at, request_key)
+    result = accord.handle(command, actor, at, request_key)
     reused = result.replay and result.entry.payload != command.to_dict()
     return Sent(result, key_reused=reused)
 
@@ -54,7 +54,7 @@ def deny(
         f"user {principal.name} ({principal.role}) may not {name}"
         + (f" for {on_behalf_of}" if on_behalf_of else "")
     )
-    accord.bus.record_refusal(
+    accord.record_refusal(
         name,
         Actor(principal.name, principal.state, principal.role),
         accord.now(),

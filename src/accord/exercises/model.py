@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from accord.exercises import events as ev
@@ -15,7 +15,7 @@ PROPOSED, ADOPTED, CANCELLED = "proposed", "adopted", "cancelled"
 CHANGEABLE = ("host", "venue", "start", "end", "troop_cap")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Change:
     change: str
     reason: str
@@ -25,14 +25,14 @@ class Change:
     after: dict[str, Any]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lessons:
     text: str
     by: str
     at: dt.datetime
 
 
-@dataclass
+@dataclass(frozen=True)
 class Exercise:
     id: str
     plan_id: str
@@ -46,20 +46,20 @@ class Exercise:
     participants: tuple[str, ...]
     units: tuple[str, ...]
     status: str = PROPOSED
-    changes: list[Change] = field(default_factory=list)
-    lessons: list[Lessons] = field(default_factory=list)
+    changes: tuple[Change, ...] = ()
+    lessons: tuple[Lessons, ...] = ()
 
     def has_ended(self, day: dt.date) -> bool:
         return day > self.end
 
 
-@dataclass
+@dataclass(frozen=True)
 class ExercisePlan:
     id: str
     year: int
     proposed_by: str
     proposed_at: dt.datetime
-    exercises: list[str] = field(default_factory=list)
+    exercises: tuple[str, ...] = ()
     status: str = PROPOSED
     decision: str | None = None
     decided_by: str | None = None
@@ -67,7 +67,7 @@ class ExercisePlan:
     standing_aside: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Calendar:
     """Every exercise plan and every exercise, by id."""
 
@@ -92,14 +92,16 @@ class Calendar:
         return found[0]
 
 
-def apply(calendar: Calendar, event: Event) -> bool:
+def apply(calendar: Calendar, event: Event) -> Calendar | None:
+    """The calendar after one event (new dicts; the old ones are left as they were, for
+    readers of an older snapshot), or None when the event is not about exercises."""
+    plans, exercises = calendar.plans, calendar.exercises
     match event:
         case ev.ExercisePlanProposed():
-            calendar.plans[event.plan_id] = ExercisePlan(
-                event.plan_id, event.year, event.by, event.at
-            )
+            plan = ExercisePlan(event.plan_id, event.year, event.by, event.at)
+            return replace(calendar, plans={**plans, plan.id: plan})
         case ev.ExerciseScheduled():
-            calendar.exercises[event.exercise_id] = Exercise(
+            exercise = Exercise(
                 event.exercise_id,
                 event.plan_id,
                 event.name,
@@ -112,42 +114,53 @@ def apply(calendar: Calendar, event: Event) -> bool:
                 event.participants,
                 event.units,
             )
-            calendar.plans[event.plan_id].exercises.append(event.exercise_id)
+            plan = plans[event.plan_id]
+            plan = replace(plan, exercises=(*plan.exercises, exercise.id))
+            return Calendar({**plans, plan.id: plan}, {**exercises, exercise.id: exercise})
         case ev.ExercisePlanAdopted():
-            _adopt(calendar, event)
+            return _adopt(calendar, event)
         case ev.ExerciseChanged():
-            _change(calendar.exercises[event.exercise_id], event)
+            exercise = _change(exercises[event.exercise_id], event)
         case ev.ExerciseLessonsRecorded():
-            calendar.exercises[event.exercise_id].lessons.append(
-                Lessons(event.text, event.by, event.at)
-            )
+            exercise = exercises[event.exercise_id]
+            lessons = Lessons(event.text, event.by, event.at)
+            exercise = replace(exercise, lessons=(*exercise.lessons, lessons))
         case _:
-            return False
-    return True
+            return None
+    return replace(calendar, exercises={**exercises, exercise.id: exercise})
 
 
-def _adopt(calendar: Calendar, event: ev.ExercisePlanAdopted) -> None:
-    plan = calendar.plans[event.plan_id]
-    plan.status, plan.decision, plan.decided_by = ADOPTED, event.draft_id, event.body
-    plan.adopted_at, plan.standing_aside = event.at, event.standing_aside
+def _adopt(calendar: Calendar, event: ev.ExercisePlanAdopted) -> Calendar:
+    plan = replace(
+        calendar.plans[event.plan_id],
+        status=ADOPTED,
+        decision=event.draft_id,
+        decided_by=event.body,
+        adopted_at=event.at,
+        standing_aside=event.standing_aside,
+    )
+    exercises = dict(calendar.exercises)
     for exercise_id in plan.exercises:
-        exercise = calendar.exercises[exercise_id]
-        if exercise.status == PROPOSED:
-            exercise.status = ADOPTED
+        if exercises[exercise_id].status == PROPOSED:
+            exercises[exercise_id] = replace(exercises[exercise_id], status=ADOPTED)
+    return Calendar({**calendar.plans, plan.id: plan}, exercises)
 
 
-def _change(exercise: Exercise, event: ev.ExerciseChanged) -> None:
+def _change(exercise: Exercise, event: ev.ExerciseChanged) -> Exercise:
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for name in CHANGEABLE:
         new = getattr(event, name)
         if new is not None:
             before[name], after[name] = getattr(exercise, name), new
-            setattr(exercise, name, new)
-    if exercise.host not in exercise.participants:
+    changed = replace(exercise, **after)
+    if changed.host not in changed.participants:
         # The host always takes part in an exercise on its territory.
-        exercise.participants = tuple(sorted({*exercise.participants, exercise.host}))
+        changed = replace(
+            changed, participants=tuple(sorted({*changed.participants, changed.host}))
+        )
     if event.change == "cancelled_by_host":
         before["status"], after["status"] = exercise.status, CANCELLED
-        exercise.status = CANCELLED
-    exercise.changes.append(Change(event.change, event.reason, event.by, event.at, before, after))
+        changed = replace(changed, status=CANCELLED)
+    change = Change(event.change, event.reason, event.by, event.at, before, after)
+    return replace(changed, changes=(*changed.changes, change))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from accord.forces import events as ev
 from accord.kernel.errors import NotFound
@@ -33,7 +34,7 @@ CAPABILITIES = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Visit:
     visited_on: dt.date
     level: str
@@ -41,7 +42,7 @@ class Visit:
     by: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Unit:
     id: str
     state: str
@@ -57,12 +58,16 @@ class Unit:
     caveats: dict[str, tuple[str, ...]] = field(default_factory=dict)
     readiness_level: str = READINESS_LEVELS[0]
     withdrawn_at: dt.datetime | None = None
-    visits: list[Visit] = field(default_factory=list)
-    history: list[tuple[dt.datetime, str]] = field(default_factory=list)
+    visits: tuple[Visit, ...] = ()
+    history: tuple[tuple[dt.datetime, str], ...] = ()
 
     @property
     def pledged(self) -> bool:
         return self.withdrawn_at is None
+
+    def noting(self, at: dt.datetime, what: str, **changes: Any) -> Unit:
+        """This unit with ``changes`` made and its history told of them."""
+        return replace(self, history=(*self.history, (at, what)), **changes)
 
 
 @dataclass(frozen=True)
@@ -74,10 +79,10 @@ class Requirement:
     where: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class CaseRequirements:
     case_id: str
-    requirements: list[Requirement]
+    requirements: tuple[Requirement, ...]
     parties_to_dispute: tuple[str, ...]
     stated_by: str
     stated_at: dt.datetime
@@ -90,10 +95,12 @@ def find_unit(units: dict[str, Unit], unit_id: str) -> Unit:
     return unit
 
 
-def apply(units: dict[str, Unit], event: Event) -> bool:
+def apply(units: dict[str, Unit], event: Event) -> dict[str, Unit] | None:
+    """The units after one event (a new dict; the old one and its units are left as they were,
+    for readers of an older snapshot), or None when the event is not about pledges."""
     match event:
         case ev.UnitPledged():
-            units[event.unit_id] = Unit(
+            unit = Unit(
                 event.unit_id,
                 event.state,
                 event.name,
@@ -106,49 +113,56 @@ def apply(units: dict[str, Unit], event: Event) -> bool:
                 event.available_from,
                 event.available_until,
                 dict(event.caveats),
-                history=[(event.at, f"pledged to {event.formation} ({event.strength})")],
+                history=((event.at, f"pledged to {event.formation} ({event.strength})"),),
             )
         case ev.PledgeChanged():
-            _change(units[event.unit_id], event)
+            unit = _change(units[event.unit_id], event)
         case ev.PledgeWithdrawn():
-            unit = units[event.unit_id]
-            unit.withdrawn_at = event.at
-            unit.history.append((event.at, f"pledge withdrawn: {event.reason}"))
+            unit = units[event.unit_id].noting(
+                event.at, f"pledge withdrawn: {event.reason}", withdrawn_at=event.at
+            )
         case ev.UnitVisited():
             unit = units[event.unit_id]
-            unit.visits.append(Visit(event.visited_on, event.level, event.findings, event.by))
-            unit.readiness_level = event.level
-            unit.history.append(
-                (event.at, f"verification visit of {event.visited_on}: {event.level}")
+            unit = unit.noting(
+                event.at,
+                f"verification visit of {event.visited_on}: {event.level}",
+                visits=(
+                    *unit.visits,
+                    Visit(event.visited_on, event.level, event.findings, event.by),
+                ),
+                readiness_level=event.level,
             )
         case _:
-            return False
-    return True
+            return None
+    return {**units, unit.id: unit}
 
 
-def _change(unit: Unit, event: ev.PledgeChanged) -> None:
-    changed = []
+def _change(unit: Unit, event: ev.PledgeChanged) -> Unit:
+    changes: dict[str, Any] = {}
+    told = []
     if event.strength is not None:
-        unit.strength = event.strength
-        changed.append(f"strength {event.strength}")
+        changes["strength"] = event.strength
+        told.append(f"strength {event.strength}")
     if event.readiness_days is not None:
-        unit.readiness_days = event.readiness_days
-        changed.append(f"{event.readiness_days} days to deploy")
+        changes["readiness_days"] = event.readiness_days
+        told.append(f"{event.readiness_days} days to deploy")
     if event.available_until is not None:
-        unit.available_until = event.available_until
-        changed.append(f"available until {event.available_until}")
+        changes["available_until"] = event.available_until
+        told.append(f"available until {event.available_until}")
     if event.caveats is not None:
-        unit.caveats = dict(event.caveats)
-        changed.append("caveats " + (", ".join(sorted(event.caveats)) or "lifted"))
-    unit.history.append((event.at, f"{'; '.join(changed)}: {event.reason}"))
+        changes["caveats"] = dict(event.caveats)
+        told.append("caveats " + (", ".join(sorted(event.caveats)) or "lifted"))
+    return unit.noting(event.at, f"{'; '.join(told)}: {event.reason}", **changes)
 
 
-def apply_requirements(requirements: dict[str, CaseRequirements], event: Event) -> bool:
+def apply_requirements(
+    requirements: dict[str, CaseRequirements], event: Event
+) -> dict[str, CaseRequirements] | None:
     if not isinstance(event, ev.RequirementsStated):
-        return False
-    requirements[event.case_id] = CaseRequirements(
+        return None
+    stated = CaseRequirements(
         event.case_id,
-        [
+        tuple(
             Requirement(
                 str(row["id"]),
                 str(row["capability"]),
@@ -157,9 +171,9 @@ def apply_requirements(requirements: dict[str, CaseRequirements], event: Event) 
                 str(row["where"]),
             )
             for row in event.requirements
-        ],
+        ),
         event.parties_to_dispute,
         event.by,
         event.at,
     )
-    return True
+    return {**requirements, stated.case_id: stated}

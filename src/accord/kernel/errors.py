@@ -28,3 +28,12 @@ class CharterError(AccordError):
 
 class NotFound(AccordError):
     """A record that does not exist."""
+
+
+class StorageUnavailable(AccordError):
+    """The storage cannot keep a write now: nothing was acknowledged, nothing is lost."""
+
+
+class StorageLost(StorageUnavailable):
+    """The storage went away after a commit: what the server holds may not be on disk, so it
+    takes no more writes until it is restarted and has read the database again."""

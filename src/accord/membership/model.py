@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from accord.kernel.messages import Event
 from accord.kernel.time import Period
@@ -15,16 +15,15 @@ from accord.rules.sources import Confidence, Source
 JOURNAL_REF = "accord-journal"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Roll:
     """Status changes, frozen declarations, applications and requests recorded in Accord."""
 
-    changes: list[ev.StatusChanged] = field(default_factory=list)
-    frozen: list[ev.ParticipationFrozen] = field(default_factory=list)
-    applications: list[ev.MembershipApplied] = field(default_factory=list)
-    withdrawal_notices: list[ev.WithdrawalNotified] = field(default_factory=list)
-    suspension_requests: list[ev.SuspensionRequested] = field(default_factory=list)
-    version: int = 0
+    changes: tuple[ev.StatusChanged, ...] = ()
+    frozen: tuple[ev.ParticipationFrozen, ...] = ()
+    applications: tuple[ev.MembershipApplied, ...] = ()
+    withdrawal_notices: tuple[ev.WithdrawalNotified, ...] = ()
+    suspension_requests: tuple[ev.SuspensionRequested, ...] = ()
 
     def over(self, charter: Charter) -> Charter:
         """The charter with every recorded change laid over its states' histories."""
@@ -55,19 +54,20 @@ def _period(status: str, start: dt.date, article: str | None, note: str) -> Stat
     return StatusPeriod(status, Period(start), source, note)
 
 
-def apply(roll: Roll, event: Event) -> bool:
-    match event:
-        case ev.StatusChanged():
-            roll.changes.append(event)
-        case ev.ParticipationFrozen():
-            roll.frozen.append(event)
-        case ev.MembershipApplied():
-            roll.applications.append(event)
-        case ev.WithdrawalNotified():
-            roll.withdrawal_notices.append(event)
-        case ev.SuspensionRequested():
-            roll.suspension_requests.append(event)
-        case _:
-            return False
-    roll.version += 1
-    return True
+#: Where each membership event is kept on the roll.
+_KEPT_IN: dict[type[Event], str] = {
+    ev.StatusChanged: "changes",
+    ev.ParticipationFrozen: "frozen",
+    ev.MembershipApplied: "applications",
+    ev.WithdrawalNotified: "withdrawal_notices",
+    ev.SuspensionRequested: "suspension_requests",
+}
+
+
+def apply(roll: Roll, event: Event) -> Roll | None:
+    """The roll after one event (a new roll; the old one is left as it was), or None when the
+    event is not about membership."""
+    kept_in = _KEPT_IN.get(type(event))
+    if kept_in is None:
+        return None
+    return replace(roll, **{kept_in: (*getattr(roll, kept_in), event)})

@@ -74,11 +74,11 @@ class IngestRecord:
     at: dt.datetime
 
 
-def apply(ingests: list[IngestRecord], event: Event) -> bool:
-    """The ingest log in the read model; False when the event is not about event data."""
+def apply(ingests: tuple[IngestRecord, ...], event: Event) -> tuple[IngestRecord, ...] | None:
+    """The ingest log after one event, or None when the event is not about event data."""
     if not isinstance(event, EventFileIngested):
-        return False
-    ingests.append(
-        IngestRecord(event.file, event.format, event.sha256, event.rows_added, event.by, event.at)
+        return None
+    record = IngestRecord(
+        event.file, event.format, event.sha256, event.rows_added, event.by, event.at
     )
-    return True
+    return (*ingests, record)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from accord.kernel.messages import Event
 from accord.operations import events as ev
 
 
-@dataclass
+@dataclass(frozen=True)
 class Results:
     state: str
     seizures: dict[str, float]
@@ -19,7 +19,7 @@ class Results:
     recorded_at: dt.datetime
 
 
-@dataclass
+@dataclass(frozen=True)
 class Stage:
     id: str
     operation: str
@@ -38,10 +38,12 @@ class Stage:
         return self.start.year
 
 
-def apply(stages: dict[str, Stage], event: Event) -> bool:
+def apply(stages: dict[str, Stage], event: Event) -> dict[str, Stage] | None:
+    """The stages after one event (a new dict; the old one is left as it was), or None when
+    the event is not about standing operations."""
     match event:
         case ev.OperationStageRecorded():
-            stages[event.stage_id] = Stage(
+            stage = Stage(
                 event.stage_id,
                 event.operation,
                 event.name,
@@ -53,7 +55,8 @@ def apply(stages: dict[str, Stage], event: Event) -> bool:
                 event.at,
             )
         case ev.OperationResultsRecorded():
-            stages[event.stage_id].results[event.state] = Results(
+            stage = stages[event.stage_id]
+            results = Results(
                 event.state,
                 dict(event.seizures),
                 event.detentions,
@@ -61,6 +64,7 @@ def apply(stages: dict[str, Stage], event: Event) -> bool:
                 event.by,
                 event.at,
             )
+            stage = replace(stage, results={**stage.results, event.state: results})
         case _:
-            return False
-    return True
+            return None
+    return {**stages, stage.id: stage}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from accord.kernel.messages import Event
 from accord.partners import events as ev
@@ -11,7 +11,7 @@ from accord.partners import events as ev
 PENDING, GRANTED, REFUSED = "pending", "granted", "refused"
 
 
-@dataclass
+@dataclass(frozen=True)
 class StatusApplication:
     id: str
     applicant: str
@@ -31,21 +31,31 @@ class StatusApplication:
         return [m for m in members if m not in self.consents]
 
 
-def apply(applications: dict[str, StatusApplication], event: Event) -> bool:
+def apply(
+    applications: dict[str, StatusApplication], event: Event
+) -> dict[str, StatusApplication] | None:
+    """The applications after one event (a new dict; the old one is left as it was), or None
+    when the event is not about status applications."""
     match event:
         case ev.StatusApplied():
-            applications[event.application_id] = StatusApplication(
+            application = StatusApplication(
                 event.application_id, event.applicant, event.status, event.at.date()
             )
         case ev.StatusConsentGiven():
-            applications[event.application_id].consents[event.state] = event.at.date()
+            application = applications[event.application_id]
+            consents = {**application.consents, event.state: event.at.date()}
+            application = replace(application, consents=consents)
         case ev.StatusApplicationRefused():
-            application = applications[event.application_id]
-            application.outcome, application.decided = REFUSED, event.at.date()
-            application.objector = event.objector
+            application = replace(
+                applications[event.application_id],
+                outcome=REFUSED,
+                decided=event.at.date(),
+                objector=event.objector,
+            )
         case ev.StatusApplicationGranted():
-            application = applications[event.application_id]
-            application.outcome, application.decided = GRANTED, event.at.date()
+            application = replace(
+                applications[event.application_id], outcome=GRANTED, decided=event.at.date()
+            )
         case _:
-            return False
-    return True
+            return None
+    return {**applications, application.id: application}

@@ -4,7 +4,8 @@ when each enters into force."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from accord.kernel.messages import Event
 from accord.partners import events as ev
@@ -27,7 +28,7 @@ class InstrumentTerms:
     recorded: dt.date
 
 
-@dataclass
+@dataclass(frozen=True)
 class InstrumentRecord:
     id: str
     signed: dict[str, dt.date] = field(default_factory=dict)
@@ -68,11 +69,12 @@ def in_force(
     return start is not None and start <= day
 
 
-def apply(records: dict[str, InstrumentRecord], event: Event) -> bool:
+def apply(records: dict[str, InstrumentRecord], event: Event) -> dict[str, InstrumentRecord] | None:
+    """The instruments' records after one event (a new dict; the old one is left as it was),
+    or None when the event is not about instruments."""
     match event:
         case ev.InstrumentRecorded():
-            record = records.setdefault(event.instrument, InstrumentRecord(event.instrument))
-            record.terms = InstrumentTerms(
+            terms = InstrumentTerms(
                 event.title,
                 event.kind,
                 event.parties,
@@ -81,16 +83,26 @@ def apply(records: dict[str, InstrumentRecord], event: Event) -> bool:
                 event.depositary,
                 event.at.date(),
             )
-        case ev.InstrumentSigned():
-            _record(records, event.instrument).signed[event.state] = event.at.date()
-        case ev.InstrumentRatified():
-            _record(records, event.instrument).ratified[event.state] = event.at.date()
-        case ev.InstrumentAcceded():
-            _record(records, event.instrument).acceded[event.state] = event.at.date()
+            record = replace(_record(records, event.instrument), terms=terms)
+        case ev.InstrumentSigned() | ev.InstrumentRatified() | ev.InstrumentAcceded():
+            record = _record(records, event.instrument)
+            kept_in = _ACTS[type(event)]
+            acts: dict[str, Any] = {
+                kept_in: {**getattr(record, kept_in), event.state: event.at.date()}
+            }
+            record = replace(record, **acts)
         case _:
-            return False
-    return True
+            return None
+    return {**records, record.id: record}
+
+
+#: Where each act on an instrument is kept in its record.
+_ACTS: dict[type[Event], str] = {
+    ev.InstrumentSigned: "signed",
+    ev.InstrumentRatified: "ratified",
+    ev.InstrumentAcceded: "acceded",
+}
 
 
 def _record(records: dict[str, InstrumentRecord], instrument: str) -> InstrumentRecord:
-    return records.setdefault(instrument, InstrumentRecord(instrument))
+    return records.get(instrument) or InstrumentRecord(instrument)

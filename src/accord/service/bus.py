@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.journal.model import Entry
-from accord.kernel.messages import Actor, Command, Event, message_from_dict
+from accord.kernel.messages import Actor, Command, Event
 from accord.rules.ruling import Reason, Ruling
 from accord.service.context import Context
-from accord.service.unit_of_work import UnitOfWork
-from accord.service.world import EVENT_TYPES
+from accord.service.unit_of_work import UnitOfWork, replayed_events
 
 CommandHandler = Callable[[Command, Context], Ruling]
 Policy = Callable[[Event, Context], None]
@@ -35,7 +34,7 @@ class Result:
     @classmethod
     def replayed(cls, entry: Entry) -> Result:
         """The result of a command handled before, rebuilt from its journal entry."""
-        events = tuple(message_from_dict(EVENT_TYPES[e["name"]], e["data"]) for e in entry.events)
+        events = tuple(replayed_events(entry))
         ruling = Ruling(
             entry.command,
             dt.date.fromisoformat(entry.at[:10]),
@@ -60,24 +59,31 @@ class MessageBus:
     def handle(
         self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
     ) -> Result:
-        """Ask the rules, then journal the command and apply its events, all or nothing.
+        """Handle one command in a transaction of its own (the writer groups them instead)."""
+        with self.uow.transaction():
+            return self.handle_within(command, actor, at, request_key)
+
+    def handle_within(
+        self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
+    ) -> Result:
+        """Ask the rules, then journal the command and apply its events, all or nothing,
+        inside the open transaction.
 
         A refused command changes nothing but the journal, which records the refusal.
         Input that breaks a rule of form raises before anything is recorded. A command with a
         ``request_key`` already in the journal is not handled again: its entry is returned.
         """
         handler = self.command_handlers[type(command)]
-        with self.uow.transaction():
-            previous = self.uow.find(request_key) if request_key else None
-            if previous is not None:
-                return Result.replayed(previous)
-            context = Context(self.uow.world, actor, at)
-            ruling = handler(command, context)
-            events = self._with_consequences(context) if ruling.allowed else []
-            entry = self._entry(
-                command.type_name, command.to_dict(), actor, at, ruling, events, request_key
-            )
-            self.uow.commit(entry, events)
+        previous = self.uow.find(request_key) if request_key else None
+        if previous is not None:
+            return Result.replayed(previous)
+        context = Context(self.uow.world, actor, at)
+        ruling = handler(command, context)
+        events = self._with_consequences(context) if ruling.allowed else []
+        entry = self._entry(
+            command.type_name, command.to_dict(), actor, at, ruling, events, request_key
+        )
+        self.uow.commit(entry, events)
         return Result(ruling, tuple(events), entry, _created(events))
 
     def record_refusal(
@@ -88,10 +94,22 @@ class MessageBus:
         ruling: Ruling,
         payload: dict[str, Any] | None = None,
     ) -> Entry:
-        """Journal a refusal decided outside the rules (a permission denied): no events."""
+        """Journal a refusal decided outside the rules (a permission denied), in a transaction
+        of its own."""
         with self.uow.transaction():
-            entry = self._entry(command, payload or {}, actor, at, ruling, [], None)
-            self.uow.commit(entry, [])
+            return self.record_refusal_within(command, actor, at, ruling, payload)
+
+    def record_refusal_within(
+        self,
+        command: str,
+        actor: Actor,
+        at: dt.datetime,
+        ruling: Ruling,
+        payload: dict[str, Any] | None = None,
+    ) -> Entry:
+        """Journal a refusal decided outside the rules, inside the open transaction."""
+        entry = self._entry(command, payload or {}, actor, at, ruling, [], None)
+        self.uow.commit(entry, [])
         return entry
 
     def _entry(

@@ -1,17 +1,22 @@
-"""One running Accord: its settings, database, unit of work, bus and clock."""
+"""One running Accord: its settings, database, unit of work, bus, writer and clock."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 
 from accord.config import Settings
+from accord.journal.model import Entry
+from accord.kernel.messages import Actor, Command
 from accord.kernel.time import Clock
-from accord.service.bus import MessageBus
+from accord.rules.ruling import Ruling
+from accord.service.bus import MessageBus, Result
 from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.world import World
+from accord.service.writer import Writer
 
 
 @dataclass
@@ -20,13 +25,33 @@ class Accord:
     engine: Engine
     uow: SqlUnitOfWork
     bus: MessageBus
+    writer: Writer
     clock: Clock
 
     @property
     def world(self) -> World:
-        """The read model as last committed: read it once per request, never change it."""
-        return self.uow.world
+        """The read model as last committed: read it once per request; it never changes."""
+        return self.writer.snapshot
+
+    def handle(
+        self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
+    ) -> Result:
+        """The command handled by the one writer, answered once it is on disk and readable."""
+        return self.writer.call(lambda bus: bus.handle_within(command, actor, at, request_key))  # type: ignore[no-any-return]
+
+    def record_refusal(
+        self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
+    ) -> Entry:
+        """A refusal decided at the edge (a permission denied), journaled by the one writer."""
+        return self.writer.call(  # type: ignore[no-any-return]
+            lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
+        )
 
     def now(self) -> dt.datetime:
         """Commands are stamped to the second, in UTC."""
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+    def close(self) -> None:
+        """Finish the waiting writes, stop the writer, release the database."""
+        self.writer.close()
+        self.engine.dispose()

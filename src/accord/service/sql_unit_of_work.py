@@ -1,8 +1,11 @@
-"""The unit of work on a database: the journal entry and the context tables in one transaction.
+"""The unit of work on a database: journal entries and the context tables in one transaction.
 
 Writers take the journal's head in turn (a row lock; BEGIN IMMEDIATE on SQLite): the hash
-chain is a total order, so commands are serialised and no update is lost. The world in memory
-is the read model; before each command it catches up with entries other processes wrote.
+chain is a total order, so commands are serialised and no update is lost. Inside a
+transaction ``world`` is the writer's working world, a new immutable snapshot per command;
+only once the database has committed does it become the world everyone reads, so a failed
+transaction leaves nothing to undo. Before each transaction it catches up with the entries
+other processes wrote.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from accord.journal import repository as journal
 from accord.journal.model import GENESIS, Entry
-from accord.kernel.messages import Event, message_from_dict
+from accord.kernel.errors import StorageLost, StorageUnavailable
+from accord.kernel.messages import Event
 from accord.rules.charter import Charter
-from accord.service.world import EVENT_TYPES, World
+from accord.service.unit_of_work import StorageCheck, WriteFailed, replayed_events
+from accord.service.world import World
 
 #: Writes the rows of one context's tables for the events of one command.
 Projector = Callable[[Connection, World, Sequence[Event]], None]
@@ -26,24 +32,29 @@ Projector = Callable[[Connection, World, Sequence[Event]], None]
 class Head:
     """The journal as the bus sees it inside a transaction: its length and last hash."""
 
-    def __init__(self) -> None:
-        self.seq, self.last_hash = 0, GENESIS
+    def __init__(self, seq: int = 0, last_hash: str = GENESIS) -> None:
+        self.seq, self.last_hash = seq, last_hash
 
     def __len__(self) -> int:
         return self.seq
 
-    def append(self, entry: Entry) -> None:
-        self.seq, self.last_hash = entry.seq, entry.hash
-
-    def entries(self) -> Iterator[Entry]:
-        raise NotImplementedError("read the journal with journal.repository.SqlJournal")
+    def after(self, entry: Entry) -> Head:
+        return Head(entry.seq, entry.hash)
 
 
 class SqlUnitOfWork:
-    def __init__(self, engine: Engine, charter: Charter, projectors: Sequence[Projector]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        charter: Charter,
+        projectors: Sequence[Projector],
+        storage: StorageCheck | None = None,
+    ) -> None:
         self.engine = engine
         self.charter = charter
         self.projectors = projectors
+        self.storage = storage
+        #: The world and journal head as last committed; inside a transaction, the working ones.
         self.world = World(charter)
         self.journal = Head()
         self._lock = threading.RLock()
@@ -53,48 +64,67 @@ class SqlUnitOfWork:
     def refresh(self) -> None:
         """Catch the world up with entries written since (by this or another process)."""
         with self._lock, self.engine.connect() as connection:
-            self._catch_up(connection)
+            self.world, self.journal = self._caught_up(connection, self.world, self.journal)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._lock:
+            committed = self.world, self.journal
             connection = self.engine.connect().execution_options(writing=True)
             try:
                 with connection.begin():
                     journal.lock_head(connection)
-                    self._catch_up(connection)
+                    self.world, self.journal = self._caught_up(connection, *committed)
                     self._connection = connection
                     yield
+                    if self.storage is not None:
+                        self.storage.check()
+                self._still_kept()
+            except SQLAlchemyError as error:
+                self.world, self.journal = committed
+                raise StorageUnavailable(f"the database did not commit: {error}") from error
             except BaseException:
-                self._reload()
+                self.world, self.journal = committed
                 raise
             finally:
                 self._connection = None
                 connection.close()
 
     def commit(self, entry: Entry, events: list[Event]) -> None:
+        """Journal one command's entry and write its rows; the working world moves on only
+        when both are written. Any failure here fails the whole transaction (WriteFailed)."""
         assert self._connection is not None, "commit() runs inside transaction()"
-        journal.append(self._connection, entry)
+        world = self.world
         for event in events:
-            self.world.apply(event)
-        for project in self.projectors:
-            project(self._connection, self.world, events)
-        self.journal.append(entry)
+            world = world.apply(event)
+        try:
+            journal.append(self._connection, entry)
+            for project in self.projectors:
+                project(self._connection, world, events)
+        except Exception as error:
+            raise WriteFailed(entry.command, error) from error
+        self.world, self.journal = world, self.journal.after(entry)
+
+    def _still_kept(self) -> None:
+        """After a commit: a file replaced or removed meanwhile took the commit with it."""
+        if self.storage is None:
+            return
+        try:
+            self.storage.check()
+        except StorageUnavailable as error:
+            raise StorageLost(f"{error}; no more writes until Accord restarts") from error
 
     def find(self, request_key: str) -> Entry | None:
         assert self._connection is not None, "find() runs inside transaction()"
-        return journal.find(self._connection, request_key)
+        try:
+            return journal.find(self._connection, request_key)
+        except SQLAlchemyError as error:
+            raise WriteFailed("find", error) from error
 
-    def _catch_up(self, connection: Connection) -> None:
-        for entry in journal.entries_after(connection, self.journal.seq):
-            for recorded in entry.events:
-                event_type = EVENT_TYPES[recorded["name"]]
-                self.world.apply(message_from_dict(event_type, recorded["data"]))
-            self.journal.append(entry)
-
-    def _reload(self) -> None:
-        """After a failed transaction the world may hold uncommitted events: rebuild it."""
-        self.world = World(self.charter)
-        self.journal = Head()
-        with self.engine.connect() as connection:
-            self._catch_up(connection)
+    @staticmethod
+    def _caught_up(connection: Connection, world: World, head: Head) -> tuple[World, Head]:
+        for entry in journal.entries_after(connection, head.seq):
+            for event in replayed_events(entry):
+                world = world.apply(event)
+            head = head.after(entry)
+        return world, head

@@ -9,8 +9,9 @@ from typing import Protocol
 
 from accord.journal.model import Entry
 from accord.journal.store import InMemoryJournal, Journal
-from accord.kernel.messages import Event
-from accord.service.world import World
+from accord.kernel.errors import AccordError
+from accord.kernel.messages import Event, message_from_dict
+from accord.service.world import EVENT_TYPES, World
 
 
 class JournalHead(Protocol):
@@ -32,6 +33,30 @@ class UnitOfWork(Protocol):
     def find(self, request_key: str) -> Entry | None: ...
 
 
+class StorageCheck(Protocol):
+    """Whether the storage still keeps what is committed to it."""
+
+    def check(self) -> None:
+        """Raise StorageUnavailable when it does not (asked before and after each commit)."""
+
+
+class WriteFailed(AccordError):
+    """A command's entry or rows could not be written: its whole transaction is void."""
+
+    def __init__(self, command: str, cause: Exception) -> None:
+        super().__init__(f"{command}: the database refused the write ({type(cause).__name__})")
+        self.cause = cause
+
+
+def replayed_events(entry: Entry) -> Iterator[Event]:
+    """The events a journal entry records, rebuilt."""
+    for recorded in entry.events:
+        event_type = EVENT_TYPES.get(recorded["name"])
+        if event_type is None:
+            raise ValueError(f"journal entry {entry.seq}: unknown event {recorded['name']!r}")
+        yield message_from_dict(event_type, recorded["data"])
+
+
 class InMemoryUnitOfWork:
     """State in memory; the journal in memory or in a file. One writer at a time."""
 
@@ -49,7 +74,9 @@ class InMemoryUnitOfWork:
         return next((e for e in self.journal.entries() if e.request_key == request_key), None)
 
     def commit(self, entry: Entry, events: list[Event]) -> None:
+        world = self.world
+        for event in events:
+            world = world.apply(event)
         # The journal first: if it cannot be written, the state is left untouched.
         self.journal.append(entry)
-        for event in events:
-            self.world.apply(event)
+        self.world = world

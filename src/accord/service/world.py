@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from accord.bodies import events as body_events
 from accord.bodies import model as bodies
@@ -43,9 +45,14 @@ EVENT_TYPES: dict[str, type[Event]] = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class World:
-    """The charter Accord runs on and every record kept since."""
+    """The charter Accord runs on and every record kept since: an immutable snapshot.
+
+    ``apply`` gives a new world and leaves this one as it was, so a reader holding a snapshot
+    never sees a command half-applied, whatever the writer does meanwhile. Unchanged records
+    are shared between snapshots, never copied.
+    """
 
     base: Charter
     # Declared before ``cases``, whose name hides the module below it.
@@ -59,33 +66,48 @@ class World:
     )
     units: dict[str, forces.Unit] = field(default_factory=dict)
     requirements: dict[str, forces.CaseRequirements] = field(default_factory=dict)
-    ingests: list[monitoring.IngestRecord] = field(default_factory=list)
+    ingests: tuple[monitoring.IngestRecord, ...] = ()
     calendar: exercises.Calendar = field(default_factory=exercises.Calendar)
     operation_stages: dict[str, operations.Stage] = field(default_factory=dict)
-    _charter: tuple[int, Charter] | None = field(default=None, repr=False)
+    #: How many events made this world: a snapshot's version.
+    version: int = 0
 
     def charter(self) -> Charter:
         """The charter with the membership changes recorded in Accord laid over it."""
-        if self._charter is None or self._charter[0] != self.roll.version:
-            self._charter = (self.roll.version, self.roll.over(self.base))
-        return self._charter[1]
+        return _overlaid(self.base, self.roll)
 
     def rulebook(self, day: dt.date) -> Rulebook:
         return Rulebook.as_of(self.charter(), day)
 
-    def apply(self, event: Event) -> None:
-        handled = (
-            cases.apply(self.cases, event)
-            or cases.apply_prepared(self.prepared_requests, event)
-            or bodies.apply(self.sittings, event)
-            or membership.apply(self.roll, event)
-            or partners.apply(self.instruments, event)
-            or partner_applications.apply(self.status_applications, event)
-            or forces.apply(self.units, event)
-            or forces.apply_requirements(self.requirements, event)
-            or monitoring.apply(self.ingests, event)
-            or exercises.apply(self.calendar, event)
-            or operations.apply(self.operation_stages, event)
-        )
-        if not handled:
-            raise TypeError(f"no context applies the event {event.type_name}")
+    def apply(self, event: Event) -> World:
+        """The world after ``event``; this one is left unchanged."""
+        for name, applier in _APPLIERS:
+            changed = applier(getattr(self, name), event)
+            if changed is not None:
+                return replace(self, **{name: changed, "version": self.version + 1})
+        raise TypeError(f"no context applies the event {event.type_name}")
+
+
+#: Each part of the world and the function that gives it after an event (None: not about it).
+_APPLIERS: tuple[tuple[str, Callable[[Any, Event], Any]], ...] = (
+    ("cases", cases.apply),
+    ("prepared_requests", cases.apply_prepared),
+    ("sittings", bodies.apply),
+    ("roll", membership.apply),
+    ("instruments", partners.apply),
+    ("status_applications", partner_applications.apply),
+    ("units", forces.apply),
+    ("requirements", forces.apply_requirements),
+    ("ingests", monitoring.apply),
+    ("calendar", exercises.apply),
+    ("operation_stages", operations.apply),
+)
+
+
+def _overlaid(base: Charter, roll: membership.Roll) -> Charter:
+    # Kept on the roll, which is immutable: every snapshot sharing a roll shares its charter.
+    cached: tuple[Charter, Charter] | None = roll.__dict__.get("_overlaid")
+    if cached is None or cached[0] is not base:
+        cached = (base, roll.over(base))
+        object.__setattr__(roll, "_overlaid", cached)
+    return cached[1]

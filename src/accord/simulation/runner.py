@@ -64,7 +64,6 @@ def run_scenario(
         journal, bus = own, in_memory_bus(charter, own)
     elif journal is None:
         raise ValueError("a bus of your own comes with the journal it writes, to verify it")
-    world = bus.uow.world
     names: dict[str, str] = {}
     report = ScenarioReport(scenario.name)
     for step in scenario.steps:
@@ -72,7 +71,7 @@ def run_scenario(
     last = scenario.steps[-1].at
     check_keys(0, scenario.final, has_ruling=False)
     report.final_failures = failures(
-        scenario.final, Situation(world, last.date(), None, names, None)
+        scenario.final, Situation(bus.uow.world, last.date(), None, names, None)
     )
     verification = verify(journal.entries())
     report.journal_entries, report.journal_problems = verification.entries, verification.problems
@@ -94,6 +93,7 @@ def _run_step(bus: MessageBus, step: Step, names: dict[str, str]) -> StepReport:
         result = bus.handle(command, actor, step.at)
     except (InvalidInput, NotFound) as error:
         raise ScenarioError(step.number, str(error)) from None
+    world = bus.uow.world  # the world the command made: each snapshot is immutable
     created = _created(result)
     if step.name and created and result.allowed:
         names[step.name] = created

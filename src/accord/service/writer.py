@@ -1,0 +1,129 @@
+"""The one writer: every write from every entry point, in order, in group commits.
+
+Callers on any thread hand their work to a queue and wait for its answer. One thread takes
+whatever is waiting into one transaction (each command still its own journal entry, ruling
+and answer), commits it once, publishes the new immutable world, and only then answers: a
+write is acknowledged once it is on disk, and the next read of any caller sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.kernel.errors import StorageLost, StorageUnavailable
+from accord.service.bus import MessageBus
+from accord.service.unit_of_work import WriteFailed
+from accord.service.world import World
+
+#: Work done inside the writer's open transaction, with its bus.
+Work = Callable[[MessageBus], Any]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Item:
+    work: Work
+    answer: Future[Any] = field(default_factory=Future)
+
+
+class Writer:
+    def __init__(self, bus: MessageBus, max_batch: int = 64) -> None:
+        self.bus = bus
+        self.max_batch = max(1, max_batch)
+        self.snapshot: World = bus.uow.world
+        self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        self._lost: StorageLost | None = None
+        self._thread: threading.Thread | None = None
+        self._starting = threading.Lock()
+
+    def call(self, work: Work) -> Any:
+        """Run ``work`` in the writer's next transaction; its answer, or the error it raised."""
+        item = _Item(work)
+        self._start()
+        self._queue.put(item)
+        return item.answer.result()
+
+    def catch_up(self) -> World:
+        """The world with whatever other processes committed since, once the writer has read it."""
+        self.call(lambda bus: None)
+        return self.snapshot
+
+    def close(self) -> None:
+        """Finish the waiting work, then stop the thread."""
+        with self._starting:
+            if self._thread is not None:
+                self._queue.put(None)
+                self._thread.join()
+                self._thread = None
+
+    def _start(self) -> None:
+        if self._thread is None:
+            with self._starting:
+                if self._thread is None:
+                    self._thread = threading.Thread(
+                        target=self._run, name="accord-writer", daemon=True
+                    )
+                    self._thread.start()
+
+    def _run(self) -> None:
+        while (first := self._queue.get()) is not None:
+            batch = [first]
+            while len(batch) < self.max_batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    self._queue.put(None)
+                    break
+                batch.append(item)
+            self._write(batch)
+
+    def _write(self, batch: list[_Item]) -> None:
+        if self._lost is not None:
+            return _fail(batch, self._lost)
+        try:
+            with self.bus.uow.transaction():
+                answers = [_attempt(item, self.bus) for item in batch]
+        except WriteFailed as error:
+            if len(batch) == 1:
+                return _fail(batch, error)
+            # One command's write failed: its neighbours are written again, each on its own.
+            for item in batch:
+                self._write([item])
+            return None
+        except StorageLost as error:
+            log.error("storage lost: %s", error)
+            self._lost = error
+            return _fail(batch, error)
+        except StorageUnavailable as error:
+            return _fail(batch, error)
+        self.snapshot = self.bus.uow.world
+        for item, (done, value) in zip(batch, answers, strict=True):
+            if done:
+                item.answer.set_result(value)
+            else:
+                item.answer.set_exception(value)
+        return None
+
+
+def _attempt(item: _Item, bus: MessageBus) -> tuple[bool, Any]:
+    """Whether the work was done, and its answer or the error it raised before writing."""
+    try:
+        return True, item.work(bus)
+    except (WriteFailed, StorageUnavailable):
+        raise
+    except Exception as error:
+        return False, error
+
+
+def _fail(batch: list[_Item], error: Exception) -> None:
+    for item in batch:
+        item.answer.set_exception(error)

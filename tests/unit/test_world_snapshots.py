@@ -1,0 +1,44 @@
+"""The read model is a chain of immutable snapshots: applying an event never changes the old one."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from pathlib import Path
+
+import pytest
+
+from accord.journal.store import InMemoryJournal
+from accord.service.unit_of_work import replayed_events
+from accord.service.world import World
+from accord.simulation.runner import run_scenario
+from accord.simulation.scenario import load_scenario
+
+SCENARIOS = sorted((Path(__file__).parents[2] / "scenarios").glob("*.yaml"))
+
+
+def records(world: World) -> bytes:
+    """Every record the world holds, as bytes (the charter it runs on is shared, not kept)."""
+    parts = {f.name: getattr(world, f.name) for f in dataclasses.fields(world) if f.name != "base"}
+    return pickle.dumps(parts)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_no_event_of_a_bundled_scenario_changes_the_snapshot_it_is_applied_to(path, csto):
+    journal = InMemoryJournal()
+    run_scenario(load_scenario(path), csto, journal)
+    world, applied = World(csto), 0
+    for entry in journal.entries():
+        for event in replayed_events(entry):
+            before = records(world)
+            after = world.apply(event)
+            assert records(world) == before, f"{event.type_name} changed the snapshot"
+            assert after.version == world.version + 1
+            world, applied = after, applied + 1
+    assert applied > 0
+
+
+def test_a_snapshot_refuses_to_be_changed_in_place(csto):
+    world = World(csto)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        world.cases = {}  # type: ignore[misc]
