@@ -45,6 +45,8 @@ class Writer:
 
     def call(self, work: Work) -> Any:
         """Run ``work`` in the writer's next transaction; its answer, or the error it raised."""
+        if threading.current_thread() is self._thread:
+            raise RuntimeError("the writer cannot wait for itself: do the work in place")
         item = _Item(work)
         self._start()
         self._queue.put(item)
@@ -84,7 +86,12 @@ class Writer:
                     self._queue.put(None)
                     break
                 batch.append(item)
-            self._write(batch)
+            try:
+                self._write(batch)
+            except Exception as error:
+                # Whatever went wrong, no caller is left waiting for an answer.
+                log.exception("the writer could not write a batch")
+                _fail([item for item in batch if not item.answer.done()], error)
 
     def _write(self, batch: list[_Item]) -> None:
         if self._lost is not None:
