@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,13 +19,19 @@ def upgrade() -> None:
     typer.echo(f"database schema up to date: {engine.url.render_as_string(hide_password=True)}")
 
 
+def run_server(app: Any, host: str, port: int) -> None:
+    """Serve an ASGI app with Accord's uvicorn settings (the load benchmark's bare endpoint
+    is served here too, so the two are compared under the same server)."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
 ) -> None:
     """Run the REST API (one process: writes are serialised on the journal anyway)."""
-    import uvicorn
-
     from accord.entrypoints.api import create_app
 
-    uvicorn.run(create_app(Settings()), host=host, port=port, log_level="warning")
+    run_server(create_app(Settings()), host, port)
