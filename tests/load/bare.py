@@ -27,6 +27,12 @@ def bare_app() -> FastAPI:
     def bare() -> dict[str, Any]:
         return {"id": "case-1", "stage": "consultations", "members": MEMBERS}
 
+    @app.get("/failure")
+    def failure() -> None:
+        # An exception no handler knows, as a bug in a route raises (tests/integration/
+        # test_serve_errors.py): the load never sends this.
+        raise RuntimeError("a route's bug")
+
     return app
 
 
