@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+ROOT = Path(__file__).resolve().parents[2]  # the repository: `python -m tests.load.bare` runs there
 HOST = "127.0.0.1"  # loopback only: nothing here listens on or calls another address
 START_SECONDS = 60.0
 POSTGRES = os.environ.get(
@@ -69,6 +70,7 @@ def running(args: list[str], log: Path, env: dict[str, str] | None = None) -> It
         process = subprocess.Popen(
             [*args, "--host", HOST, "--port", str(port)],
             env=env,
+            cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
