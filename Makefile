@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 
-.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces
+.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -55,6 +55,12 @@ bench: install
 
 bench-api: install
 	$(UV) run --no-sync python benchmarks/bench_api.py
+
+# accord serve on SQLite and PostgreSQL under 32 clients mixing reads and writes for 60 s, beside a
+# bare endpoint: answers, dropped connections, p50/p99, every acknowledged write in the journal.
+# `make bench-load ARGS="--seconds 10 --clients 8"` to shorten; `--compare ACCORD_GROUP_COMMIT=0`.
+bench-load: install
+	$(UV) run --no-sync python -m benchmarks.bench_load $(ARGS)
 
 # GDELT ingest in rows/s, and the weekly indicator query on 10 million synthetic events: ibis
 # against hand-written SQL and pandas. `make bench-monitor ARGS=--quick`: 1 million events.
