@@ -58,9 +58,11 @@ bench-api: install
 
 # accord serve on SQLite and PostgreSQL under 32 clients mixing reads and writes for 60 s, beside a
 # bare endpoint: answers, dropped connections, p50/p99, every acknowledged write in the journal.
-# `make bench-load ARGS="--seconds 10 --clients 8"` to shorten; `--compare ACCORD_GROUP_COMMIT=0`.
+# `make bench-load ARGS="--seconds 10 --clients 8"` to shorten. Then the writer alone, with and
+# without group commit (ACCORD_MAX_BATCH=1).
 bench-load: install
-	$(UV) run --no-sync python -m benchmarks.bench_load $(ARGS)
+	$(UV) run --no-sync python -m benchmarks.bench_load --compare ACCORD_MAX_BATCH=1 $(ARGS)
+	$(UV) run --no-sync python benchmarks/bench_writer.py
 
 # GDELT ingest in rows/s, and the weekly indicator query on 10 million synthetic events: ibis
 # against hand-written SQL and pandas. `make bench-monitor ARGS=--quick`: 1 million events.

@@ -11,7 +11,7 @@ On loopback only, every phase bounded in time. In one run:
   reads-only phase (as long as the bare one: throughput against the bare endpoint), and the
   mixed phase (a quarter writes: pledges, positions, drafts, requests; latencies, answers,
   dropped connections); then every acknowledged write (201) looked up in the journal;
-* with ``--compare NAME=VALUE`` (e.g. ``ACCORD_GROUP_COMMIT=0``), the mixed phase again on a
+* with ``--compare NAME=VALUE`` (e.g. ``ACCORD_MAX_BATCH=1``), the mixed phase again on a
   fresh database with that variable in the server's environment, and the writes per second of
   both (the aim: the default configuration, with group commit, ≥ 2× the other).
 """
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--compare",
         metavar="NAME=VALUE",
-        help="a second server configuration: its variable, e.g. ACCORD_GROUP_COMMIT=0",
+        help="a second server configuration: its variable, e.g. ACCORD_MAX_BATCH=1",
     )
     options = parser.parse_args(argv)
     options.read_seconds = options.read_seconds or options.seconds / 2

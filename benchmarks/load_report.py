@@ -166,7 +166,7 @@ def print_report(
     print("\n".join(table(aim_rows)))
     if not compared:
         print(
-            "\ngroup commit: not compared; --compare ACCORD_GROUP_COMMIT=0 (assumed: the write"
+            "\ngroup commit: not compared; --compare ACCORD_MAX_BATCH=1 (assumed: the write"
             " path's switch to one transaction per command) runs that configuration too"
         )
     broken = [
