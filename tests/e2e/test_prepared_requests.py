@@ -36,15 +36,14 @@ def test_the_analyst_prepares_a_request_that_only_its_delegation_and_the_staff_s
     assert api.get("KAZ", f"/prepared-requests/{prepared_id}").status_code == 404
 
 
-def test_the_addressed_delegation_files_it_once_and_no_other_member_can(api):
+def test_the_addressed_delegation_files_it_once_and_to_another_member_it_does_not_exist(api):
     prepared_id = prepare(api).json()["created"]["prepared_request"]
     request = {"article": "CST-2", "summary": PREPARED["summary"], "prepared": prepared_id}
 
+    # Not released to KAZ: answered as a missing one, not "prepared for TJK".
     by_another = api.post("KAZ", "/cases", request)
-    assert by_another.status_code == 422
-    assert by_another.json()["ruling"]["reasons"] == [
-        f"{prepared_id} was prepared for TJK: only its delegation may file it"
-    ]
+    assert by_another.status_code == 404
+    assert by_another.json()["detail"] == f"prepared request {prepared_id!r} does not exist"
     filed = api.post("TJK", "/cases", request)
     assert filed.status_code == 201, filed.json()
     case_id = filed.json()["created"]["case"]

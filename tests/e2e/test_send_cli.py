@@ -81,7 +81,7 @@ def test_a_yaml_file_and_the_environment_token_do_the_same(tokens, tmp_path, mon
 
 def test_a_role_that_may_not_send_it_is_refused_and_the_refusal_journaled(tokens):
     sent = send("pledge_unit", data=PLEDGE, token=tokens["staff"])
-    assert sent.exit_code == 1
+    assert sent.exit_code == 3
     assert "a joint_staff user may not send pledge_unit" in sent.output
     (entry,) = journal()
     assert (entry.command, entry.allowed) == ("pledge_unit", False)
@@ -89,7 +89,7 @@ def test_a_role_that_may_not_send_it_is_refused_and_the_refusal_journaled(tokens
 
 def test_a_delegation_cannot_act_for_another_state(tokens):
     sent = send("pledge_unit", "--for", "ARM", data=PLEDGE, token=tokens["kaz"])
-    assert sent.exit_code == 1
+    assert sent.exit_code == 3
     assert "may not send pledge_unit for ARM" in sent.output
 
 
@@ -113,13 +113,19 @@ def test_the_rules_refuse_withdrawing_another_states_unit(tokens):
         ("pledge_unit", {**PLEDGE, "strenght": 3}, "strenght: not a field of pledge_unit"),
         ("pledge_unit", {"strength": 3}, "unit: Field required"),
         ("pledge_units", PLEDGE, "command: unknown 'pledge_units'"),
-        ("withdraw_pledge", {"unit": "unit-9", "reason": "gone"}, "unit-9"),
     ],
 )
 def test_bad_input_names_the_field_and_sends_nothing(tokens, name, fields, named):
     sent = send(name, data=fields, token=tokens["kaz"])
     assert sent.exit_code == 2, sent.output
     assert named in sent.output
+    assert journal() == []
+
+
+def test_a_missing_record_exits_4_with_the_apis_404_message_and_sends_nothing(tokens):
+    sent = send("withdraw_pledge", data={"unit": "unit-9", "reason": "gone"}, token=tokens["kaz"])
+    assert sent.exit_code == 4, sent.output
+    assert "error: unit 'unit-9' does not exist" in sent.output
     assert journal() == []
 
 

@@ -12,6 +12,7 @@ from accord.monitoring.ingest.acled import read_acled
 from accord.monitoring.ingest.lines import csv_batches
 from accord.monitoring.reference import iso_numeric_to_iso3, taxonomy
 from accord.monitoring.store import EventStore
+from tests.cli_tokens import sign_in_as_analyst
 from tests.monitoring.reading import read_all
 
 # ACLED's terms forbid passing its data on, so these rows are invented (see their README).
@@ -181,6 +182,7 @@ def test_small_batches_read_the_sample_whole_and_in_order(monkeypatch):
 
 def test_the_cli_ingests_acled_and_reports_every_bad_line(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("ACCORD_EVENTS_URL", str(tmp_path / "events.duckdb"))
+    sign_in_as_analyst(monkeypatch, f"sqlite:///{tmp_path / 'accord.db'}")
 
     def ingest(path: Path) -> dict:
         result = runner.invoke(app, ["monitor", "ingest", str(path), "--format", "acled", "--json"])

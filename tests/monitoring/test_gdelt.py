@@ -12,6 +12,7 @@ from accord.monitoring.indicators import indicators
 from accord.monitoring.ingest.gdelt import read_gdelt
 from accord.monitoring.reference import classify_by_prefix, fips_to_iso3
 from accord.monitoring.store import EventStore
+from tests.cli_tokens import sign_in_as_analyst
 from tests.monitoring.reading import GDELT_DAYS, read_all
 
 DAYS = GDELT_DAYS
@@ -129,6 +130,7 @@ def test_a_surge_far_above_the_baseline_is_a_week_with_a_high_z():
 
 def test_the_cli_ingests_reports_and_refuses_an_unknown_format(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("ACCORD_EVENTS_URL", str(tmp_path / "events.duckdb"))
+    sign_in_as_analyst(monkeypatch, f"sqlite:///{tmp_path / 'accord.db'}")
     result = runner.invoke(app, ["monitor", "ingest", str(DAYS[1]), "--format", "gdelt", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)

@@ -173,7 +173,15 @@ def test_units_deployed_on_a_case_make_its_contingents_and_cannot_be_sent_twice(
     again = accord.do("CSC", Deploy(case="case-1", units=("unit-1",)))
     assert "unit-1 is already deployed on case-1" in again.ruling.reasons[0].text
     home = accord.do("RUS", WithdrawPledge(unit="unit-1", reason="needed at home"))
-    assert "deployed on case-1" in home.ruling.reasons[0].text
+    assert (
+        home.ruling.reasons[0].text == "unit-1 is deployed on a case: withdraw it from there first"
+    )
+    kazakhstan_request(accord)
+    session_and_draft(accord, case="case-2")
+    everyone(accord, "draft-2")
+    assert accord.do("chair", CloseDraft(draft="draft-2")).allowed
+    elsewhere = accord.do("CSC", Deploy(case="case-2", units=("unit-1",)))
+    assert "unit-1 is already deployed on another case" in elsewhere.ruling.reasons[0].text
     accord.do("CDM", WithdrawForces(case="case-1", contingents=("RUS",)))
     assert accord.do("RUS", WithdrawPledge(unit="unit-1", reason="needed at home")).allowed
     with pytest.raises(InvalidInput) as caught:

@@ -12,7 +12,7 @@ from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, T
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
-from accord.entrypoints.visibility import case_for, draft_for, session_for
+from accord.entrypoints.visibility import draft_for, session_for
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
 CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
@@ -33,8 +33,6 @@ def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) ->
 @router.post("/sessions", status_code=201, responses=CREATED)
 def convene_session(body: ConveneIn, send: SendDep) -> Any:
     """The chair convenes a regular or extraordinary session, in person or by video."""
-    if body.about:
-        case_for(send.accord, send.principal, body.about, "convene_session")
     command = cmd.ConveneSession(
         body=body.body,
         extraordinary=body.extraordinary,
@@ -49,9 +47,6 @@ def convene_session(body: ConveneIn, send: SendDep) -> Any:
 @router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
 def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
-    session_for(send.accord, send.principal, session_id, "table_draft")
-    if body.case:
-        case_for(send.accord, send.principal, body.case, "table_draft")
     command = cmd.TableDraft(
         session=session_id,
         kind=body.kind,
@@ -71,7 +66,6 @@ def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any
 @router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
 def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
     """A delegation states its own state's position."""
-    draft_for(send.accord, send.principal, draft_id, "state_position")
     command = cmd.StatePosition(draft=draft_id, position=body.position)
     return send(command, body.on_behalf_of)
 
@@ -79,5 +73,4 @@ def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
 def close_draft(draft_id: str, body: ActIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
-    draft_for(send.accord, send.principal, draft_id, "close_draft")
     return send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)

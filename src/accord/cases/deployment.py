@@ -72,7 +72,9 @@ def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict
         elif unit.formation != command.formation:
             because.refuse(f"{unit_id} is pledged to {unit.formation}, not {command.formation}")
         elif unit_id in away:
-            because.refuse(f"{unit_id} is already deployed on {away[unit_id][0]}")
+            # Another case may be one the sender may not see: a refusal never names it.
+            where = command.case if away[unit_id][0] == command.case else "another case"
+            because.refuse(f"{unit_id} is already deployed on {where}")
         sent[unit_id] = unit.state
     return sent
 

@@ -60,14 +60,12 @@ def file_request(body: FileRequestIn, send: SendDep) -> Any:
 @router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
 def notify_un_security_council(case_id: str, body: ActIn, send: SendDep) -> Any:
     """Inform the UN Security Council of the measures taken."""
-    case_for(send.accord, send.principal, case_id, "notify_un_security_council")
     return send(cmd.NotifyUnSecurityCouncil(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
 def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
     """Send contingents to carry out an adopted decision."""
-    case_for(send.accord, send.principal, case_id, "deploy")
     command = cmd.Deploy(
         case=case_id,
         contingents={k.upper(): v for k, v in body.contingents.items()},
@@ -80,7 +78,6 @@ def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
 @router.post("/{case_id}/withdrawals", status_code=201, responses=CREATED)
 def withdraw_forces(case_id: str, body: WithdrawIn, send: SendDep) -> Any:
     """Bring contingents home (all unless some are named)."""
-    case_for(send.accord, send.principal, case_id, "withdraw_forces")
     command = cmd.WithdrawForces(case=case_id, contingents=tuple(body.contingents))
     return send(command, body.on_behalf_of)
 
@@ -88,7 +85,6 @@ def withdraw_forces(case_id: str, body: WithdrawIn, send: SendDep) -> Any:
 @router.post("/{case_id}/closure", status_code=201, responses=CREATED)
 def close_case(case_id: str, body: CloseCaseIn, send: SendDep) -> Any:
     """Close the case with a summary."""
-    case_for(send.accord, send.principal, case_id, "close_case")
     command = cmd.CloseCase(case=case_id, summary=body.summary)
     return send(command, body.on_behalf_of)
 
@@ -96,7 +92,6 @@ def close_case(case_id: str, body: CloseCaseIn, send: SendDep) -> Any:
 @router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
 def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
     """The requesting member takes its request back."""
-    case_for(send.accord, send.principal, case_id, "withdraw_request")
     return send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)
 
 

@@ -1,19 +1,20 @@
 """`accord send COMMAND`: any command over the CLI, sent as a signed-in person exactly as the API
-sends it (the role's permission, the actor, the rules, the journal).
+sends it (the records it names and whether they are released, the role's permission, the
+actor, the rules, the journal).
 
 The person is the owner of an API token (``accord users add``), read from ``--token-file`` or
-the ACCORD_TOKEN environment variable, never from the command line, where other users of the
-machine could read it. Exit status: 0 applied, 1 refused (by the rules or for want of
-permission; both journaled), 2 bad input (nothing sent).
+the ACCORD_TOKEN environment variable. Exit status (the API's answer beside it): 0 applied
+(201), 1 refused by the rules (422 with the ruling), 2 bad input, nothing sent (422 naming the
+field, or 401), 3 not permitted (403), 4 no such record or none released to the caller (404).
+Refusals by the rules and by permission are journaled.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 import yaml
@@ -24,13 +25,17 @@ from accord.config import Settings
 from accord.entrypoints.commanding import command_out
 from accord.entrypoints.render import print_json
 from accord.entrypoints.sending import send_as
-from accord.identity.repository import principal_for_token
+from accord.entrypoints.signed_in import (
+    NOT_FOUND,
+    REFUSED,
+    BadInput,
+    fail,
+    forbid,
+    token_from,
+    token_owner,
+)
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.messages import Command
-
-
-class BadInput(Exception):
-    """Nothing was sent: the message says which field or option and why."""
 
 
 def send(
@@ -61,26 +66,24 @@ def send(
         return
     try:
         message = command_from(command, _fields(data, file), types)
-        token = _token(token_file)
+        token = token_from(token_file)
     except BadInput as error:
-        _fail(str(error))
+        fail(str(error))
     accord = sql_accord(Settings())
     try:
-        with accord.engine.connect() as connection:
-            principal = principal_for_token(connection, token)
-        if principal is None:
-            _fail("the API token is unknown or revoked")
+        principal = token_owner(accord, token)
         try:
             sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
-        except (InvalidInput, NotFound) as error:
-            _fail(str(error))
+        except NotFound as error:
+            fail(str(error), NOT_FOUND)
+        except InvalidInput as error:
+            fail(str(error))
     finally:
         accord.close()
     if sent.result is None:
-        typer.echo(f"refused: {sent.forbidden} (journaled)", err=True)
-        raise typer.Exit(1)
+        forbid(sent.forbidden)
     if sent.key_reused:
-        _fail("this idempotency key was used for a different command")
+        fail("this idempotency key was used for a different command")
     out = command_out(sent.result).model_dump(mode="json")
     if json_output:
         print_json(out)
@@ -94,7 +97,7 @@ def send(
         for kind, identifier in out["created"].items():
             typer.echo(f"  created {kind}: {identifier}")
     if not out["allowed"]:
-        raise typer.Exit(1)
+        raise typer.Exit(REFUSED)
 
 
 def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Command]]) -> Command:
@@ -117,12 +120,6 @@ def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Comman
     return command
 
 
-def _fail(message: str) -> NoReturn:
-    """Bad input: said on standard error, exit status 2."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
-
-
 def _field_names(kind: type[Command]) -> list[str]:
     return [field.name for field in dataclasses.fields(kind)]
 
@@ -141,17 +138,3 @@ def _fields(data: str | None, file: Path | None) -> dict[str, Any]:
     if not isinstance(fields, dict):
         raise BadInput(f"{'--file' if file else '--data'}: must hold an object of fields")
     return fields
-
-
-def _token(token_file: Path | None) -> str:
-    try:
-        token = (
-            token_file.read_text(encoding="utf-8")
-            if token_file
-            else os.environ.get("ACCORD_TOKEN", "")
-        )
-    except OSError as error:
-        raise BadInput(f"--token-file: cannot read it: {error}") from None
-    if not token.strip():
-        raise BadInput("an API token is required: --token-file FILE or ACCORD_TOKEN")
-    return token.strip()

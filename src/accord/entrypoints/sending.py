@@ -1,10 +1,13 @@
-"""Sending a command for a signed-in person, the same for the API and the CLI: the role's
+"""Sending a command for a signed-in person, the same for the API and the CLI: the records it
+names (a record not released to the person is answered as a missing one), the role's
 permission, the actor it acts as, and the journal entry (a refusal by permission included)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from accord.entrypoints.releases import Kind, Unreleased, find_released, named_records
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
 from accord.kernel.messages import Actor, Command
@@ -12,6 +15,7 @@ from accord.rules.ruling import Because
 from accord.service.actors import resolve_actor
 from accord.service.bus import Result
 from accord.service.runtime import Accord
+from accord.service.world import World
 
 
 @dataclass(frozen=True)
@@ -31,17 +35,33 @@ def send_as(
     on_behalf_of: str | None = None,
     idempotency_key: str | None = None,
 ) -> Sent:
-    at = accord.now()
-    who = actor_for(principal, on_behalf_of, accord.world.charter().bodies)
+    """Raises NotFound, before the permission is asked, for a record the command names that
+    does not exist or is not released to ``principal`` (that denial is journaled)."""
+    at, world = accord.now(), accord.world
+    for kind, record_id in named_records(command):
+        released(accord, world, principal, kind, record_id, command.type_name)
+    who = actor_for(principal, on_behalf_of, world.charter().bodies)
     if not may_send(principal, command.type_name) or who is None:
         deny(accord, principal, command, on_behalf_of)
         acting = f" for {on_behalf_of}" if on_behalf_of else ""
         return Sent(None, f"a {principal.role} user may not send {command.type_name}{acting}")
-    actor = resolve_actor(accord.world, who, at.date())
+    actor = resolve_actor(world, who, at.date())
     request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
     result = accord.handle(command, actor, at, request_key)
     reused = result.replay and result.entry.payload != command.to_dict()
     return Sent(result, key_reused=reused)
+
+
+def released(
+    accord: Accord, world: World, principal: Principal, kind: Kind, record_id: str, doing: str
+) -> Any:
+    """The record if ``principal`` may see it; else NotFound, the same whether it is missing
+    or hidden, and a hidden one's denial journaled as ``doing`` the record."""
+    try:
+        return find_released(world, principal, accord.now().date(), kind, record_id)
+    except Unreleased:
+        deny(accord, principal, f"{doing} {record_id}")
+        raise
 
 
 def deny(

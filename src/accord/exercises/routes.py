@@ -8,7 +8,6 @@ from fastapi import APIRouter, HTTPException, Query
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
-from accord.entrypoints.visibility import draft_for
 from accord.exercises import commands as cmd
 from accord.exercises import views
 from accord.exercises.schemas import (
@@ -65,7 +64,6 @@ def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
 @plans_router.post("/{plan_id}/adoption", status_code=201, responses=CREATED)
 def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) -> Any:
     """The plan takes effect by the competent body's adopted decision (the CDM's, in the CSTO)."""
-    draft_for(send.accord, send.principal, body.decision, "adopt_exercise_plan")
     return send(cmd.AdoptExercisePlan(plan=plan_id, decision=body.decision), body.on_behalf_of)
 
 

@@ -104,7 +104,8 @@ def withdraw_pledge(command: cmd.WithdrawPledge, context: Context) -> Ruling:
         return because.ruling()
     away = deployed_units(context.world.cases).get(unit.id)
     if away is not None:
-        because.refuse(f"{unit.id} is deployed on {away[0]}: withdraw it from there first")
+        # Not naming the case: it may be one the pledging state may not see.
+        because.refuse(f"{unit.id} is deployed on a case: withdraw it from there first")
         return because.ruling()
     context.emit(ev.PledgeWithdrawn(unit.id, command.reason, context.at))
     return because.ruling()

@@ -94,7 +94,6 @@ def record_visit(unit_id: str, body: VisitIn, send: SendDep) -> Any:
 def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) -> Any:
     """The Joint Staff states what the adopted decision needs: capability, strength, by
     when, where (a new statement replaces the case's earlier one)."""
-    case_for(send.accord, send.principal, case_id, "state_requirements")
     command = cmd.StateRequirements(
         case=case_id,
         requirements=tuple(

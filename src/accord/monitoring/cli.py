@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Annotated
 
@@ -10,17 +11,23 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from accord.bootstrap import configured_charter
+from accord.bootstrap import configured_charter, sql_accord
 from accord.config import Settings
+from accord.entrypoints.commanding import command_out
 from accord.entrypoints.render import print_json
+from accord.entrypoints.sending import deny, send_as
+from accord.entrypoints.signed_in import BadInput, fail, forbid, token_from, token_owner
+from accord.identity.permissions import may_send
 from accord.kernel.time import SystemClock, parse_day
 from accord.monitoring.exports import alert_id, cap_message, stix_bundle
 from accord.monitoring.forecast_cli import show_forecast
+from accord.monitoring.model import IngestReport
 from accord.monitoring.reference import iso3_to_iso2
 from accord.monitoring.views import (
     READERS,
     indicator_dict,
     ingest_file,
+    ingest_record,
     member_indicators,
     open_store,
     report_dict,
@@ -41,27 +48,64 @@ To = Annotated[str | None, typer.Option("--to", help="Last day (default: today)"
 def ingest(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
     format: Annotated[str, typer.Option("--format", help="acled, gdelt or ucdp")],
+    token_file: Annotated[
+        Path | None, typer.Option("--token-file", help="A file holding the API token")
+    ] = None,
     json_output: Json = False,
 ) -> None:
-    """Add a file's events; every bad row is reported with its line and reason."""
+    """Add a file's events as the owner of an API token (an analyst's or an administrator's),
+    journaled like the API's ingest; every bad row is reported with its line and reason."""
     if format not in READERS:
-        typer.echo(f"error: --format: one of {', '.join(READERS)}, not {format!r}", err=True)
-        raise typer.Exit(2)
-    store = open_store(Settings().events_url)
-    with Progress(console=console, transient=True, disable=json_output) as progress:
-        task = progress.add_task(f"reading {file.name}", total=file.stat().st_size)
-        report = ingest_file(store, file, format, lambda n: progress.advance(task, n))
+        fail(f"--format: one of {', '.join(READERS)}, not {format!r}")
+    try:
+        token = token_from(token_file)
+    except BadInput as error:
+        fail(str(error))
+    accord = sql_accord(Settings())
+    try:
+        principal = token_owner(accord, token)
+        # Asked before reading the file, as the API asks before taking the upload.
+        if not may_send(principal, "record_event_file"):
+            deny(accord, principal, "record_event_file")
+            forbid(f"a {principal.role} user may not ingest event files")
+        report = _ingest(accord.settings.events_url, file, format, json_output)
+        command = ingest_record(report, file.name, _sha256(file))
+        sent = send_as(accord, principal, command)
+    finally:
+        accord.engine.dispose()
+    if sent.result is None:
+        forbid(sent.forbidden)
+    recorded = command_out(sent.result).model_dump(mode="json")
     if json_output:
-        print_json(report_dict(report))
+        print_json({**recorded, **report_dict(report)})
         return
     console.print(
         f"{file.name}: {report.rows_read} rows read, {report.rows_added} events added, "
-        f"{report.duplicates} already stored, {len(report.bad_rows)} bad rows"
+        f"{report.duplicates} already stored, {len(report.bad_rows)} bad rows "
+        f"(journal #{recorded['journal_seq']})"
     )
     for row in report.bad_rows[:50]:
         console.print(f"  {row}", highlight=False, markup=False)
     if len(report.bad_rows) > 50:
         console.print(f"  … and {len(report.bad_rows) - 50} more (use --json for all)")
+
+
+def _ingest(events_url: str | None, file: Path, format: str, quiet: bool) -> IngestReport:
+    store = open_store(events_url)
+    try:
+        with Progress(console=console, transient=True, disable=quiet) as progress:
+            task = progress.add_task(f"reading {file.name}", total=file.stat().st_size)
+            return ingest_file(store, file, format, lambda n: progress.advance(task, n))
+    finally:
+        store.con.disconnect()
+
+
+def _sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _period(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:

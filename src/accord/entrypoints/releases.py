@@ -1,0 +1,97 @@
+"""The records a command names and whether a person may see each, in one lookup shared by
+the send path (every command, from every entry point) and the routes' views.
+
+A record not released to the caller is answered exactly as a missing one: the same NotFound,
+naming the record the caller asked for (never the case it belongs to).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from accord.bodies.views import draft_visible, session_visible
+from accord.cases.views import case_visible, prepared_visible
+from accord.identity.permissions import Person
+from accord.kernel.errors import NotFound
+from accord.kernel.messages import Command
+from accord.service.world import World
+
+
+class Unreleased(NotFound):
+    """The record exists but is not released to the caller; its message is a missing one's,
+    the type only tells the edge to journal the denied access."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record that carries a classification, its own or its case's."""
+
+    name: str
+    records: Callable[[World], Mapping[str, Any]]
+    visible: Callable[[World, Any, Person, dt.date], bool]
+
+    def missing(self, record_id: str) -> str:
+        # The handlers' wording for an unknown id, so the edge and a handler cannot differ.
+        return f"{self.name} {record_id!r} does not exist"
+
+
+CASE = Kind("case", lambda world: world.cases, case_visible)
+SESSION = Kind("session", lambda world: world.sittings.sessions, session_visible)
+DRAFT = Kind("draft", lambda world: world.sittings.drafts, draft_visible)
+PREPARED = Kind("prepared request", lambda world: world.prepared_requests, prepared_visible)
+
+#: Every command field, by name, that holds the id of a classified record.
+CLASSIFIED: Mapping[str, Kind] = {
+    "case": CASE,
+    "about": CASE,
+    "session": SESSION,
+    "draft": DRAFT,
+    # adopt_exercise_plan: the adopted draft decision that puts the plan into effect.
+    "decision": DRAFT,
+    "prepared": PREPARED,
+}
+#: Fields naming records that every caller may read (their GET routes check no release).
+OPEN_RECORDS = frozenset(
+    {"unit", "units", "exercise", "plan", "instrument", "application", "stage", "operation"}
+)
+#: Fields holding values, not record ids. A command field in none of these three fails
+#: tests/unit/test_releases.py: a new reference to a record cannot slip past the edge.
+VALUES = frozenset(
+    {
+        *("aggressor", "applicant", "areas", "article", "available_from", "available_until"),
+        *("bad_rows", "body", "capabilities", "caveats", "change", "classification"),
+        *("consent", "contingents", "depositary", "detentions", "end", "entry_into_force"),
+        *("exercises", "extraordinary", "file", "findings", "for_state", "format"),
+        *("formation", "grounds", "host", "kind", "level", "meets", "name", "observers"),
+        *("open_to_accession", "participants", "parties", "parties_to_dispute", "party"),
+        *("position", "readiness_days", "reason", "releasable_to", "requested_by"),
+        *("requirements", "resources_blocked", "rows_added", "rows_read", "seizures"),
+        *("sha256", "start", "state", "status", "strength", "subject", "summary", "text"),
+        *("threat", "threatened", "threshold", "title", "troop_cap", "venue", "visited_on"),
+        *("where", "year"),
+    }
+)
+
+
+def named_records(command: Command) -> Iterator[tuple[Kind, str]]:
+    """The classified records the command names, in the order of its fields."""
+    for field in dataclasses.fields(command):
+        kind = CLASSIFIED.get(field.name)
+        value = getattr(command, field.name)
+        if kind is not None and value is not None:
+            yield kind, str(value)
+
+
+def find_released(world: World, person: Person, day: dt.date, kind: Kind, record_id: str) -> Any:
+    """The record, if it exists and is released to ``person`` on ``day``; NotFound if it does
+    not exist, Unreleased (worded the same) if it is not released."""
+    record = kind.records(world).get(record_id)
+    if record is None:
+        raise NotFound(kind.missing(record_id))
+    if not kind.visible(world, record, person, day):
+        raise Unreleased(kind.missing(record_id))
+    return record

@@ -1,0 +1,62 @@
+"""What the CLIs that act for a person share: the owner of an API token, and one exit status
+per kind of answer, each the counterpart of an API status.
+
+The token is read from ``--token-file`` or ACCORD_TOKEN, never from the command line, where
+other users of the machine could read it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from accord.identity.model import Principal
+from accord.identity.repository import principal_for_token
+from accord.service.runtime import Accord
+
+#: Exit statuses, beside the API's answer to the same request.
+APPLIED = 0  # 201: allowed by the rules and journaled
+REFUSED = 1  # 422 with a ruling: refused by the rules, journaled
+BAD_INPUT = 2  # 422 naming the fields at fault, or 401: nothing was sent
+FORBIDDEN = 3  # 403: the role may not send it; the refusal is journaled
+NOT_FOUND = 4  # 404: no such record, or none released to the caller
+
+
+class BadInput(Exception):
+    """Nothing was sent: the message says which field or option and why."""
+
+
+def fail(message: str, status: int = BAD_INPUT) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(status)
+
+
+def forbid(reason: str) -> NoReturn:
+    typer.echo(f"refused: {reason} (journaled)", err=True)
+    raise typer.Exit(FORBIDDEN)
+
+
+def token_from(token_file: Path | None) -> str:
+    try:
+        token = (
+            token_file.read_text(encoding="utf-8")
+            if token_file
+            else os.environ.get("ACCORD_TOKEN", "")
+        )
+    except OSError as error:
+        raise BadInput(f"--token-file: cannot read it: {error}") from None
+    if not token.strip():
+        raise BadInput("an API token is required: --token-file FILE or ACCORD_TOKEN")
+    return token.strip()
+
+
+def token_owner(accord: Accord, token: str) -> Principal:
+    """The token's owner, or a bad-input exit (the API's 401) if it is unknown or revoked."""
+    with accord.engine.connect() as connection:
+        principal = principal_for_token(connection, token)
+    if principal is None:
+        fail("the API token is unknown or revoked")
+    return principal
