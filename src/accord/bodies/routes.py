@@ -4,18 +4,49 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException
 
 from accord.bodies import commands as cmd
 from accord.bodies import views
+from accord.bodies.model import Draft, Session
 from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
-from accord.entrypoints.visibility import case_for, draft_for, session_for
+from accord.entrypoints.sending import deny
+from accord.entrypoints.visibility import case_for
+from accord.identity.model import Principal
+from accord.service.runtime import Accord
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
 CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+
+
+# Sessions and drafts are found through THE predicates (views.session_visible, draft_visible),
+# which release a draft to every participant of the decision; a draft or session not released
+# to the caller is a 404 like a missing one, and the denial is journaled.
+def session_for(accord: Accord, principal: Principal, session_id: str, doing: str) -> Session:
+    world = accord.world
+    session = world.sittings.sessions.get(session_id)
+    if session is not None and not views.session_visible(
+        world, session, principal, accord.now().date()
+    ):
+        deny(accord, principal, f"{doing} {session_id}")
+        session = None
+    if session is None:
+        raise HTTPException(404, f"session {session_id!r} does not exist")
+    return session
+
+
+def draft_for(accord: Accord, principal: Principal, draft_id: str, doing: str) -> Draft:
+    world = accord.world
+    draft = world.sittings.drafts.get(draft_id)
+    if draft is not None and not views.draft_visible(world, draft, principal, accord.now().date()):
+        deny(accord, principal, f"{doing} {draft_id}")
+        draft = None
+    if draft is None:
+        raise HTTPException(404, f"draft {draft_id!r} does not exist")
+    return draft
 
 
 @router.get("/sessions", response_model=list[SessionOut])
