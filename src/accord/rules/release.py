@@ -48,7 +48,8 @@ def rule_on_release(
     if not rulebook.require_treaty_in_force(because):
         return because.ruling(released_to=[], participants=[], unreleased=[])
     taking_part = participants(rulebook, body, kind, subject, because)
-    beyond = [state for state in taking_part.voters if state not in set(readers)]
+    reading = set(readers)
+    beyond = [state for state in taking_part.voters if state not in reading]
     release = rulebook.parameter(RELEASE)
     if release is None or not release.value:
         because.note(
