@@ -51,7 +51,8 @@ def draft_for(accord: Accord, principal: Principal, draft_id: str, doing: str) -
 
 @router.get("/sessions", response_model=list[SessionOut])
 def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
-    """Sessions of every body (those about a case only if the case is released to the caller)."""
+    """Sessions of every body (one about a case only if the case, or a draft on its agenda, is
+    released to the caller)."""
     return views.visible_sessions(accord.world, principal, accord.now().date())
 
 
