@@ -129,6 +129,24 @@ def test_a_failing_expectation_fails_the_report_and_names_the_step(csto):
     assert report.steps[1].failures == ("chair: expected 'RUS', got 'ARM'",)
 
 
+def test_readers_name_the_states_that_may_read_a_case_a_session_or_a_draft(csto):
+    members = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    check = {
+        "by": "chair",
+        "do": "check",
+        "expect": {"case.readers": members, "s1.readers": members, "d1.readers": members},
+    }
+    data = scenario(final={"case.readers": ["KAZ"], "d1.readers": members, "nothing.readers": []})
+    data["steps"].append(check)
+    report = run_scenario(parse_scenario(data), csto)
+    assert report.steps[-1].ok, report.steps[-1].failures
+    # A restricted case with no list is read by every member; no record of that name fails.
+    assert report.final_failures == [
+        f"case.readers: expected ['KAZ'], got {members!r}",
+        "nothing.readers: expected [], got None",
+    ]
+
+
 def test_a_refused_step_passes_only_when_it_expects_the_refusal(csto):
     refused = {"by": "UZB", "do": "state_position", "with": {"draft": "d1", "position": "object"}}
     report = run_scenario(parse_scenario(scenario(steps={3: refused})), csto)

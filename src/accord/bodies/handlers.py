@@ -5,6 +5,7 @@ from __future__ import annotations
 from accord.bodies import commands as cmd
 from accord.bodies import events as ev
 from accord.bodies.model import Draft, Session
+from accord.bodies.reading import rule_on_reading, with_release
 from accord.cases.handlers import get_case
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.ids import state_code
@@ -123,6 +124,10 @@ def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
         requested_by=(case.requested_by,) if case else (),
     )
     ruling = rule_on_competence(context.rulebook, proposal)
+    if ruling.allowed and case is not None:
+        # The chair is told to whom tabling releases the draft beyond the case's readers.
+        body = context.world.charter().bodies[session.body]
+        ruling = with_release(ruling, context.world, body, kind, proposal.subject, case)
     if ruling.allowed:
         context.emit(
             ev.DraftTabled(
@@ -194,6 +199,10 @@ def close_draft(command: cmd.CloseDraft, context: Context) -> Ruling:
     if not draft.is_open:
         because.refuse(f"{draft.id} is already closed ({draft.outcome})")
         return because.ruling()
+    # Defence in depth: never an outcome while a participant could not read the draft.
+    reading = rule_on_reading(context.world, draft, context.day)
+    if not reading.allowed:
+        return reading
     body = context.world.charter().bodies[draft.body]
     outcome = rule_on_outcome(context.rulebook, body, draft.positions, draft.kind, draft.subject)
     if outcome.details.get("outcome") is None:

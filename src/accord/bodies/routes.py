@@ -20,7 +20,8 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 @router.get("/sessions", response_model=list[SessionOut])
 def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
-    """Sessions of every body (those about a case only if the case is released to the caller)."""
+    """Sessions of every body (one about a case only if the case, or a draft on its agenda, is
+    released to the caller)."""
     return views.visible_sessions(accord.world, principal, accord.now().date())
 
 

@@ -1,27 +1,61 @@
-"""Read models of sessions and drafts, filtered by what the caller may see."""
+"""Read models of sessions and drafts, filtered by what the caller may see.
+
+``session_visible`` and ``draft_visible`` are THE predicates of who may read a session or a
+draft. A draft about a case is read by whoever reads the case, and also by the delegation of
+every state that takes part in the body's decision on it (``rules.release``: tabling releases
+the draft, not the case file, to the participants, because confidentiality never removes a
+state from a decision it takes part in). A session about a case is read by whoever reads the
+case, and by whoever reads a draft on its agenda (so that the agenda can be read). Staff roles
+read as they read the case; an observer liaison or a non-participant delegation reads nothing
+more. Release is computed on the day of reading (the closing day once a draft is closed), never
+stored: a member admitted before the closing reads the draft it may then decide on.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from accord.adapters.documents import to_document
 from accord.bodies.model import Draft, Session
 from accord.cases.views import case_visible
-from accord.identity.permissions import Person
+from accord.identity.permissions import DELEGATION, Person
+from accord.rules.release import released_to
 from accord.service.world import World
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """A member state as a reader: what is released to a state is read by its delegation."""
+
+    state: str
+    role: str = DELEGATION
 
 
 def _released(world: World, case_id: str | None, person: Person, day: dt.date) -> bool:
     return case_id is None or case_visible(world, world.cases[case_id], person, day)
 
 
-def session_visible(world: World, session: Session, person: Person, day: dt.date) -> bool:
-    return _released(world, session.case_id, person, day)
+def draft_released_to(world: World, draft: Draft, day: dt.date) -> frozenset[str]:
+    """The states a draft is released to as participants of the decision on it: on ``day``
+    while it is open, on its closing day once closed (the states that took the decision)."""
+    decided_on = draft.closed_at.date() if draft.closed_at is not None else day
+    body = world.charter().bodies[draft.body]
+    return released_to(world.rulebook(decided_on), body, draft.kind, draft.subject)
 
 
 def draft_visible(world: World, draft: Draft, person: Person, day: dt.date) -> bool:
-    return _released(world, draft.case_id, person, day)
+    if _released(world, draft.case_id, person, day):
+        return True
+    return str(person.role) == DELEGATION and person.state in draft_released_to(world, draft, day)
+
+
+def session_visible(world: World, session: Session, person: Person, day: dt.date) -> bool:
+    if _released(world, session.case_id, person, day):
+        return True
+    drafts = world.sittings.drafts
+    return any(draft_visible(world, drafts[d], person, day) for d in session.agenda)
 
 
 def visible_sessions(world: World, person: Person, day: dt.date) -> list[dict[str, Any]]:

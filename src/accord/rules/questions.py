@@ -21,6 +21,7 @@ from accord.rules.membership import (
     rule_on_third_party_status,
     rule_on_withdrawal,
 )
+from accord.rules.release import rule_on_release
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
 from accord.rules.vocabulary import (
@@ -157,6 +158,16 @@ def _participants(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
     return because.ruling(voters=list(taking_part.voters), excluded=excluded)
 
 
+def _release(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
+    facts = Facts(given, {"body", "kind", "subject", "readers"})
+    body = _body(rulebook, facts, "release")
+    if isinstance(body, Ruling):
+        return replace(body, details={"released_to": [], "participants": [], "unreleased": []})
+    kind = facts.word("kind", DECISION_KINDS) if "kind" in given else None
+    subject = facts.optional_state("subject")
+    return rule_on_release(rulebook, body, kind, subject, facts.states("readers"))
+
+
 def _body(rulebook: Rulebook, facts: Facts, question: str) -> Any:
     because = Because(question, rulebook.day)
     if not rulebook.require_treaty_in_force(because):
@@ -197,6 +208,7 @@ QUESTIONS: dict[str, Callable[[Rulebook, Mapping[str, Any]], Ruling]] = {
     "decision": _decision,
     "vote": _vote,
     "participants": _participants,
+    "release": _release,
     "status": _status,
     "chair": lambda rulebook, given: (Facts(given, set()), rule_on_chair(rulebook))[1],
     "admission": lambda rulebook, given: rule_on_admission(

@@ -134,6 +134,7 @@ PARAMETERS: dict[str, Callable[[Any], str | None]] = {
     "voting/absent_members_block": _is_bool,
     "voting/member_concerned_excluded": _list_of(DECISION_KINDS),
     "voting/all_members_consent": _list_of(DECISION_KINDS),
+    "voting/drafts_released_to_participants": _is_bool,
     "measures/on_request_of_state_concerned": _list_of(DECISION_KINDS),
     "chairmanship/rotation_order": _list_of(None),
     "chairmanship/calendar_year_terms": _is_bool,

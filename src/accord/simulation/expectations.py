@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from accord.bodies.views import Delegation, draft_visible, session_visible
+from accord.cases.views import case_visible
 from accord.partners.model import in_force
 from accord.rules.chairmanship import rule_on_chair
 from accord.rules.ruling import Ruling
@@ -18,6 +20,8 @@ RULING_KEYS = ("allowed", "articles", "outcome", "blocked_by", "standing_aside",
 _MEMBER = re.compile(r"^member\.([A-Z]{3})\.(status|frozen)$")
 _INSTRUMENT = re.compile(r"^instrument\.([A-Za-z0-9_.-]+)\.in_force$")
 _CASE = re.compile(r"^([A-Za-z_][\w-]*)\.stage$")
+#: ``NAME.readers``: the states whose delegations may read the case, session or draft NAME.
+_READERS = re.compile(r"^([A-Za-z_][\w-]*)\.readers$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ def check_keys(step: int, expect: Mapping[str, Any], has_ruling: bool) -> None:
             or _MEMBER.match(key)
             or _INSTRUMENT.match(key)
             or _CASE.match(key)
+            or _READERS.match(key)
         ):
             raise ScenarioError(step, f"expect.{key}: unknown expectation key")
 
@@ -75,9 +80,33 @@ def _actual(key: str, situation: Situation) -> Any:
     if instrument := _INSTRUMENT.match(key):
         world = situation.world
         return in_force(world.charter(), world.instruments, instrument.group(1), situation.day)
+    if readers := _READERS.match(key):
+        return _readers(readers.group(1), situation)
     case_id = _case_for(key.removesuffix(".stage"), situation)
     case = situation.world.cases.get(case_id or "")
     return str(case.stage) if case else None
+
+
+def _readers(name: str, situation: Situation) -> list[str] | None:
+    """Every state whose delegation may read the record named ``name``, through the same
+    predicates as the API (bodies.views, cases.views)."""
+    world, day = situation.world, situation.day
+    found = _case_for(name, situation) if name == "case" else situation.names.get(name)
+    sittings = world.sittings
+    if found in world.cases:
+        case = world.cases[found]
+        return [s for s in world.charter().states if case_visible(world, case, Delegation(s), day)]
+    if found in sittings.drafts:
+        draft = sittings.drafts[found]
+        return [
+            s for s in world.charter().states if draft_visible(world, draft, Delegation(s), day)
+        ]
+    if found in sittings.sessions:
+        session = sittings.sessions[found]
+        return [
+            s for s in world.charter().states if session_visible(world, session, Delegation(s), day)
+        ]
+    return None
 
 
 def _case_for(name: str, situation: Situation) -> str | None:
@@ -94,7 +123,9 @@ def _matches(key: str, expected: Any, actual: Any) -> bool:
     if key == "articles":
         wanted = expected if isinstance(expected, list) else [expected]
         return all(any(_same_article(w, a) for a in actual) for w in wanted)
-    if key in ("blocked_by", "standing_aside", "absent"):
+    if _READERS.match(key) and actual is None:
+        return False  # no case, session or draft of that name
+    if key in ("blocked_by", "standing_aside", "absent") or _READERS.match(key):
         wanted = expected if isinstance(expected, list) else [expected]
         return sorted(map(str, wanted)) == sorted(actual or [])
     return bool(expected == actual)

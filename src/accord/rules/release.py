@@ -1,0 +1,82 @@
+"""Who reads a draft decision about a classified case: the rule of release (pure rules).
+
+Classification and releasability never keep a state that takes part in a body's decision from
+reading the draft it decides on (DESIGN, security model). Tabling a draft about a case releases
+*the draft* (its text, kind, positions and outcome, and the session it is on, so that the
+agenda can be read) to every state the rules make a participant of that body's decision on that
+kind and subject (``voting.participants``), on the day the draft is read while it is open, and
+on the day it was closed once it is closed. The case file (the case, its timeline, its other
+records) stays as classified. A party the rules leave out (a suspended member; the member
+concerned by its own suspension) is no participant and is released nothing.
+
+Release is computed, never stored: a state admitted between tabling and closing is a
+participant on the closing day and reads the draft then; it is counted absent only if it says
+nothing, never because it could not see the draft.
+
+The rule is the charter parameter ``voting/drafts_released_to_participants`` (dated, cited).
+The reference notes are silent on classified papers: the data cites the decision rule
+(consensus, CHARTER-12) and flags the rule as inferred (confidence ``unverified``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from accord.rules.charter import Body
+from accord.rules.rulebook import Rulebook
+from accord.rules.ruling import Because, Ruling
+from accord.rules.voting import participants
+
+RELEASE = "voting/drafts_released_to_participants"
+
+
+def rule_on_release(
+    rulebook: Rulebook,
+    body: Body,
+    kind: str | None = None,
+    subject: str | None = None,
+    readers: Iterable[str] = (),
+) -> Ruling:
+    """To which participants of ``body``'s decision a draft is released beyond ``readers``
+    (the states that read the case already).
+
+    Details: ``released_to`` (the participants the draft is released to beyond the readers),
+    ``participants`` (every state taking part), ``unreleased`` (participants that cannot read
+    it: never any while the charter releases drafts).
+    """
+    because = Because("release", rulebook.day)
+    if not rulebook.require_treaty_in_force(because):
+        return because.ruling(released_to=[], participants=[], unreleased=[])
+    taking_part = participants(rulebook, body, kind, subject, because)
+    reading = set(readers)
+    beyond = [state for state in taking_part.voters if state not in reading]
+    release = rulebook.parameter(RELEASE)
+    if release is None or not release.value:
+        because.note(
+            f"drafts before the {body.name} are not released beyond the case's readers"
+            + (f": {', '.join(beyond)} could not read such a draft" if beyond else ""),
+            release.source if release else None,
+        )
+        return because.ruling(
+            released_to=[], participants=list(taking_part.voters), unreleased=beyond
+        )
+    if beyond:
+        because.note(
+            f"the draft (not the case file) is released to {', '.join(beyond)}: every state "
+            f"that takes part in the {body.name}'s decision reads the draft it decides on",
+            release.source,
+        )
+    else:
+        because.note(
+            f"every state that takes part in the {body.name}'s decision reads the case already",
+            release.source,
+        )
+    return because.ruling(released_to=beyond, participants=list(taking_part.voters), unreleased=[])
+
+
+def released_to(
+    rulebook: Rulebook, body: Body, kind: str | None = None, subject: str | None = None
+) -> frozenset[str]:
+    """The states a draft on ``kind`` about ``subject`` before ``body`` is released to."""
+    ruling = rule_on_release(rulebook, body, kind, subject)
+    return frozenset(ruling.details["released_to"])
