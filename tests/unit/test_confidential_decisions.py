@@ -104,7 +104,8 @@ def test_a_member_admitted_before_the_closing_reads_the_draft_and_is_absent_only
     for state in MEMBERS:
         accord.do(state, StatePosition(draft="draft-2", position="support"))
     assert accord.do("chair", CloseDraft(draft="draft-2")).ruling.details["outcome"] == "adopted"
-    assert draft_visible(world, draft, Delegation("SRB"), accord.now.date())
+    admitted = accord.world  # a new snapshot: the one above is the world before the admission
+    assert draft_visible(admitted, draft, Delegation("SRB"), accord.now.date())
     for state in MEMBERS:
         accord.do(state, StatePosition(draft="draft-1", position="support"))
     closed = accord.do("chair", CloseDraft(draft="draft-1"))
