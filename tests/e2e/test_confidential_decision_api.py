@@ -68,3 +68,20 @@ def test_an_observer_liaison_and_states_taking_no_part_still_cannot_read_the_dra
         assert [e["allowed"] for e in refusals] == [False, False], caller
     refused = api.post("UZB", f"/drafts/{draft_id}/positions", {"position": "object"})
     assert refused.status_code == 404
+
+
+def test_a_draft_the_caller_may_not_read_is_not_on_the_agenda_it_is_shown(api):
+    session = api.post("secretariat", "/sessions", {"body": "CSC", "format": "in_person"})
+    session_id = session.json()["created"]["session"]
+    public = api.post("secretariat", f"/sessions/{session_id}/drafts", {"kind": "statement"})
+    case_id, _, _ = confidential_draft(api)
+    hidden = api.post(
+        "secretariat", f"/sessions/{session_id}/drafts", {"kind": "statement", "case": case_id}
+    )
+    public_id, hidden_id = public.json()["created"]["draft"], hidden.json()["created"]["draft"]
+    assert api.get("KAZ", f"/sessions/{session_id}").json()["agenda"] == [public_id, hidden_id]
+    for outsider in ("AZE", "observer_liaison"):
+        assert api.get(outsider, f"/drafts/{hidden_id}").status_code == 404
+        assert api.get(outsider, f"/sessions/{session_id}").json()["agenda"] == [public_id]
+        listed = {s["id"]: s for s in api.get(outsider, "/sessions").json()}
+        assert listed[session_id]["agenda"] == [public_id]

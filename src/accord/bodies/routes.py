@@ -28,7 +28,8 @@ def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
 @router.get("/sessions/{session_id}", response_model=SessionOut)
 def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One session and its agenda."""
-    return views.session_view(session_for(accord, principal, session_id, "read session"))
+    session = session_for(accord, principal, session_id, "read session")
+    return views.session_view(accord.world, session, principal, accord.now().date())
 
 
 @router.post("/sessions", status_code=201, responses=CREATED)

@@ -60,14 +60,18 @@ def session_visible(world: World, session: Session, person: Person, day: dt.date
 
 def visible_sessions(world: World, person: Person, day: dt.date) -> list[dict[str, Any]]:
     return [
-        session_view(s)
+        session_view(world, s, person, day)
         for s in world.sittings.sessions.values()
         if session_visible(world, s, person, day)
     ]
 
 
-def session_view(session: Session) -> dict[str, Any]:
-    return dict(to_document(session))
+def session_view(world: World, session: Session, person: Person, day: dt.date) -> dict[str, Any]:
+    """The session, its agenda cut to the drafts the caller may read: a draft it may not read
+    is not on the agenda it is shown, as if it had never been tabled."""
+    drafts = world.sittings.drafts
+    agenda = [d for d in session.agenda if draft_visible(world, drafts[d], person, day)]
+    return {**to_document(session), "agenda": agenda}
 
 
 def draft_view(draft: Draft) -> dict[str, Any]:
