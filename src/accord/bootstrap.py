@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from accord.adapters.commit_watch import CommitWatch
 from accord.adapters.db import default_database_url, make_engine
 from accord.adapters.migrate import upgrade
 from accord.bodies import handlers as bodies
@@ -112,4 +113,4 @@ def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
     """A running Accord on the configured database: the API's and the demo's."""
     engine = engine or database_engine(settings)
     uow = sql_unit_of_work(engine, configured_charter(settings))
-    return Accord(settings, engine, uow, build_bus(uow), SystemClock())
+    return Accord(settings, engine, uow, build_bus(uow), SystemClock(), CommitWatch(engine))

@@ -28,3 +28,8 @@ class CharterError(AccordError):
 
 class NotFound(AccordError):
     """A record that does not exist."""
+
+
+class StorageUnavailable(AccordError):
+    """The database cannot keep a write (its file removed, replaced or read-only, its server
+    gone): nothing is acknowledged; the message names the database and what is wrong."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import Engine
 
@@ -14,6 +16,12 @@ from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.world import World
 
 
+class Watch(Protocol):
+    """Has anyone committed since the last look (adapters.commit_watch.CommitWatch)?"""
+
+    def sync(self, refresh: Callable[[], None]) -> None: ...
+
+
 @dataclass
 class Accord:
     settings: Settings
@@ -21,10 +29,14 @@ class Accord:
     uow: SqlUnitOfWork
     bus: MessageBus
     clock: Clock
+    #: Catches the read model up with what other processes committed, before a read.
+    watch: Watch | None = None
 
     @property
     def world(self) -> World:
         """The read model as last committed: read it once per request, never change it."""
+        if self.watch is not None:
+            self.watch.sync(self.uow.refresh)  # no stale read: others' commits first
         return self.uow.world
 
     def now(self) -> dt.datetime:
