@@ -4,7 +4,8 @@ sends it (the role's permission, the actor, the rules, the journal).
 The person is the owner of an API token (``accord users add``), read from ``--token-file`` or
 the ACCORD_TOKEN environment variable, never from the command line, where other users of the
 machine could read it. Exit status: 0 applied, 1 refused (by the rules or for want of
-permission; both journaled), 2 bad input (nothing sent).
+permission; both journaled), 2 bad input (nothing sent), 3 the database cannot keep it (its
+file removed, replaced or read-only, its server unreachable: nothing acknowledged).
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 import yaml
 from pydantic import TypeAdapter, ValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from accord.bootstrap import command_types, sql_accord
 from accord.config import Settings
@@ -25,7 +29,7 @@ from accord.entrypoints.commanding import command_out
 from accord.entrypoints.render import print_json
 from accord.entrypoints.sending import send_as
 from accord.identity.repository import principal_for_token
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.errors import InvalidInput, NotFound, StorageUnavailable
 from accord.kernel.messages import Command
 
 
@@ -64,16 +68,19 @@ def send(
         token = _token(token_file)
     except BadInput as error:
         _fail(str(error))
-    accord = sql_accord(Settings())
+    settings = Settings()
+    with _storage_errors(settings):
+        accord = sql_accord(settings)
     try:
-        with accord.engine.connect() as connection:
-            principal = principal_for_token(connection, token)
-        if principal is None:
-            _fail("the API token is unknown or revoked")
-        try:
-            sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
-        except (InvalidInput, NotFound) as error:
-            _fail(str(error))
+        with _storage_errors(settings):
+            with accord.engine.connect() as connection:
+                principal = principal_for_token(connection, token)
+            if principal is None:
+                _fail("the API token is unknown or revoked")
+            try:
+                sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
+            except (InvalidInput, NotFound) as error:
+                _fail(str(error))
     finally:
         accord.engine.dispose()
     if sent.result is None:
@@ -115,6 +122,21 @@ def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Comman
         ]
         raise BadInput("; ".join(problems)) from None
     return command
+
+
+@contextmanager
+def _storage_errors(settings: Settings) -> Iterator[None]:
+    """The database cannot keep the command: said plainly (no traceback), exit status 3."""
+    try:
+        yield
+    except StorageUnavailable as error:
+        typer.echo(f"error: storage unavailable: {error} (nothing was acknowledged)", err=True)
+        raise typer.Exit(3) from None
+    except (OperationalError, InterfaceError) as error:
+        where = settings.database_url or "the default SQLite database"
+        reason = str(error.orig or error).strip().splitlines()[0]
+        typer.echo(f"error: storage unavailable: {where}: {reason}", err=True)
+        raise typer.Exit(3) from None
 
 
 def _fail(message: str) -> NoReturn:

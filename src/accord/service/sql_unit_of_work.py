@@ -9,18 +9,39 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 
 from accord.journal import repository as journal
 from accord.journal.model import GENESIS, Entry
+from accord.kernel.errors import StorageUnavailable
 from accord.kernel.messages import Event, message_from_dict
 from accord.rules.charter import Charter
 from accord.service.world import EVENT_TYPES, World
 
 #: Writes the rows of one context's tables for the events of one command.
 Projector = Callable[[Connection, World, Sequence[Event]], None]
+
+
+class Guard(Protocol):
+    """Durable or refused (adapters.storage_guard.StorageGuard): raises StorageUnavailable."""
+
+    def check(self) -> None: ...
+    def committed(self) -> None: ...
+    def translated(self) -> AbstractContextManager[None]: ...
+
+
+class _NoGuard:
+    def check(self) -> None:
+        pass
+
+    def committed(self) -> None:
+        pass
+
+    def translated(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
 
 class Head:
@@ -40,8 +61,15 @@ class Head:
 
 
 class SqlUnitOfWork:
-    def __init__(self, engine: Engine, charter: Charter, projectors: Sequence[Projector]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        charter: Charter,
+        projectors: Sequence[Projector],
+        guard: Guard | None = None,
+    ) -> None:
         self.engine = engine
+        self.guard = guard or _NoGuard()
         self.charter = charter
         self.projectors = projectors
         self.world = World(charter)
@@ -52,7 +80,7 @@ class SqlUnitOfWork:
 
     def refresh(self) -> None:
         """Catch the world up with entries written since (by this or another process)."""
-        with self._lock, self.engine.connect() as connection:
+        with self._lock, self.guard.translated(), self.engine.connect() as connection:
             self._catch_up(connection)
 
     @contextmanager
@@ -60,11 +88,14 @@ class SqlUnitOfWork:
         with self._lock:
             connection = self.engine.connect().execution_options(writing=True)
             try:
-                with connection.begin():
-                    journal.lock_head(connection)
-                    self._catch_up(connection)
-                    self._connection = connection
-                    yield
+                with self.guard.translated():  # storage: driver errors -> StorageUnavailable
+                    with connection.begin():
+                        journal.lock_head(connection)
+                        self._catch_up(connection)
+                        self._connection = connection
+                        yield
+                        self.guard.check()  # storage: before the commit
+                    self.guard.committed()  # storage: after it, or nothing is acknowledged
             except BaseException:
                 self._reload()
                 raise
@@ -96,5 +127,11 @@ class SqlUnitOfWork:
         """After a failed transaction the world may hold uncommitted events: rebuild it."""
         self.world = World(self.charter)
         self.journal = Head()
-        with self.engine.connect() as connection:
-            self._catch_up(connection)
+        try:
+            with self.guard.translated(), self.engine.connect() as connection:
+                self._catch_up(connection)
+        except StorageUnavailable:
+            # Storage gone: keep the empty world rather than a part of it, and let the
+            # transaction's own error be the one reported. The next refresh starts afresh.
+            self.world = World(self.charter)
+            self.journal = Head()
