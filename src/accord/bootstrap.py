@@ -8,8 +8,10 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from accord.adapters.commit_watch import CommitWatch
 from accord.adapters.db import default_database_url, make_engine
 from accord.adapters.migrate import upgrade
+from accord.adapters.storage_guard import StorageGuard
 from accord.bodies import handlers as bodies
 from accord.bodies import repository as bodies_repository
 from accord.cases import handlers as cases
@@ -104,9 +106,9 @@ def database_engine(settings: Settings) -> Engine:
 
 
 def sql_unit_of_work(engine: Engine, charter: Charter) -> SqlUnitOfWork:
-    """The database unit of work, each context writing its own tables."""
+    """The database unit of work, each context writing its own tables; durable or refused."""
     projectors = [context.project for context in PROJECTORS]
-    return SqlUnitOfWork(engine, charter, projectors)
+    return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine))
 
 
 def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
@@ -114,4 +116,5 @@ def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
     engine = engine or database_engine(settings)
     uow = sql_unit_of_work(engine, configured_charter(settings))
     bus = build_bus(uow)
-    return Accord(settings, engine, uow, bus, Writer(bus, settings.max_batch), SystemClock())
+    writer = Writer(bus, settings.max_batch)
+    return Accord(settings, engine, uow, bus, writer, SystemClock(), CommitWatch(engine))

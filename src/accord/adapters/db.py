@@ -39,8 +39,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     connection.isolation_level = None  # let SQLAlchemy's "begin" listener issue BEGIN
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    # NORMAL in WAL mode: a commit survives a crash of the process (not of the machine).
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL in WAL mode: the WAL is synced at every commit, so an acknowledged commit survives
+    # a power loss or an OS crash too (NORMAL only survives a crash of the process).
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()

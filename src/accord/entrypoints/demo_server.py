@@ -10,9 +10,11 @@ import typer
 from platformdirs import user_data_dir
 from rich.console import Console
 
+from accord.adapters.db import make_engine
 from accord.bootstrap import configured_charter, database_engine, sql_accord
 from accord.cases.preparation import CRISIS_RESPONSE_CENTRE
 from accord.config import Settings
+from accord.entrypoints.serve_cli import only_server, run_server
 from accord.identity.repository import add_user, issue_token
 from accord.journal.repository import SqlJournal
 from accord.monitoring.views import ingest_file, ingest_record, open_store
@@ -42,13 +44,18 @@ def demo_server(
     folder = Path(user_data_dir("accord", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / "accord-demo.db"
-    for stale in [*folder.glob("accord-demo.db*"), *folder.glob("accord-demo-events.duckdb*")]:
-        stale.unlink()
-    settings = Settings(
-        database_url=f"sqlite:///{database}",
-        events_url=str(folder / "accord-demo-events.duckdb"),
-    )
-    accord = sql_accord(settings, database_engine(settings))
+    url = f"sqlite:///{database}"
+    settings = Settings(database_url=url, events_url=str(folder / "accord-demo-events.duckdb"))
+    # The lock before the wipe: a second demo-server must not delete the first one's database.
+    with only_server(make_engine(url)):
+        for stale in [*folder.glob("accord-demo.db*"), *folder.glob("accord-demo-events.duckdb*")]:
+            if not stale.name.endswith(".server-lock"):
+                stale.unlink()
+        accord = sql_accord(settings, database_engine(settings))
+        seed_and_serve(accord, database, host, port, serve)
+
+
+def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: bool) -> None:
     replayed = replay_history(accord)
     accord.writer.catch_up()
     events = add_demo_events(accord)
@@ -66,11 +73,9 @@ def demo_server(
         )
     console.print(f"API docs: http://{host}:{port}/docs  (Authorize: Bearer <token>)")
     if serve:
-        import uvicorn
-
         from accord.entrypoints.api import create_app
 
-        uvicorn.run(create_app(accord=accord), host=host, port=port, log_level="warning")
+        run_server(create_app(accord=accord), host, port)
 
 
 def replay_history(accord: Accord) -> int:

@@ -9,9 +9,11 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.exceptions import HTTPException
 
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.errors import InvalidInput, NotFound, StorageUnavailable
+from accord.service.unit_of_work import WriteFailed
 
 
 class CommandOut(BaseModel):
@@ -52,6 +54,11 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
         "description": "Malformed input (the fields at fault), or refused "
         "by the rules (the ruling, with its articles)",
     },
+    503: {
+        "model": Problem,
+        "description": "The database cannot keep writes (removed, replaced, read-only, "
+        "unreachable): nothing was applied; retry with the same Idempotency-Key",
+    },
 }
 
 
@@ -80,3 +87,22 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     async def missing(_: Request, error: NotFound) -> JSONResponse:
         return problem(404, str(error))
+
+    @app.exception_handler(StorageUnavailable)
+    async def unavailable(_: Request, error: StorageUnavailable) -> JSONResponse:
+        # Never acknowledged: the client may retry with its Idempotency-Key once repaired.
+        return problem(503, f"storage unavailable: {error}")
+
+    @app.exception_handler(WriteFailed)
+    async def unwritable(_: Request, error: WriteFailed) -> JSONResponse:
+        # The database refused this command's values (a constraint, a character it cannot
+        # store): nothing was kept, and its neighbours in the same group commit were.
+        return problem(422, str(error))
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def unreachable(_: Request, error: Exception) -> JSONResponse:
+        # A read that met a dead connection or an unusable file: the database's fault, not
+        # the request's, and never a 500 with a traceback.
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        return problem(503, f"storage unavailable: the database cannot be read: {reason}")

@@ -5,7 +5,9 @@ actor, the rules, the journal).
 The person is the owner of an API token (``accord users add``), read from ``--token-file`` or
 the ACCORD_TOKEN environment variable. Exit status (the API's answer beside it): 0 applied
 (201), 1 refused by the rules (422 with the ruling), 2 bad input, nothing sent (422 naming the
-field, or 401), 3 not permitted (403), 4 no such record or none released to the caller (404).
+field, or 401), 3 not permitted (403), 4 no such record or none released to the caller (404),
+5 the database cannot keep it (503: its file removed, replaced or read-only, its server
+unreachable; nothing acknowledged).
 Refusals by the rules and by permission are journaled.
 """
 
@@ -31,6 +33,7 @@ from accord.entrypoints.signed_in import (
     BadInput,
     fail,
     forbid,
+    storage_errors,
     token_from,
     token_owner,
 )
@@ -69,15 +72,17 @@ def send(
         token = token_from(token_file)
     except BadInput as error:
         fail(str(error))
-    accord = sql_accord(Settings())
+    with storage_errors():
+        accord = sql_accord(Settings())
     try:
-        principal = token_owner(accord, token)
-        try:
-            sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
-        except NotFound as error:
-            fail(str(error), NOT_FOUND)
-        except InvalidInput as error:
-            fail(str(error))
+        with storage_errors():
+            principal = token_owner(accord, token)
+            try:
+                sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
+            except NotFound as error:
+                fail(str(error), NOT_FOUND)
+            except InvalidInput as error:
+                fail(str(error))
     finally:
         accord.close()
     if sent.result is None:

@@ -8,13 +8,17 @@ other users of the machine could read it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import typer
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from accord.identity.model import Principal
 from accord.identity.repository import principal_for_token
+from accord.kernel.errors import StorageUnavailable
 from accord.service.runtime import Accord
 
 #: Exit statuses, beside the API's answer to the same request.
@@ -23,6 +27,7 @@ REFUSED = 1  # 422 with a ruling: refused by the rules, journaled
 BAD_INPUT = 2  # 422 naming the fields at fault, or 401: nothing was sent
 FORBIDDEN = 3  # 403: the role may not send it; the refusal is journaled
 NOT_FOUND = 4  # 404: no such record, or none released to the caller
+UNAVAILABLE = 5  # 503: the database cannot keep it now; nothing was acknowledged
 
 
 class BadInput(Exception):
@@ -37,6 +42,18 @@ def fail(message: str, status: int = BAD_INPUT) -> NoReturn:
 def forbid(reason: str) -> NoReturn:
     typer.echo(f"refused: {reason} (journaled)", err=True)
     raise typer.Exit(FORBIDDEN)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """The database cannot keep the command: said plainly (no traceback), the API's 503."""
+    try:
+        yield
+    except StorageUnavailable as error:
+        fail(f"storage unavailable: {error} (nothing was acknowledged)", UNAVAILABLE)
+    except (OperationalError, InterfaceError) as error:
+        reason = str(error.orig or error).strip().splitlines()[0]
+        fail(f"storage unavailable: {reason} (nothing was acknowledged)", UNAVAILABLE)
 
 
 def token_from(token_file: Path | None) -> str:

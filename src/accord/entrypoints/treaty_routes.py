@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
-from accord.kernel.errors import InvalidInput
+from accord.kernel.errors import InvalidInput, StorageUnavailable
 from accord.rules.questions import QUESTIONS, ask
 from accord.rules.summaries import article_summary
 
@@ -38,9 +39,17 @@ class ArticleOut(BaseModel):
     note: str | None
 
 
-@health_router.get("/health")
-def health() -> dict[str, str]:
-    """Liveness: the only endpoint that needs no token."""
+@health_router.get(
+    "/health", responses={503: {"description": "The database cannot keep writes, and why"}}
+)
+def health(accord: AccordDep) -> Any:
+    """Liveness and the storage's state: the only endpoint that needs no token."""
+    try:
+        accord.uow.guard.check()
+    except StorageUnavailable as error:
+        return JSONResponse(
+            status_code=503, content={"status": "unavailable", "detail": str(error)}
+        )
     return {"status": "ok"}
 
 

@@ -16,6 +16,7 @@ _COLUMNS = [c.name for c in journal_entries.columns]
 _HEAD = (
     select(journal_head.c.seq, journal_head.c.hash).where(journal_head.c.id == 1).with_for_update()
 )
+_HEAD_SEQ = select(journal_head.c.seq).where(journal_head.c.id == 1)
 _FIRST_HEAD = insert(journal_head).values(id=1, seq=0, hash=GENESIS)
 _APPEND = insert(journal_entries)
 _MOVE_HEAD = (
@@ -40,6 +41,11 @@ def lock_head(connection: Connection) -> tuple[int, str]:
         connection.execute(_FIRST_HEAD)
         return 0, GENESIS
     return int(row.seq), str(row.hash)
+
+
+def head_seq(connection: Connection) -> int:
+    """The last seq, read without taking the head."""
+    return int(connection.execute(_HEAD_SEQ).scalar() or 0)
 
 
 def append(connection: Connection, entry: Entry) -> None:

@@ -31,9 +31,5 @@ class NotFound(AccordError):
 
 
 class StorageUnavailable(AccordError):
-    """The storage cannot keep a write now: nothing was acknowledged, nothing is lost."""
-
-
-class StorageLost(StorageUnavailable):
-    """The storage went away after a commit: what the server holds may not be on disk, so it
-    takes no more writes until it is restarted and has read the database again."""
+    """The database cannot keep a write (its file removed, replaced or read-only, its server
+    gone): nothing is acknowledged; the message names the database and what is wrong."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
@@ -19,6 +20,12 @@ from accord.service.world import World
 from accord.service.writer import Writer
 
 
+class Watch(Protocol):
+    """Has anyone committed since the last look (adapters.commit_watch.CommitWatch)?"""
+
+    def sync(self, refresh: Callable[[], None]) -> None: ...
+
+
 @dataclass
 class Accord:
     settings: Settings
@@ -27,10 +34,15 @@ class Accord:
     bus: MessageBus
     writer: Writer
     clock: Clock
+    #: Catches the read model up with what other processes committed, before a read.
+    watch: Watch | None = None
 
     @property
     def world(self) -> World:
-        """The read model as last committed: read it once per request; it never changes."""
+        """The read model as last committed, by this process or another: read it once per
+        request; it never changes."""
+        if self.watch is not None:
+            self.watch.sync(self._catch_up)  # no stale read: others' commits first
         return self.writer.snapshot
 
     def handle(
@@ -46,6 +58,12 @@ class Accord:
         return self.writer.call(  # type: ignore[no-any-return]
             lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
         )
+
+    def _catch_up(self) -> None:
+        # The watch moves with this process's own commits too: only a journal that has grown
+        # past what the writer published is worth a trip through the writer.
+        if self.uow.committed_seq() > self.writer.seq:
+            self.writer.catch_up()
 
     def now(self) -> dt.datetime:
         """Commands are stamped to the second, in UTC."""

@@ -12,21 +12,41 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from accord.journal import repository as journal
 from accord.journal.model import GENESIS, Entry
-from accord.kernel.errors import StorageLost, StorageUnavailable
+from accord.kernel.errors import StorageUnavailable
 from accord.kernel.messages import Event
 from accord.rules.charter import Charter
-from accord.service.unit_of_work import StorageCheck, WriteFailed, replayed_events
+from accord.service.unit_of_work import WriteFailed, replayed_events
 from accord.service.world import World
 
 #: Writes the rows of one context's tables for the events of one command.
 Projector = Callable[[Connection, World, Sequence[Event]], None]
+
+
+class Guard(Protocol):
+    """Durable or refused (adapters.storage_guard.StorageGuard): raises StorageUnavailable."""
+
+    def check(self) -> None: ...
+    def committed(self) -> None: ...
+    def translated(self) -> AbstractContextManager[None]: ...
+
+
+class _NoGuard:
+    def check(self) -> None:
+        pass
+
+    def committed(self) -> None:
+        pass
+
+    def translated(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
 
 class Head:
@@ -48,12 +68,12 @@ class SqlUnitOfWork:
         engine: Engine,
         charter: Charter,
         projectors: Sequence[Projector],
-        storage: StorageCheck | None = None,
+        guard: Guard | None = None,
     ) -> None:
         self.engine = engine
         self.charter = charter
         self.projectors = projectors
-        self.storage = storage
+        self.guard = guard or _NoGuard()
         #: The world and journal head as last committed; inside a transaction, the working ones.
         self.world = World(charter)
         self.journal = Head()
@@ -63,23 +83,29 @@ class SqlUnitOfWork:
 
     def refresh(self) -> None:
         """Catch the world up with entries written since (by this or another process)."""
-        with self._lock, self.engine.connect() as connection:
+        with self._lock, self.guard.translated(), self.engine.connect() as connection:
             self.world, self.journal = self._caught_up(connection, self.world, self.journal)
+
+    def committed_seq(self) -> int:
+        """How many entries the database's journal holds now."""
+        with self.guard.translated(), self.engine.connect() as connection:
+            return journal.head_seq(connection)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._lock:
             committed = self.world, self.journal
-            connection = self.engine.connect().execution_options(writing=True)
             try:
-                with connection.begin():
-                    journal.lock_head(connection)
-                    self.world, self.journal = self._caught_up(connection, *committed)
-                    self._connection = connection
-                    yield
-                    if self.storage is not None:
-                        self.storage.check()
-                self._still_kept()
+                with self.guard.translated(), self._writing() as connection:  # driver errors
+                    with connection.begin():
+                        journal.lock_head(connection)
+                        self.world, self.journal = self._caught_up(connection, *committed)
+                        self._connection = connection
+                        yield
+                        self.guard.check()  # before the commit
+                    # After it: a file removed or replaced meanwhile took the commit with it,
+                    # and nothing of this transaction is acknowledged.
+                    self.guard.committed()
             except SQLAlchemyError as error:
                 self.world, self.journal = committed
                 raise StorageUnavailable(f"the database did not commit: {error}") from error
@@ -88,7 +114,9 @@ class SqlUnitOfWork:
                 raise
             finally:
                 self._connection = None
-                connection.close()
+
+    def _writing(self) -> Connection:
+        return self.engine.connect().execution_options(writing=True)
 
     def commit(self, entry: Entry, events: list[Event]) -> None:
         """Journal one command's entry and write its rows; the working world moves on only
@@ -98,21 +126,15 @@ class SqlUnitOfWork:
         for event in events:
             world = world.apply(event)
         try:
-            journal.append(self._connection, entry)
-            for project in self.projectors:
-                project(self._connection, world, events)
+            with self.guard.translated():
+                journal.append(self._connection, entry)
+                for project in self.projectors:
+                    project(self._connection, world, events)
+        except StorageUnavailable:
+            raise
         except Exception as error:
             raise WriteFailed(entry.command, error) from error
         self.world, self.journal = world, self.journal.after(entry)
-
-    def _still_kept(self) -> None:
-        """After a commit: a file replaced or removed meanwhile took the commit with it."""
-        if self.storage is None:
-            return
-        try:
-            self.storage.check()
-        except StorageUnavailable as error:
-            raise StorageLost(f"{error}; no more writes until Accord restarts") from error
 
     def find(self, request_key: str) -> Entry | None:
         assert self._connection is not None, "find() runs inside transaction()"

@@ -33,13 +33,6 @@ class UnitOfWork(Protocol):
     def find(self, request_key: str) -> Entry | None: ...
 
 
-class StorageCheck(Protocol):
-    """Whether the storage still keeps what is committed to it."""
-
-    def check(self) -> None:
-        """Raise StorageUnavailable when it does not (asked before and after each commit)."""
-
-
 class WriteFailed(AccordError):
     """A command's entry or rows could not be written: its whole transaction is void."""
 

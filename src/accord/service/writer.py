@@ -16,7 +16,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.kernel.errors import StorageLost, StorageUnavailable
+from accord.kernel.errors import StorageUnavailable
 from accord.service.bus import MessageBus
 from accord.service.unit_of_work import WriteFailed
 from accord.service.world import World
@@ -37,9 +37,10 @@ class Writer:
     def __init__(self, bus: MessageBus, max_batch: int = 64) -> None:
         self.bus = bus
         self.max_batch = max(1, max_batch)
+        #: The world everyone reads, and how many journal entries made it.
         self.snapshot: World = bus.uow.world
+        self.seq = len(bus.uow.journal)
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
-        self._lost: StorageLost | None = None
         self._thread: threading.Thread | None = None
         self._starting = threading.Lock()
 
@@ -94,8 +95,6 @@ class Writer:
                 _fail([item for item in batch if not item.answer.done()], error)
 
     def _write(self, batch: list[_Item]) -> None:
-        if self._lost is not None:
-            return _fail(batch, self._lost)
         try:
             with self.bus.uow.transaction():
                 answers = [_attempt(item, self.bus) for item in batch]
@@ -106,13 +105,9 @@ class Writer:
             for item in batch:
                 self._write([item])
             return None
-        except StorageLost as error:
-            log.error("storage lost: %s", error)
-            self._lost = error
-            return _fail(batch, error)
         except StorageUnavailable as error:
             return _fail(batch, error)
-        self.snapshot = self.bus.uow.world
+        self.seq, self.snapshot = len(self.bus.uow.journal), self.bus.uow.world
         for item, (done, value) in zip(batch, answers, strict=True):
             if done:
                 item.answer.set_result(value)

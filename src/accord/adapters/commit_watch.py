@@ -1,0 +1,87 @@
+"""Has anyone committed since I last looked? The check a server makes before serving a read.
+
+Other processes (``accord send``, the CLIs) write the same database; the server's read model
+must show their commits to the very next request, not after its own next command.
+
+SQLite: ``PRAGMA data_version`` on one dedicated connection. It changes whenever another
+connection (of any process, this one included) has committed, and reading it touches only the
+shared-memory index of the WAL: no query, no table. PostgreSQL: the journal head's seq (one row
+by primary key) on one dedicated autocommit connection; it moves with every journal entry, and
+only journal entries change the read model. Polling, not LISTEN/NOTIFY: a notification arrives
+asynchronously, so a read right after a commit could still miss it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from accord.adapters.storage_guard import sqlite_file
+from accord.journal import repository as journal
+
+
+class CommitWatch:
+    """``sync(refresh)`` calls ``refresh`` if anything was committed since the last sync."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._lock = threading.Lock()
+        path = sqlite_file(engine)
+        self._sqlite = sqlite3.connect(path, check_same_thread=False) if path else None
+        if self._sqlite is not None:
+            self._sqlite.isolation_level = None  # autocommit: never hold a read transaction
+        self._connection: Connection | None = None
+        self._in_memory = path is None and engine.url.get_backend_name() == "sqlite"
+        self._seen = self._mark()
+
+    def moved(self) -> bool:
+        """True once after each change (a bare probe; readers should call ``sync``)."""
+        with self._lock:
+            mark = self._mark()
+            moved = mark != self._seen
+            self._seen = mark
+            return moved
+
+    def sync(self, refresh: Callable[[], None]) -> None:
+        """Run ``refresh`` when something was committed since the last sync, and only then.
+
+        The mark is taken before ``refresh`` and kept only after it returns, all under the
+        lock: a concurrent reader waits for the catch-up instead of seeing "nothing moved"
+        while the read model is still behind.
+        """
+        with self._lock:
+            mark = self._mark()
+            if mark != self._seen:
+                refresh()
+                self._seen = mark
+
+    def close(self) -> None:
+        with self._lock:
+            if self._sqlite is not None:
+                self._sqlite.close()
+            if self._connection is not None:
+                self._connection.close()
+
+    def _mark(self) -> int:
+        if self._sqlite is not None:
+            return int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
+        if self._in_memory:
+            return 0  # an in-memory database has no other writer
+        try:
+            return self._head_seq()
+        except DBAPIError:
+            # The dedicated connection died (server restarted, backend terminated): once more
+            # on a fresh one; a second failure is the caller's.
+            if self._connection is not None:
+                self._connection.invalidate()
+                self._connection = None
+            return self._head_seq()
+
+    def _head_seq(self) -> int:
+        if self._connection is None:
+            self._connection = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        return journal.head_seq(self._connection)
