@@ -47,5 +47,6 @@ class ApiUsers:
 
     def close(self) -> None:
         self.client.close()
+        self.accord.tokens.close()
         self.accord.engine.dispose()
         shutil.rmtree(self.events_dir, ignore_errors=True)

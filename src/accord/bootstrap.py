@@ -19,6 +19,7 @@ from accord.exercises import handlers as exercises
 from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
+from accord.identity.token_cache import TokenCache
 from accord.journal.store import Journal
 from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
@@ -112,4 +113,4 @@ def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
     """A running Accord on the configured database: the API's and the demo's."""
     engine = engine or database_engine(settings)
     uow = sql_unit_of_work(engine, configured_charter(settings))
-    return Accord(settings, engine, uow, build_bus(uow), SystemClock())
+    return Accord(settings, engine, uow, build_bus(uow), SystemClock(), TokenCache(engine))

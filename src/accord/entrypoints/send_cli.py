@@ -24,7 +24,6 @@ from accord.config import Settings
 from accord.entrypoints.commanding import command_out
 from accord.entrypoints.render import print_json
 from accord.entrypoints.sending import send_as
-from accord.identity.repository import principal_for_token
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.messages import Command
 
@@ -66,8 +65,7 @@ def send(
         _fail(str(error))
     accord = sql_accord(Settings())
     try:
-        with accord.engine.connect() as connection:
-            principal = principal_for_token(connection, token)
+        principal = accord.tokens.principal(token)  # the API's lookup, one code path
         if principal is None:
             _fail("the API token is unknown or revoked")
         try:
@@ -75,6 +73,7 @@ def send(
         except (InvalidInput, NotFound) as error:
             _fail(str(error))
     finally:
+        accord.tokens.close()
         accord.engine.dispose()
     if sent.result is None:
         typer.echo(f"refused: {sent.forbidden} (journaled)", err=True)

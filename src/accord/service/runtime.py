@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from accord.config import Settings
+from accord.identity.token_cache import TokenCache
 from accord.kernel.time import Clock
 from accord.service.bus import MessageBus
 from accord.service.sql_unit_of_work import SqlUnitOfWork
@@ -21,6 +22,7 @@ class Accord:
     uow: SqlUnitOfWork
     bus: MessageBus
     clock: Clock
+    tokens: TokenCache  # who a request's API token names, cached across requests
 
     @property
     def world(self) -> World:
