@@ -47,5 +47,5 @@ class ApiUsers:
 
     def close(self) -> None:
         self.client.close()
-        self.accord.engine.dispose()
+        self.accord.close()
         shutil.rmtree(self.events_dir, ignore_errors=True)

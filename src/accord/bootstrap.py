@@ -21,6 +21,7 @@ from accord.exercises import handlers as exercises
 from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
+from accord.identity.token_cache import TokenCache
 from accord.journal.store import Journal
 from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
@@ -117,4 +118,5 @@ def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
     uow = sql_unit_of_work(engine, configured_charter(settings))
     bus = build_bus(uow)
     writer = Writer(bus, settings.max_batch)
-    return Accord(settings, engine, uow, bus, writer, SystemClock(), CommitWatch(engine))
+    tokens, watch = TokenCache(engine), CommitWatch(engine)
+    return Accord(settings, engine, uow, bus, writer, SystemClock(), tokens, watch)

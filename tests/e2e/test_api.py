@@ -17,6 +17,23 @@ def test_health_needs_no_token_and_everything_else_does(api):
     )
 
 
+def test_a_missing_token_and_an_unknown_one_are_refused_each_with_its_own_message(api):
+    missing = "an API token is required: Authorization: Bearer <token>"
+    unknown = "the API token is unknown or revoked"
+    answers = {
+        None: missing,
+        "Bearer ": missing,
+        "Basic dXNlcjpwYXNz": missing,
+        "Bearer acc_wrong": unknown,
+        "Bearer not-a-token": unknown,
+    }
+    for header, message in answers.items():
+        headers = {"Authorization": header} if header is not None else {}
+        response = api.client.get("/me", headers=headers)
+        assert (response.status_code, response.json()["detail"]) == (401, message), header
+    assert api.get("KAZ", "/me").json()["state"] == "KAZ"
+
+
 def test_a_request_restricted_to_its_requester_is_invisible_to_another_delegation(api):
     filed = file_kazakh_request(api, classification="confidential", releasable_to=["KAZ"])
     assert filed.status_code == 201, filed.json()

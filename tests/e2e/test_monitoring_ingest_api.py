@@ -58,3 +58,13 @@ def test_an_unknown_format_is_refused_naming_the_parameter(api):
     refused = upload(api, "analyst", UCDP.read_bytes(), format="csv")
     assert refused.status_code == 422
     assert refused.json()["detail"][0]["loc"] == ["query", "format"]
+
+
+def test_a_file_name_that_names_a_folder_is_still_ingested_under_it(api):
+    content = UCDP.read_bytes()
+    names = ["", ".", ".."]
+    answers = [upload(api, "analyst", content, name=name) for name in names]
+    assert [answer.status_code for answer in answers] == [201, 201, 201]
+    assert answers[0].json()["rows_added"] == 1000
+    entries = api.get("admin", "/journal").json()[-3:]
+    assert [entry["payload"]["file"] for entry in entries] == names

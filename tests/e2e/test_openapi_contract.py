@@ -117,6 +117,24 @@ def test_the_document_lists_every_error_answer_of_a_command():
     assert {"201", "401", "403", "404", "422"} <= set(operation["responses"])
 
 
+def test_every_operation_but_health_and_login_declares_the_bearer_scheme():
+    document = DOCUMENTED.openapi()
+    scheme = document["components"]["securitySchemes"]["HTTPBearer"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    security = {
+        f"{method.upper()} {path}": operation.get("security")
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert {name for name, needs in security.items() if needs is None} == {
+        "GET /health",
+        "POST /auth/token",
+    }
+    assert {str(needs) for needs in security.values() if needs is not None} == {
+        str([{"HTTPBearer": []}])
+    }
+
+
 def test_a_body_that_is_not_utf8_is_malformed_input(users):
     response = users.client.post(
         "/cases",

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, create_engine, select, text
 
 from accord.adapters.schema import metadata
 from accord.identity import repository as identity
-from accord.identity.tables import api_tokens, users
+from accord.identity.tables import api_tokens, revocation_counter, users
 from accord.kernel.errors import InvalidInput
 
 URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -21,7 +21,7 @@ def engine() -> Iterator[Engine]:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine = create_engine(URL, connect_args={"options": f"-csearch_path={schema}"})
     try:
-        metadata.create_all(engine, tables=[users, api_tokens])
+        metadata.create_all(engine, tables=[users, api_tokens, revocation_counter])
         yield engine
     finally:
         engine.dispose()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from accord.entrypoints.commanding import Sender
 from accord.identity.model import Principal
-from accord.identity.repository import principal_for_token
 from accord.service.runtime import Accord
 
 
@@ -21,15 +21,21 @@ async def get_accord(request: Request) -> Accord:
 AccordDep = Annotated[Accord, Depends(get_accord)]
 
 
+#: The API's one security scheme, declared in the OpenAPI document (so /docs can authorize).
+#: auto_error=False: the 401s below say what is wrong, in the API's problem shape.
+BEARER = HTTPBearer(
+    auto_error=False, description="An API token: `accord users add`, or POST /auth/token"
+)
+
+
 def get_principal(
     accord: AccordDep,
-    authorization: Annotated[str | None, Header(description="Bearer <API token>")] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
 ) -> Principal:
-    token = (authorization or "").removeprefix("Bearer ").strip()
+    token = credentials.credentials.strip() if credentials else ""
     if not token:
         raise HTTPException(401, "an API token is required: Authorization: Bearer <token>")
-    with accord.engine.connect() as connection:
-        principal = principal_for_token(connection, token)
+    principal = accord.tokens.principal(token)
     if principal is None:
         raise HTTPException(401, "the API token is unknown or revoked")
     return principal

@@ -17,7 +17,6 @@ import typer
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from accord.identity.model import Principal
-from accord.identity.repository import principal_for_token
 from accord.kernel.errors import StorageUnavailable
 from accord.service.runtime import Accord
 
@@ -72,8 +71,7 @@ def token_from(token_file: Path | None) -> str:
 
 def token_owner(accord: Accord, token: str) -> Principal:
     """The token's owner, or a bad-input exit (the API's 401) if it is unknown or revoked."""
-    with accord.engine.connect() as connection:
-        principal = principal_for_token(connection, token)
+    principal = accord.tokens.principal(token)  # the API's lookup: one code path
     if principal is None:
         fail("the API token is unknown or revoked")
     return principal

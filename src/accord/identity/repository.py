@@ -17,7 +17,7 @@ from accord.identity.secrets import (
     password_matches,
     token_digest,
 )
-from accord.identity.tables import api_tokens, users
+from accord.identity.tables import api_tokens, revocation_counter, users
 from accord.kernel.errors import InvalidInput, NotFound
 
 _NAME_LENGTH = 64
@@ -109,8 +109,27 @@ def principal_for_token(conn: Connection, token: str) -> Principal | None:
     """The active user a live token belongs to; None for an unknown or revoked token."""
     if not token.startswith(TOKEN_PREFIX):
         return None
-    row = conn.execute(_LIVE_TOKEN, {"digest": token_digest(token)}).first()
+    return principal_for_digest(conn, token_digest(token))
+
+
+def principal_for_digest(conn: Connection, digest: str) -> Principal | None:
+    """As principal_for_token, by the token's digest (what the token cache keys by)."""
+    row = conn.execute(_LIVE_TOKEN, {"digest": digest}).first()
     return _principal(row) if row else None
+
+
+#: Plain SQL, as the token cache runs it on every request straight through the driver.
+REVOCATIONS_READ = f"SELECT value FROM {revocation_counter.name} WHERE id = 1"
+
+
+def count_revocation(conn: Connection) -> None:
+    """Raise the revocation counter in the caller's transaction, so that every server's token
+    cache forgets its principals on its next request. Every change that may refuse a token
+    (revoking it, deactivating or changing its user) must call this."""
+    counter = revocation_counter.c
+    raised = conn.execute(update(revocation_counter).values(value=counter.value + 1))
+    if raised.rowcount == 0:  # a schema built by create_all, not by the migrations
+        conn.execute(insert(revocation_counter).values(id=1, value=1))
 
 
 def login(conn: Connection, name: str, password: str) -> Principal | None:
@@ -169,6 +188,7 @@ def revoke(conn: Connection, name_or_token_id: str) -> int:
         if user_id is None:
             raise NotFound(f"no user or token {name_or_token_id!r}")
         chosen = api_tokens.c.user_id == user_id
+    count_revocation(conn)
     return conn.execute(update(api_tokens).where(chosen, live).values(revoked_at=_now())).rowcount
 
 
@@ -177,3 +197,4 @@ def deactivate(conn: Connection, name: str) -> None:
     result = conn.execute(update(users).where(users.c.name == name).values(active=False))
     if result.rowcount == 0:
         raise NotFound(f"user {name!r} does not exist")
+    count_revocation(conn)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, String, Table
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table
 
 from accord.adapters.schema import metadata
 
@@ -28,4 +28,14 @@ api_tokens = Table(
     Column("label", String(100), nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40), nullable=True),
+)
+
+#: One row (id 1) whose value rises with every change that may refuse a token a server has
+#: cached (a revocation, a deactivation), in that change's transaction: each server's token
+#: cache reads it on every request and forgets what it holds when it moved.
+revocation_counter = Table(
+    "revocation_counter",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", Integer, nullable=False),
 )

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar, get_type_hints
 
 
@@ -66,31 +67,47 @@ M = TypeVar("M", bound=Message)
 
 def message_from_dict(cls: type[M], data: dict[str, Any]) -> M:
     """Rebuild a message written by ``to_dict`` (dates, tuples and mappings restored)."""
-    hints = get_type_hints(cls)
-    values = {
-        f.name: _typed(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)
-        if f.name in data
-    }
+    decoders = _DECODERS.get(cls)
+    if decoders is None:  # a race at worst works the same tuple out twice
+        decoders = _DECODERS[cls] = _decoders(cls)
+    values = {name: typed(data[name]) for name, typed in decoders if name in data}
     return cls(**values)
 
 
-def _typed(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
+_DECODERS: dict[type[Message], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
+
+
+def _decoders(cls: type[Message]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field's name and the function restoring its value, worked out once per class:
+    get_type_hints evaluates every annotation anew on each call (most of a journal replay).
+    Built on first use, not in ``__init_subclass__``: under postponed annotations a class's
+    hints name types its module may define later, resolvable only once it is imported."""
+    hints = get_type_hints(cls)
+    return tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function from the JSON value of a field of type ``hint`` to the field's value."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _typed(inner[0], value) if len(inner) == 1 else value
+        return _decoder(inner[0]) if len(inner) == 1 else _as_is
     if hint is dt.datetime:
-        return dt.datetime.fromisoformat(value)
+        return _or_none(dt.datetime.fromisoformat)
     if hint is dt.date:
-        return dt.date.fromisoformat(value)
+        return _or_none(dt.date.fromisoformat)
     if origin is tuple:
-        item = args[0] if args else Any
-        return tuple(_typed(item, v) for v in value)
+        item = _decoder(args[0] if args else Any)
+        return _or_none(lambda value: tuple(item(v) for v in value))
     if origin is dict:
-        key, item = args if args else (Any, Any)
-        return {_typed(key, k): _typed(item, v) for k, v in value.items()}
+        key, entry = (_decoder(a) for a in (args if args else (Any, Any)))
+        return _or_none(lambda value: {key(k): entry(v) for k, v in value.items()})
+    return _as_is
+
+
+def _or_none(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
+
+
+def _as_is(value: Any) -> Any:
     return value

@@ -193,7 +193,8 @@ async def ingest(
         deny(accord, principal, "record_event_file")
         return problem(403, f"a {principal.role} user may not ingest event files")
     with tempfile.TemporaryDirectory(prefix="accord-ingest-") as folder:
-        path = Path(folder) / Path(name).name
+        # Not the client's name: '', '.' or '..' would name the folder itself (a 500).
+        path = Path(folder) / "upload"
         digest = await _save(request, path)
         report = await run_in_threadpool(_ingest_in_turn, store, path, format)
     report.file = name

@@ -10,8 +10,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine
 
 from accord.config import Settings
-from accord.journal.model import Entry
-from accord.kernel.messages import Actor, Command
+from accord.identity.token_cache import TokenCache
 from accord.kernel.time import Clock
 from accord.rules.ruling import Ruling
 from accord.service.bus import MessageBus, Result
@@ -24,6 +23,7 @@ class Watch(Protocol):
     """Has anyone committed since the last look (adapters.commit_watch.CommitWatch)?"""
 
     def sync(self, refresh: Callable[[], None]) -> None: ...
+    def close(self) -> None: ...
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Accord:
     bus: MessageBus
     writer: Writer
     clock: Clock
+    tokens: TokenCache  # who a request's API token names, cached across requests
     #: Catches the read model up with what other processes committed, before a read.
     watch: Watch | None = None
 
@@ -72,4 +73,7 @@ class Accord:
     def close(self) -> None:
         """Finish the waiting writes, stop the writer, release the database."""
         self.writer.close()
+        self.tokens.close()
+        if self.watch is not None:
+            self.watch.close()
         self.engine.dispose()
