@@ -62,7 +62,7 @@ bench-api: install
 # without group commit (ACCORD_MAX_BATCH=1).
 bench-load: install
 	$(UV) run --no-sync python -m benchmarks.bench_load --compare ACCORD_MAX_BATCH=1 $(ARGS)
-	$(UV) run --no-sync python benchmarks/bench_writer.py
+	$(UV) run --no-sync python -m benchmarks.bench_writer
 
 # GDELT ingest in rows/s, and the weekly indicator query on 10 million synthetic events: ibis
 # against hand-written SQL and pandas. `make bench-monitor ARGS=--quick`: 1 million events.

@@ -1,6 +1,6 @@
 """Timing: what identifying the caller costs per request, on SQLite and on PostgreSQL.
 
-Run with ``python benchmarks/bench_tokens.py [--requests N]``. In one process, on a fresh
+Run with ``python -m benchmarks.bench_tokens [--requests N]``. In one process, on a fresh
 SQLite file and a fresh PostgreSQL schema (created and dropped here), with one user and token:
 
 * the uncached lookup, as every request made it before the token cache: a connection from the
@@ -16,16 +16,14 @@ Not a test: a measurement.
 from __future__ import annotations
 
 import argparse
-import secrets
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
-from report import table
+from benchmarks.report import table
+from tests.load.servers import postgres_schema
 
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ROUNDS = 5
 
 
@@ -47,22 +45,6 @@ def per_call_us(call: Callable[[], Any], count: int) -> tuple[float, float]:
 
 def cells(label: str, figure: tuple[float, float]) -> tuple[str, str, str]:
     return label, f"{figure[0]:.1f}", f"{figure[1]:.1f}"
-
-
-@contextmanager
-def postgres_schema() -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-
-    schema = f"accord_bench_{secrets.token_hex(6)}"
-    admin = create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def figures(label: str, database_url: str, count: int) -> list[tuple[str, ...]]:

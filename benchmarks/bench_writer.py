@@ -1,8 +1,8 @@
 """Benchmark: the one writer with group commit beside one transaction per command.
 
-Run with ``make bench-load`` (which runs this after the HTTP load) or
-``python benchmarks/bench_writer.py``. ``CLIENTS`` threads each send ``COMMANDS`` pledges through
-``Accord.handle`` — the path every entry point's commands take — on a fresh SQLite file (WAL,
+Run with ``make bench-load`` (which runs this after the HTTP load) or ``python -m
+benchmarks.bench_writer`` from the repository root. ``CLIENTS`` threads each send ``COMMANDS``
+pledges through ``Accord.handle`` — the path every entry point's commands take — on a fresh SQLite file (WAL,
 ``synchronous=FULL`` as configured in adapters/db.py) and on a fresh PostgreSQL schema. The
 same run measures ``max_batch=1`` (each command its own transaction and fsync) and the default
 (the writer takes whatever is waiting into one transaction); both have the same durability:
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import secrets
 import tempfile
 import threading
 import time
@@ -23,15 +22,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from report import table
-from sqlalchemy import create_engine, text
+from benchmarks.report import table
+from tests.load.servers import postgres_schema
 
 from accord.bootstrap import sql_accord
 from accord.config import Settings
 from accord.forces.commands import PledgeUnit
 from accord.kernel.messages import Actor
 
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 AT = dt.datetime(2026, 1, 6, 1, 0, tzinfo=dt.UTC)
 KAZ = Actor("KAZ", "KAZ", "state")
 
@@ -40,20 +38,6 @@ KAZ = Actor("KAZ", "KAZ", "state")
 def sqlite_url() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="accord-bench-writer-") as folder:
         yield f"sqlite:///{Path(folder) / 'accord.db'}"
-
-
-@contextmanager
-def postgres_url() -> Iterator[str]:
-    schema = f"accord_bench_{secrets.token_hex(6)}"
-    admin = create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def commands_per_second(url: str, max_batch: int, clients: int, commands: int) -> float:
@@ -85,7 +69,7 @@ def main() -> None:
     parser.add_argument("--commands", type=int, default=20, help="per client")
     args = parser.parse_args()
     rows = [("database", "one per command", "group commit", "ratio", "aim")]
-    for name, url_of in (("SQLite", sqlite_url), ("PostgreSQL", postgres_url)):
+    for name, url_of in (("SQLite", sqlite_url), ("PostgreSQL", postgres_schema)):
         figures = []
         for max_batch in (1, Settings().max_batch):
             with url_of() as url:

@@ -30,20 +30,10 @@ POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 @pytest.fixture
 def postgres_url():
     """A fresh schema on the real PostgreSQL server for one test, dropped afterwards."""
-    import secrets
+    from tests.load.servers import postgres_schema
 
-    from sqlalchemy import create_engine, text
-
-    schema = f"accord_test_{secrets.token_hex(6)}"
-    admin = create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

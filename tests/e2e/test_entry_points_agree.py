@@ -23,10 +23,20 @@ from tests.e2e.twin_worlds import (
     variants,
 )
 
-#: Each role; KAZ may see the confidential case, ARM may not.
-CALLERS = ("admin", "secretariat", "joint_staff", "analyst", "observer_liaison", "KAZ", "ARM")
-#: The callers the confidential case is not released to.
-UNSEEING = ("joint_staff", "analyst", "observer_liaison", "ARM")
+#: Each role; KAZ may see the confidential case; ARM may not, but reads the CSC draft about it
+#: (a participant of the decision); AZE, a delegation of no member, reads neither.
+CALLERS = (
+    "admin",
+    "secretariat",
+    "joint_staff",
+    "analyst",
+    "observer_liaison",
+    "KAZ",
+    "ARM",
+    "AZE",
+)
+#: The callers neither the confidential case nor its draft and session are released to.
+UNSEEING = ("joint_staff", "analyst", "observer_liaison", "AZE")
 RULED = ("command", "allowed", "reasons", "articles", "created")
 WITH_RECORDS = [e for e in COMMANDS if len(variants(e)) > 1]
 
@@ -92,7 +102,7 @@ def test_a_hidden_record_answers_like_a_missing_one_on_the_api_and_the_cli(twins
 
 def test_a_position_on_a_hidden_draft_names_the_draft_not_its_case(twins):
     (endpoint,) = [e for e in COMMANDS if e.access == "state_position"]
-    cli = twins.by_cli("ARM", endpoint, "hidden")
+    cli = twins.by_cli("AZE", endpoint, "hidden")
     assert cli.message == f"error: draft {twins.ids['secret_draft_id']!r} does not exist"
     assert twins.ids["secret_case_id"] not in cli.message
 

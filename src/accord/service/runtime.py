@@ -1,4 +1,5 @@
-"""One running Accord: its settings, database, unit of work, bus, writer and clock."""
+"""One running Accord: its settings, database, unit of work, bus, writer, clock, token cache
+and commit watch."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from sqlalchemy import Engine
 
 from accord.config import Settings
 from accord.identity.token_cache import TokenCache
+from accord.journal.model import Entry
+from accord.kernel.messages import Actor, Command
 from accord.kernel.time import Clock
 from accord.rules.ruling import Ruling
 from accord.service.bus import MessageBus, Result

@@ -96,6 +96,7 @@ class SqlUnitOfWork:
         with self._lock:
             committed = self.world, self.journal
             try:
+                self.guard.check()  # before writing: the reason, not the driver's symptom
                 with self.guard.translated(), self._writing() as connection:  # driver errors
                     with connection.begin():
                         journal.lock_head(connection)
