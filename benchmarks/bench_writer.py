@@ -2,8 +2,9 @@
 
 Run with ``make bench-load`` (which runs this after the HTTP load) or ``python -m
 benchmarks.bench_writer`` from the repository root. ``CLIENTS`` threads each send ``COMMANDS``
-pledges through ``Accord.handle`` — the path every entry point's commands take — on a fresh SQLite file (WAL,
-``synchronous=FULL`` as configured in adapters/db.py) and on a fresh PostgreSQL schema. The
+pledges through ``Accord.handle`` — the path every entry point's commands take — on a fresh
+SQLite file (WAL, ``synchronous=FULL`` as configured in adapters/db.py) and on a fresh
+PostgreSQL schema. The
 same run measures ``max_batch=1`` (each command its own transaction and fsync) and the default
 (the writer takes whatever is waiting into one transaction); both have the same durability:
 a command is answered only after its transaction has committed.
