@@ -86,19 +86,6 @@ class MessageBus:
         self.uow.commit(entry, events)
         return Result(ruling, tuple(events), entry, _created(events))
 
-    def record_refusal(
-        self,
-        command: str,
-        actor: Actor,
-        at: dt.datetime,
-        ruling: Ruling,
-        payload: dict[str, Any] | None = None,
-    ) -> Entry:
-        """Journal a refusal decided outside the rules (a permission denied), in a transaction
-        of its own."""
-        with self.uow.transaction():
-            return self.record_refusal_within(command, actor, at, ruling, payload)
-
     def record_refusal_within(
         self,
         command: str,

@@ -79,6 +79,8 @@ class SqlUnitOfWork:
         self.journal = Head()
         self._lock = threading.RLock()
         self._connection: Connection | None = None
+        #: The entries (and their events) committed in the open transaction, to be written.
+        self._pending: list[tuple[Entry, list[Event]]] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -95,6 +97,7 @@ class SqlUnitOfWork:
     def transaction(self) -> Iterator[None]:
         with self._lock:
             committed = self.world, self.journal
+            self._pending = []
             try:
                 self.guard.check()  # before writing: the reason, not the driver's symptom
                 with self.guard.translated(), self._writing() as connection:  # driver errors
@@ -103,6 +106,7 @@ class SqlUnitOfWork:
                         self.world, self.journal = self._caught_up(connection, *committed)
                         self._connection = connection
                         yield
+                        self._write_pending(connection)
                         self.guard.check()  # before the commit
                     # After it: a file removed or replaced meanwhile took the commit with it,
                     # and nothing of this transaction is acknowledged.
@@ -114,35 +118,45 @@ class SqlUnitOfWork:
                 self.world, self.journal = committed
                 raise
             finally:
-                self._connection = None
+                self._connection, self._pending = None, []
 
     def _writing(self) -> Connection:
         return self.engine.connect().execution_options(writing=True)
 
     def commit(self, entry: Entry, events: list[Event]) -> None:
-        """Journal one command's entry and write its rows; the working world moves on only
-        when both are written. Any failure here fails the whole transaction (WriteFailed)."""
+        """One command's entry and events: the working world moves on at once; the entries
+        and rows are written together when the transaction ends (one statement per table for
+        the whole group, not one per command)."""
         assert self._connection is not None, "commit() runs inside transaction()"
         world = self.world
         for event in events:
             world = world.apply(event)
-        try:
-            with self.guard.translated():
-                journal.append(self._connection, entry)
-                for project in self.projectors:
-                    project(self._connection, world, events)
-        except StorageUnavailable:
-            raise
-        except Exception as error:
-            raise WriteFailed(entry.command, error) from error
+        self._pending.append((entry, events))
         self.world, self.journal = world, self.journal.after(entry)
 
     def find(self, request_key: str) -> Entry | None:
         assert self._connection is not None, "find() runs inside transaction()"
+        pending = (entry for entry, _ in self._pending if entry.request_key == request_key)
         try:
-            return journal.find(self._connection, request_key)
+            return next(pending, None) or journal.find(self._connection, request_key)
         except SQLAlchemyError as error:
             raise WriteFailed("find", error) from error
+
+    def _write_pending(self, connection: Connection) -> None:
+        """The group's entries and rows; any failure fails the whole group (WriteFailed), and
+        the writer then writes its commands again, one per transaction, to find the culprit."""
+        entries = [entry for entry, _ in self._pending]
+        events = [event for _, happened in self._pending for event in happened]
+        try:
+            with self.guard.translated():
+                journal.append(connection, entries)
+                for project in self.projectors:
+                    project(connection, self.world, events)
+        except StorageUnavailable:
+            raise
+        except Exception as error:
+            commands = ", ".join(dict.fromkeys(entry.command for entry in entries))
+            raise WriteFailed(commands, error) from error
 
     @staticmethod
     def _caught_up(connection: Connection, world: World, head: Head) -> tuple[World, Head]:
