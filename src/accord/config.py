@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,4 +20,4 @@ class Settings(BaseSettings):
     events_url: str | None = None
 
     #: How many waiting commands the writer takes into one transaction (1: one each).
-    max_batch: int = 64
+    max_batch: int = Field(64, ge=1, le=1024)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -92,19 +91,6 @@ def test_a_write_ahead_log_made_read_only_refuses_writes(api):
         wal.chmod(0o644)
     assert answer.status_code == 503
     assert f"the database file {wal} is read-only" in answer.json()["detail"]
-
-
-@pytest.mark.skipif(shutil.which("chattr") is None, reason="chattr is not installed")
-def test_an_immutable_database_file_is_read_only(api):
-    path = database(api)
-    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-        pytest.skip("this file system or user cannot set the immutable flag")
-    try:
-        answer = api.post("KAZ", "/cases", REQUEST)
-    finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
-    assert answer.status_code == 503
-    assert "is read-only" in answer.json()["detail"]
 
 
 def test_a_check_failing_after_a_commit_refuses_every_later_write_until_restart(api, tmp_path):
