@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -20,4 +22,4 @@ class Settings(BaseSettings):
     events_url: str | None = None
 
     #: How many waiting commands the writer takes into one transaction (1: one each).
-    max_batch: int = Field(64, ge=1, le=1024)
+    max_batch: Annotated[int, Field(ge=1, le=1024)] = 64
