@@ -53,13 +53,13 @@ class Accord:
         self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
     ) -> Result:
         """The command handled by the one writer, answered once it is on disk and readable."""
-        return self.writer.call(lambda bus: bus.handle_within(command, actor, at, request_key))  # type: ignore[no-any-return]
+        return self.writer.call(lambda bus: bus.handle_within(command, actor, at, request_key))
 
     def record_refusal(
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
     ) -> Entry:
         """A refusal decided at the edge (a permission denied), journaled by the one writer."""
-        return self.writer.call(  # type: ignore[no-any-return]
+        return self.writer.call(
             lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
         )
 

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from accord.kernel.errors import StorageUnavailable
 from accord.service.bus import MessageBus
@@ -23,6 +23,7 @@ from accord.service.world import World
 
 #: Work done inside the writer's open transaction, with its bus.
 Work = Callable[[MessageBus], Any]
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +45,15 @@ class Writer:
         self._thread: threading.Thread | None = None
         self._starting = threading.Lock()
 
-    def call(self, work: Work) -> Any:
+    def call(self, work: Callable[[MessageBus], T]) -> T:
         """Run ``work`` in the writer's next transaction; its answer, or the error it raised."""
         if threading.current_thread() is self._thread:
             raise RuntimeError("the writer cannot wait for itself: do the work in place")
         item = _Item(work)
         self._start()
         self._queue.put(item)
-        return item.answer.result()
+        answer: T = item.answer.result()
+        return answer
 
     def catch_up(self) -> World:
         """The world with whatever other processes committed since, once the writer has read it."""
@@ -107,7 +109,8 @@ class Writer:
             return None
         except StorageUnavailable as error:
             return _fail(batch, error)
-        self.seq, self.snapshot = len(self.bus.uow.journal), self.bus.uow.world
+        # The world first: ``seq`` never claims more than the world anyone can read.
+        self.snapshot, self.seq = self.bus.uow.world, len(self.bus.uow.journal)
         for item, (done, value) in zip(batch, answers, strict=True):
             if done:
                 item.answer.set_result(value)
