@@ -7,6 +7,8 @@ unit of work and bus on the same database), on a SQLite file and on the real Pos
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -63,5 +65,39 @@ def test_the_watch_moves_once_per_commit_by_another_connection(api_on, tmp_path)
         sent_by_cli(api_on, tmp_path, "pledge_unit", PLEDGE)
         assert watch.moved() is True
         assert watch.moved() is False
+    finally:
+        watch.close()
+
+
+def test_readers_arriving_together_share_one_look_and_none_returns_before_the_catch_up(
+    api_on, tmp_path
+):
+    watch = CommitWatch(api_on.accord.engine)
+    refreshed: list[float] = []
+    returned: list[float] = []
+    start = threading.Barrier(16)
+
+    def refresh() -> None:
+        time.sleep(0.05)  # a catch-up that takes a while: the others queue behind it
+        refreshed.append(time.monotonic())
+
+    def read() -> None:
+        start.wait()
+        watch.sync(refresh)
+        returned.append(time.monotonic())
+
+    try:
+        sent_by_cli(api_on, tmp_path, "pledge_unit", PLEDGE)
+        looks = watch.looks
+        readers = [threading.Thread(target=read) for _ in range(16)]
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join(timeout=30)
+        assert len(refreshed) == 1  # one commit, one catch-up, whoever asked
+        assert len(returned) == 16
+        assert min(returned) >= refreshed[0]  # nobody read the world before it caught up
+        # One look each would be 16; those that queued behind a look share the next one.
+        assert watch.looks - looks <= 8
     finally:
         watch.close()

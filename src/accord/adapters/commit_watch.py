@@ -13,6 +13,7 @@ asynchronously, so a read right after a commit could still miss it.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -30,6 +31,11 @@ class CommitWatch:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = threading.Lock()
+        # Readers in order of arrival, and the last arrival the latest look covered.
+        self._tickets = itertools.count(1)
+        self._looked_for = 0
+        #: How many times it has looked at the database (a round trip each on PostgreSQL).
+        self.looks = 0
         path = sqlite_file(engine)
         self._sqlite = sqlite3.connect(path, check_same_thread=False) if path else None
         if self._sqlite is not None:
@@ -53,11 +59,18 @@ class CommitWatch:
         lock: a concurrent reader waits for the catch-up instead of seeing "nothing moved"
         while the read model is still behind.
         """
+        arrived = next(self._tickets)
         with self._lock:
+            # A look that began after this reader arrived saw every commit made before: the
+            # readers that waited for it need no look of their own (one round trip for all).
+            if self._looked_for >= arrived:
+                return
+            covering = next(self._tickets)
             mark = self._mark()
             if mark != self._seen:
                 refresh()
                 self._seen = mark
+            self._looked_for = covering
 
     def close(self) -> None:
         with self._lock:
@@ -67,6 +80,7 @@ class CommitWatch:
                 self._connection.close()
 
     def _mark(self) -> int:
+        self.looks += 1
         if self._sqlite is not None:
             return int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
         if self._in_memory:
