@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Protocol
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from accord.journal import repository as journal
 from accord.journal.model import GENESIS, Entry
@@ -137,26 +137,34 @@ class SqlUnitOfWork:
     def find(self, request_key: str) -> Entry | None:
         assert self._connection is not None, "find() runs inside transaction()"
         pending = (entry for entry, _ in self._pending if entry.request_key == request_key)
-        try:
+        with self._storage_errors("find"):
             return next(pending, None) or journal.find(self._connection, request_key)
-        except SQLAlchemyError as error:
-            raise WriteFailed("find", error) from error
 
     def _write_pending(self, connection: Connection) -> None:
         """The group's entries and rows; any failure fails the whole group (WriteFailed), and
         the writer then writes its commands again, one per transaction, to find the culprit."""
         entries = [entry for entry, _ in self._pending]
         events = [event for _, happened in self._pending for event in happened]
+        with self._storage_errors(", ".join(dict.fromkeys(entry.command for entry in entries))):
+            journal.append(connection, entries)
+            for project in self.projectors:
+                project(connection, self.world, events)
+
+    @contextmanager
+    def _storage_errors(self, doing: str) -> Iterator[None]:
+        """Values the database refuses fail the write (WriteFailed); a connection or file it
+        cannot use is the storage's fault (StorageUnavailable), whatever the driver calls it."""
         try:
             with self.guard.translated():
-                journal.append(connection, entries)
-                for project in self.projectors:
-                    project(connection, self.world, events)
+                yield
         except StorageUnavailable:
             raise
+        except (IntegrityError, DataError) as error:
+            raise WriteFailed(doing, error) from error
+        except SQLAlchemyError as error:
+            raise StorageUnavailable(f"the database did not take the write: {error}") from error
         except Exception as error:
-            commands = ", ".join(dict.fromkeys(entry.command for entry in entries))
-            raise WriteFailed(commands, error) from error
+            raise WriteFailed(doing, error) from error
 
     @staticmethod
     def _caught_up(connection: Connection, world: World, head: Head) -> tuple[World, Head]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from accord.bodies import events as body_events
 from accord.bodies import model as bodies
+from accord.cases import changes as case_changes
 from accord.cases import events as case_events
 from accord.cases import model as cases
 from accord.exercises import events as exercise_events
@@ -90,8 +91,8 @@ class World:
 
 #: Each part of the world and the function that gives it after an event (None: not about it).
 _APPLIERS: tuple[tuple[str, Callable[[Any, Event], Any]], ...] = (
-    ("cases", cases.apply),
-    ("prepared_requests", cases.apply_prepared),
+    ("cases", case_changes.apply),
+    ("prepared_requests", case_changes.apply_prepared),
     ("sittings", bodies.apply),
     ("roll", membership.apply),
     ("instruments", partners.apply),
