@@ -8,6 +8,8 @@ import pytest
 from accord.bootstrap import database_engine
 from accord.config import Settings
 from accord.identity.repository import add_user, issue_token
+from accord.journal.model import Entry
+from accord.journal.repository import SqlJournal
 
 
 def users_with_tokens(url: str, users: list[tuple[str, str, str | None]]) -> dict[str, str]:
@@ -29,3 +31,12 @@ def sign_in_as_analyst(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
     monkeypatch.setenv("ACCORD_DATABASE_URL", url)
     token = users_with_tokens(url, [("analyst", "analyst", None)])["analyst"]
     monkeypatch.setenv("ACCORD_TOKEN", token)
+
+
+def configured_journal() -> list[Entry]:
+    """The journal of the database the CLI is pointed at (ACCORD_DATABASE_URL)."""
+    engine = database_engine(Settings())
+    try:
+        return list(SqlJournal(engine).entries())
+    finally:
+        engine.dispose()

@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from accord.bootstrap import database_engine
-from accord.config import Settings
 from accord.entrypoints.cli import app
-from accord.journal.model import Entry
-from accord.journal.repository import SqlJournal
-from tests.cli_tokens import users_with_tokens
+from tests.cli_tokens import configured_journal, users_with_tokens
 from tests.monitoring.reading import SHARED_DATA
 
 runner = CliRunner()
@@ -31,14 +27,6 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.delenv("ACCORD_TOKEN", raising=False)
     users = [("analyst", "analyst", None), ("kaz", "delegation", "KAZ")]
     return users_with_tokens(url, users)
-
-
-def journal() -> list[Entry]:
-    engine = database_engine(Settings())
-    try:
-        return list(SqlJournal(engine).entries())
-    finally:
-        engine.dispose()
 
 
 def ingest(token: str | None, *options: str):
@@ -64,7 +52,7 @@ def test_the_cli_ingest_is_journaled_exactly_like_the_apis(cli, api):
     assert done.exit_code == 0, done.output
     out = json.loads(done.output)
     assert (out["command"], out["allowed"], out["rows_added"]) == ("record_event_file", True, 1000)
-    (entry,) = journal()
+    (entry,) = configured_journal()
     assert (entry.command, entry.actor, entry.allowed, entry.payload) == (
         by_api["command"],
         by_api["actor"],
@@ -82,7 +70,7 @@ def test_a_cli_ingest_without_a_valid_token_exits_2_and_writes_nothing(cli, tmp_
     unknown = ingest("acc_not_a_real_token")
     assert unknown.exit_code == 2
     assert "the API token is unknown or revoked" in unknown.output
-    assert journal() == []
+    assert configured_journal() == []
     assert not (tmp_path / "cli-events.duckdb").exists()
 
 
@@ -91,6 +79,6 @@ def test_a_delegation_may_not_ingest_on_the_cli_and_is_refused_as_by_the_api(cli
     refused = ingest(cli["kaz"])
     assert (by_api.status_code, refused.exit_code) == (403, 3)
     assert by_api.json()["detail"] in refused.output
-    (entry,) = journal()
+    (entry,) = configured_journal()
     assert (entry.command, entry.actor, entry.allowed) == ("record_event_file", "kaz", False)
     assert not (tmp_path / "cli-events.duckdb").exists()

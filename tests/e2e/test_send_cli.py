@@ -13,8 +13,7 @@ from accord.bootstrap import database_engine
 from accord.config import Settings
 from accord.entrypoints.cli import app
 from accord.identity.repository import add_user, issue_token, revoke
-from accord.journal.model import Entry
-from accord.journal.repository import SqlJournal
+from tests.cli_tokens import configured_journal
 
 runner = CliRunner()
 PLEDGE = {"unit": "KAZ-ENG-1", "strength": 300, "capabilities": ["engineers"], "readiness_days": 4}
@@ -41,14 +40,6 @@ def tokens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     return files
 
 
-def journal() -> list[Entry]:
-    engine = database_engine(Settings())
-    try:
-        return list(SqlJournal(engine).entries())
-    finally:
-        engine.dispose()
-
-
 def send(*args: str, data: dict | None = None, token: Path | None = None):
     options = [] if token is None else ["--token-file", str(token)]
     fields = [] if data is None else ["--data", json.dumps(data)]
@@ -61,7 +52,7 @@ def test_a_delegation_pledges_its_own_unit_and_the_journal_records_it(tokens):
     out = json.loads(sent.output)
     assert out["allowed"] is True
     assert out["created"] == {"unit": "unit-1"}
-    (entry,) = journal()
+    (entry,) = configured_journal()
     assert (entry.command, entry.actor, entry.payload["unit"]) == (
         "pledge_unit",
         "KAZ",
@@ -83,7 +74,7 @@ def test_a_role_that_may_not_send_it_is_refused_and_the_refusal_journaled(tokens
     sent = send("pledge_unit", data=PLEDGE, token=tokens["staff"])
     assert sent.exit_code == 3
     assert "a joint_staff user may not send pledge_unit" in sent.output
-    (entry,) = journal()
+    (entry,) = configured_journal()
     assert (entry.command, entry.allowed) == ("pledge_unit", False)
 
 
@@ -99,7 +90,7 @@ def test_the_rules_refuse_withdrawing_another_states_unit(tokens):
     sent = send("withdraw_pledge", data=withdrawal, token=tokens["arm"])
     assert sent.exit_code == 1, sent.output
     assert "REFUSED" in sent.output
-    assert [(e.command, e.allowed) for e in journal()] == [
+    assert [(e.command, e.allowed) for e in configured_journal()] == [
         ("pledge_unit", True),
         ("withdraw_pledge", False),
     ]
@@ -119,14 +110,14 @@ def test_bad_input_names_the_field_and_sends_nothing(tokens, name, fields, named
     sent = send(name, data=fields, token=tokens["kaz"])
     assert sent.exit_code == 2, sent.output
     assert named in sent.output
-    assert journal() == []
+    assert configured_journal() == []
 
 
 def test_a_missing_record_exits_4_with_the_apis_404_message_and_sends_nothing(tokens):
     sent = send("withdraw_pledge", data={"unit": "unit-9", "reason": "gone"}, token=tokens["kaz"])
     assert sent.exit_code == 4, sent.output
     assert "error: unit 'unit-9' does not exist" in sent.output
-    assert journal() == []
+    assert configured_journal() == []
 
 
 def test_without_a_valid_token_nothing_is_sent(tokens, tmp_path):
@@ -140,14 +131,14 @@ def test_without_a_valid_token_nothing_is_sent(tokens, tmp_path):
     revoked = send("pledge_unit", data=PLEDGE, token=tokens["kaz"])
     assert revoked.exit_code == 2
     assert "unknown or revoked" in revoked.output
-    assert journal() == []
+    assert configured_journal() == []
 
 
 def test_an_idempotency_key_applies_a_command_once(tokens):
     first = send("pledge_unit", "--idempotency-key", "k1", data=PLEDGE, token=tokens["kaz"])
     again = send("pledge_unit", "--idempotency-key", "k1", data=PLEDGE, token=tokens["kaz"])
     assert (first.exit_code, again.exit_code) == (0, 0)
-    assert len(journal()) == 1
+    assert len(configured_journal()) == 1
     other = send("pledge_unit", "--idempotency-key", "k1", data={**PLEDGE, "strength": 9},
                  token=tokens["kaz"])  # fmt: skip
     assert other.exit_code == 2

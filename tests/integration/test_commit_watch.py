@@ -60,11 +60,19 @@ def test_a_unit_pledged_with_accord_send_can_be_read_at_once(api_on, tmp_path):
 
 def test_the_watch_moves_once_per_commit_by_another_connection(api_on, tmp_path):
     watch = CommitWatch(api_on.accord.engine)
+    refreshes: list[int] = []
+
+    def refresh() -> None:
+        refreshes.append(len(refreshes))
+
     try:
-        assert watch.moved() is False
+        watch.sync(refresh)
+        assert refreshes == []
         sent_by_cli(api_on, tmp_path, "pledge_unit", PLEDGE)
-        assert watch.moved() is True
-        assert watch.moved() is False
+        watch.sync(refresh)
+        assert refreshes == [0]
+        watch.sync(refresh)
+        assert refreshes == [0]
     finally:
         watch.close()
 

@@ -44,14 +44,6 @@ class CommitWatch:
         self._in_memory = path is None and engine.url.get_backend_name() == "sqlite"
         self._seen = self._mark()
 
-    def moved(self) -> bool:
-        """True once after each change (a bare probe; readers should call ``sync``)."""
-        with self._lock:
-            mark = self._mark()
-            moved = mark != self._seen
-            self._seen = mark
-            return moved
-
     def sync(self, refresh: Callable[[], None]) -> None:
         """Run ``refresh`` when something was committed since the last sync, and only then.
 
