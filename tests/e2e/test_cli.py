@@ -123,3 +123,7 @@ def test_the_demo_server_seeds_history_accounts_and_real_events(tmp_path: Path, 
     assert EventStore(str(folder / "accord-demo-events.duckdb")).count() == added
     assert f"Demo events: {added} real GDELT and UCDP events" in " ".join(result.output.split())
     assert 1000 < added <= 2824 + 2601 + 1000
+    # History went through the edge: Uzbekistan's delegation, suspended in 2022, was answered
+    # as if the members' draft did not exist, and that denial is in the journal.
+    denied = [e for e in journal.entries() if e.actor == "delegation-UZB" and not e.allowed]
+    assert [e.command.split()[0] for e in denied] == ["state_position"]

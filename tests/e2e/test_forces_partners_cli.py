@@ -49,9 +49,7 @@ def recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     scenario = load_scenario(KAZAKHSTAN)
     steps = tuple(step for step in scenario.steps if step.at <= HALFWAY_HOME)
     halfway = dataclasses.replace(scenario, steps=steps, final={})
-    report = run_scenario(
-        halfway, configured_charter(settings), SqlJournal(accord.engine), accord.bus
-    )
+    report = run_scenario(halfway, configured_charter(settings), SqlJournal(accord.engine), accord)
     assert report.ok, [s.failures for s in report.steps if s.failures]
     visit = RecordVerificationVisit("unit-4", dt.date(2022, 1, 14), "level_2", "as pledged")
     protocol = RecordInstrument("PROT-X", "A protocol", "protocol", ("KAZ", "RUS"))
@@ -69,9 +67,9 @@ def recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     for day, by, command in steps_after:
         at = on(day)
-        result = accord.bus.handle(command, resolve_actor(accord.uow.world, by, at.date()), at)
+        result = accord.handle(command, resolve_actor(accord.world, by, at.date()), at)
         assert result.allowed, result.ruling.reasons
-    accord.engine.dispose()
+    accord.close()
 
 
 def cli(*args: str) -> str:

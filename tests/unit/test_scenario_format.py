@@ -148,11 +148,40 @@ def test_readers_name_the_states_that_may_read_a_case_a_session_or_a_draft(csto)
 
 
 def test_a_refused_step_passes_only_when_it_expects_the_refusal(csto):
-    refused = {"by": "UZB", "do": "state_position", "with": {"draft": "d1", "position": "object"}}
+    filed = {"article": "CST-4", "threat": "aggression", "aggressor": "non_state", "where": "UZB"}
+    refused = {"by": "UZB", "do": "file_request", "with": filed}
     report = run_scenario(parse_scenario(scenario(steps={3: refused})), csto)
-    assert not report.steps[3].ok
+    assert report.steps[3].failures[0].startswith("refused by the rules")
     expected = {**refused, "expect": {"allowed": False, "articles": ["REG-SUSPENSION-2004"]}}
     assert run_scenario(parse_scenario(scenario(steps={3: expected})), csto).ok
+
+
+def test_a_step_goes_through_the_permissions_of_the_person_its_by_names(csto):
+    """A state's step is its delegation's, which may not close a draft: the Secretariat does."""
+    closing = {"by": "KAZ", "do": "close_draft", "with": {"draft": "d1"}}
+    report = run_scenario(parse_scenario(scenario(steps={3: closing})), csto)
+    assert report.steps[3].failures == (
+        "refused by permission, and the step does not expect it: "
+        "user delegation-KAZ (delegation) may not close_draft",
+    )
+    expected = {**closing, "expect": {"allowed": False}}
+    assert run_scenario(parse_scenario(scenario(steps={3: expected})), csto).ok
+
+
+def test_a_draft_not_released_to_the_sender_is_not_found_like_a_missing_one(csto):
+    """Uzbekistan, suspended in 2022, is not released the members' draft: its position is
+    answered as one on a draft that does not exist, and the step passes only with found: false."""
+    hidden = {"by": "UZB", "do": "state_position", "with": {"draft": "d1", "position": "object"}}
+    report = run_scenario(parse_scenario(scenario(steps={3: hidden})), csto)
+    assert report.steps[3].failures[0] == (
+        "not found, and the step does not expect it: draft 'draft-1' does not exist"
+    )
+    expected = {**hidden, "expect": {"found": False}}
+    assert run_scenario(parse_scenario(scenario(steps={3: expected})), csto).ok
+    found = {**BASE["steps"][3], "expect": {"found": False}}
+    assert run_scenario(parse_scenario(scenario(steps={3: found})), csto).steps[3].failures == (
+        "found: expected False, got True",
+    )
 
 
 def test_articles_may_be_written_with_the_instruments_year(csto):

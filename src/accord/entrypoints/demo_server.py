@@ -12,13 +12,13 @@ from rich.console import Console
 
 from accord.adapters.db import make_engine
 from accord.bootstrap import configured_charter, database_engine, sql_accord
-from accord.cases.preparation import CRISIS_RESPONSE_CENTRE
 from accord.config import Settings
+from accord.entrypoints.sending import send_as
 from accord.entrypoints.serve_cli import only_server, run_server
+from accord.identity.model import Principal
 from accord.identity.repository import add_user, issue_token
 from accord.journal.repository import SqlJournal
 from accord.monitoring.views import ingest_file, ingest_record, open_store
-from accord.service.actors import resolve_actor
 from accord.service.runtime import Accord
 from accord.simulation.runner import run_scenario
 from accord.simulation.scenario import load_scenario
@@ -57,9 +57,9 @@ def demo_server(
 
 def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: bool) -> None:
     replayed = replay_history(accord)
-    accord.writer.catch_up()
-    events = add_demo_events(accord)
-    tokens = demo_accounts(accord)
+    accounts = demo_accounts(accord)
+    analyst = next(principal for principal, _ in accounts if principal.role == "analyst")
+    events = add_demo_events(accord, analyst)
     console.print(f"Demo database: {database} — {replayed} historical scenarios replayed")
     console.print(
         f"Demo events: {events} real GDELT and UCDP events; try GET "
@@ -67,9 +67,10 @@ def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: 
     )
     # Plain lines, not a table: a token must be copied whole, never cut to fit a column.
     console.print("Demo accounts (user, role, state, token; passwords are demo-<user>):")
-    for name, role, state, token in tokens:
+    for person, token in accounts:
+        name, role, state = person.name, str(person.role), person.state or "-"
         console.print(
-            f"  {name:<18} {role:<17} {state or '-':<5} {token}", highlight=False, soft_wrap=True
+            f"  {name:<18} {role:<17} {state:<5} {token}", highlight=False, soft_wrap=True
         )
     console.print(f"API docs: http://{host}:{port}/docs  (Authorize: Bearer <token>)")
     if serve:
@@ -79,7 +80,8 @@ def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: 
 
 
 def replay_history(accord: Accord) -> int:
-    """Replay the bundled historical scenarios (not the what-ifs) into the database, in time."""
+    """Replay the bundled historical scenarios (not the what-ifs) into the database, in time,
+    through the edge and the writer, as the people each step names would send them."""
     charter = configured_charter(accord.settings)
     scenarios = [
         load_scenario(path)
@@ -88,8 +90,7 @@ def replay_history(accord: Accord) -> int:
     ]
     scenarios.sort(key=lambda scenario: scenario.steps[0].at.date())
     for scenario in scenarios:
-        # Straight on the bus, before the server (and its writer) starts taking requests.
-        report = run_scenario(scenario, charter, SqlJournal(accord.engine), accord.bus)
+        report = run_scenario(scenario, charter, SqlJournal(accord.engine), accord)
         if not report.ok:
             console.print(
                 f"[yellow]{scenario.name}: some expectations did not hold "
@@ -98,22 +99,25 @@ def replay_history(accord: Accord) -> int:
     return len(scenarios)
 
 
-def add_demo_events(accord: Accord) -> int:
-    """The real demo event files, ingested and journaled as the Crisis Response Centre would."""
+def add_demo_events(accord: Accord, analyst: Principal) -> int:
+    """The real demo event files, ingested and journaled as the demo analyst's ingest by the
+    CLI or the API would be."""
     store = open_store(accord.settings.events_url)
     added = 0
     for name, format in EVENT_FILES.items():
         path = DEMO_EVENTS / name
         report = ingest_file(store, path, format)
         command = ingest_record(report, name, hashlib.sha256(path.read_bytes()).hexdigest())
-        actor = resolve_actor(accord.world, CRISIS_RESPONSE_CENTRE, accord.now().date())
-        accord.handle(command, actor, accord.now())
+        sent = send_as(accord, analyst, command)
+        if sent.result is None or not sent.result.allowed:
+            raise RuntimeError(f"the demo analyst could not record {name}: {sent.forbidden}")
         added += report.rows_added
     store.con.disconnect()
     return added
 
 
-def demo_accounts(accord: Accord) -> list[tuple[str, str, str | None, str]]:
+def demo_accounts(accord: Accord) -> list[tuple[Principal, str]]:
+    """One account per role and per member delegation, each with its API token."""
     accounts: list[tuple[str, str, str | None]] = [(role, role, None) for role in STAFF_ROLES]
     members = accord.world.rulebook(accord.now().date()).members()
     accounts += [(f"{state.lower()}-delegation", "delegation", state) for state in members]
@@ -121,5 +125,5 @@ def demo_accounts(accord: Accord) -> list[tuple[str, str, str | None, str]]:
     with accord.engine.begin() as connection:
         for name, role, state in accounts:
             principal = add_user(connection, name, role, state, password=f"demo-{name}")
-            issued.append((name, role, state, issue_token(connection, principal.user_id)[1]))
+            issued.append((principal, issue_token(connection, principal.user_id)[1]))
     return issued

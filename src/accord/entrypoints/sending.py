@@ -4,18 +4,34 @@ permission, the actor it acts as, and the journal entry (a refusal by permission
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from accord.entrypoints.releases import Kind, Unreleased, find_released, named_records
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
+from accord.journal.model import Entry
 from accord.kernel.messages import Actor, Command
-from accord.rules.ruling import Because
+from accord.rules.ruling import Because, Ruling
 from accord.service.actors import resolve_actor
 from accord.service.bus import Result
-from accord.service.runtime import Accord
 from accord.service.world import World
+
+
+class Runtime(Protocol):
+    """What the edge sends through: the server's Accord (service.runtime), or a scenario's
+    Accord in memory (simulation.runtime); both hand commands to the same bus and rules."""
+
+    @property
+    def world(self) -> World: ...
+    def now(self) -> dt.datetime: ...
+    def handle(
+        self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
+    ) -> Result: ...
+    def record_refusal(
+        self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
+    ) -> Entry: ...
 
 
 @dataclass(frozen=True)
@@ -24,27 +40,32 @@ class Sent:
 
     result: Result | None  # None when the person may not send it
     forbidden: str = ""  # why not, when not permitted
+    refusal: Ruling | None = None  # the journaled refusal, when not permitted
     #: The Idempotency-Key had been used for a different command: nothing was applied.
     key_reused: bool = False
 
 
 def send_as(
-    accord: Accord,
+    accord: Runtime,
     principal: Principal,
     command: Command,
     on_behalf_of: str | None = None,
     idempotency_key: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Sent:
     """Raises NotFound, before the permission is asked, for a record the command names that
-    does not exist or is not released to ``principal`` (that denial is journaled)."""
-    at, world = accord.now(), accord.world
+    does not exist or is not released to ``principal`` (that denial is journaled).
+
+    ``at`` is now, but for a scenario, whose steps carry their own instants."""
+    at, world = at or accord.now(), accord.world
     for kind, record_id in named_records(command):
-        released(accord, world, principal, kind, record_id, command.type_name)
+        released(accord, world, principal, kind, record_id, command.type_name, at)
     who = actor_for(principal, on_behalf_of, world.charter().bodies)
     if not may_send(principal, command.type_name) or who is None:
-        deny(accord, principal, command, on_behalf_of)
+        refusal = deny(accord, principal, command, on_behalf_of, at)
         acting = f" for {on_behalf_of}" if on_behalf_of else ""
-        return Sent(None, f"a {principal.role} user may not send {command.type_name}{acting}")
+        why = f"a {principal.role} user may not send {command.type_name}{acting}"
+        return Sent(None, why, refusal)
     actor = resolve_actor(world, who, at.date())
     request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
     result = accord.handle(command, actor, at, request_key)
@@ -53,31 +74,45 @@ def send_as(
 
 
 def released(
-    accord: Accord, world: World, principal: Principal, kind: Kind, record_id: str, doing: str
+    accord: Runtime,
+    world: World,
+    principal: Principal,
+    kind: Kind,
+    record_id: str,
+    doing: str,
+    at: dt.datetime | None = None,
 ) -> Any:
     """The record if ``principal`` may see it; else NotFound, the same whether it is missing
     or hidden, and a hidden one's denial journaled as ``doing`` the record."""
+    at = at or accord.now()
     try:
-        return find_released(world, principal, accord.now().date(), kind, record_id)
+        return find_released(world, principal, at.date(), kind, record_id)
     except Unreleased:
-        deny(accord, principal, f"{doing} {record_id}")
+        deny(accord, principal, f"{doing} {record_id}", at=at)
         raise
 
 
 def deny(
-    accord: Accord, principal: Principal, command: Command | str, on_behalf_of: str | None = None
-) -> None:
+    accord: Runtime,
+    principal: Principal,
+    command: Command | str,
+    on_behalf_of: str | None = None,
+    at: dt.datetime | None = None,
+) -> Ruling:
     """Every refusal by permission is journaled, like a refusal by the rules."""
+    at = at or accord.now()
     name = command if isinstance(command, str) else command.type_name
-    because = Because("permission", accord.now().date())
+    because = Because("permission", at.date())
     because.refuse(
         f"user {principal.name} ({principal.role}) may not {name}"
         + (f" for {on_behalf_of}" if on_behalf_of else "")
     )
+    ruling = because.ruling()
     accord.record_refusal(
         name,
         Actor(principal.name, principal.state, principal.role),
-        accord.now(),
-        because.ruling(),
+        at,
+        ruling,
         {"on_behalf_of": on_behalf_of} if on_behalf_of else {},
     )
+    return ruling

@@ -12,7 +12,7 @@ from accord.rules.ruling import Because
 from accord.service.context import Context
 from accord.service.world import World
 
-_STATE = re.compile(r"^[A-Z]{3}$")
+STATE_CODE = re.compile(r"^[A-Z]{3}$")
 CHAIR, SECRETARY_GENERAL = "chair", "secretary_general"
 
 
@@ -25,7 +25,7 @@ def resolve_actor(world: World, by: str, day: dt.date) -> Actor:
         return Actor(SECRETARY_GENERAL, role=SECRETARY_GENERAL)
     if by in world.charter().bodies:
         return Actor(by, role="body")
-    if _STATE.match(by):
+    if STATE_CODE.match(by):
         return Actor(by, state=by, role="state")
     raise InvalidInput(
         "by",

@@ -16,7 +16,7 @@ from accord.rules.ruling import Ruling
 from accord.service.world import World
 from accord.simulation.scenario import ScenarioError
 
-RULING_KEYS = ("allowed", "articles", "outcome", "blocked_by", "standing_aside", "absent")
+RULING_KEYS = ("allowed", "articles", "outcome", "blocked_by", "standing_aside", "absent", "found")
 _MEMBER = re.compile(r"^member\.([A-Z]{3})\.(status|frozen)$")
 _INSTRUMENT = re.compile(r"^instrument\.([A-Za-z0-9_.-]+)\.in_force$")
 _CASE = re.compile(r"^([A-Za-z_][\w-]*)\.stage$")
@@ -33,6 +33,9 @@ class Situation:
     ruling: Ruling | None
     names: Mapping[str, str]
     step_case: str | None
+    #: False when a record the step names was answered as missing: absent, or not released
+    #: to the step's sender (the edge tells the two apart to no one).
+    found: bool = True
 
 
 def check_keys(step: int, expect: Mapping[str, Any], has_ruling: bool) -> None:
@@ -63,6 +66,8 @@ def failures(expect: Mapping[str, Any], situation: Situation) -> list[str]:
 
 def _actual(key: str, situation: Situation) -> Any:
     ruling = situation.ruling
+    if key == "found":
+        return situation.found
     if key == "allowed":
         return ruling.allowed if ruling else None
     if key == "articles":

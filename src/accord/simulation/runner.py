@@ -1,4 +1,5 @@
-"""Replay a scenario on a fresh Accord in memory, through the same handlers as the API."""
+"""Replay a scenario on a fresh Accord in memory, through the same edge and handlers as the
+API: each step is sent by the person its ``by`` names (simulation.runtime)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.bootstrap import in_memory_bus
+from accord.entrypoints.sending import Runtime, Sent, send_as
 from accord.journal.store import EntrySource, InMemoryJournal, JsonLinesJournal
 from accord.journal.verify import verify
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.messages import Command
 from accord.rules.charter import Charter
 from accord.rules.ruling import Ruling
-from accord.service.actors import resolve_actor
-from accord.service.bus import MessageBus, Result
+from accord.service.bus import Result
+from accord.service.world import World
 from accord.simulation.expectations import Situation, check_keys, failures
+from accord.simulation.runtime import InMemoryRuntime, sender_for
 from accord.simulation.scenario import Scenario, ScenarioError, Step
 from accord.simulation.verbs import build_command
 
@@ -55,31 +58,33 @@ def run_scenario(
     scenario: Scenario,
     charter: Charter,
     journal: EntrySource | None = None,
-    bus: MessageBus | None = None,
+    runtime: Runtime | None = None,
 ) -> ScenarioReport:
-    """Run every step in order; a malformed step raises ScenarioError naming it."""
-    if bus is None:
+    """Run every step in order; a malformed step raises ScenarioError naming it.
+
+    ``runtime`` is a fresh Accord in memory unless given (the demo's database)."""
+    if runtime is None:
         own = InMemoryJournal() if journal is None else journal
         assert isinstance(own, InMemoryJournal | JsonLinesJournal), "an in-memory bus appends"
-        journal, bus = own, in_memory_bus(charter, own)
+        journal, runtime = own, InMemoryRuntime(in_memory_bus(charter, own))
     elif journal is None:
-        raise ValueError("a bus of your own comes with the journal it writes, to verify it")
+        raise ValueError("an Accord of your own comes with the journal it writes, to verify it")
     names: dict[str, str] = {}
     report = ScenarioReport(scenario.name)
     for step in scenario.steps:
-        report.steps.append(_run_step(bus, step, names))
+        report.steps.append(_run_step(runtime, step, names))
     last = scenario.steps[-1].at
     check_keys(0, scenario.final, has_ruling=False)
     report.final_failures = failures(
-        scenario.final, Situation(bus.uow.world, last.date(), None, names, None)
+        scenario.final, Situation(runtime.world, last.date(), None, names, None)
     )
     verification = verify(journal.entries())
     report.journal_entries, report.journal_problems = verification.entries, verification.problems
     return report
 
 
-def _run_step(bus: MessageBus, step: Step, names: dict[str, str]) -> StepReport:
-    world = bus.uow.world
+def _run_step(runtime: Runtime, step: Step, names: dict[str, str]) -> StepReport:
+    world = runtime.world
     if step.do == "check":
         if step.given or step.name:
             raise ScenarioError(step.number, "a check takes no 'with' and no 'as'")
@@ -89,39 +94,52 @@ def _run_step(bus: MessageBus, step: Step, names: dict[str, str]) -> StepReport:
     command = build_command(step, names)
     check_keys(step.number, step.expect, has_ruling=True)
     try:
-        actor = resolve_actor(world, step.by or "", step.at.date())
-        result = bus.handle(command, actor, step.at)
-    except (InvalidInput, NotFound) as error:
+        sender = sender_for(step.by or "", world.charter().bodies)
+        sent = send_as(runtime, sender.principal, command, sender.on_behalf_of, at=step.at)
+    except InvalidInput as error:
         raise ScenarioError(step.number, str(error)) from None
-    world = bus.uow.world  # the world the command made: each snapshot is immutable
-    created = _created(result)
-    if step.name and created and result.allowed:
+    except NotFound as error:
+        return _not_found(step, names, runtime.world, str(error))
+    world = runtime.world  # the world the command made: each snapshot is immutable
+    ruling = sent.result.ruling if sent.result is not None else sent.refusal
+    assert ruling is not None, "a command not sent is refused, and its refusal journaled"
+    created = _created(sent)
+    if step.name and created and ruling.allowed:
         names[step.name] = created
     situation = Situation(
         world,
         step.at.date(),
-        result.ruling,
+        ruling,
         names,
-        _step_case(command, result, world.sittings.drafts),
+        _step_case(command, sent.result, world.sittings.drafts),
     )
     found = failures(step.expect, situation)
-    if not result.allowed and step.expect.get("allowed") is not False:
+    if not ruling.allowed and step.expect.get("allowed") is not False:
+        by_whom = "by the rules" if sent.result is not None else "by permission"
         found.insert(
             0,
-            "refused by the rules, and the step does not expect it: "
-            + "; ".join(r.text for r in result.ruling.reasons),
+            f"refused {by_whom}, and the step does not expect it: "
+            + "; ".join(r.text for r in ruling.reasons),
         )
     return StepReport(
-        step.number, step.at, step.by, step.do, step.name, result.ruling, created, tuple(found)
+        step.number, step.at, step.by, step.do, step.name, ruling, created, tuple(found)
     )
 
 
-def _created(result: Result) -> str | None:
-    return next(iter(result.created.values()), None)
+def _not_found(step: Step, names: dict[str, str], world: World, why: str) -> StepReport:
+    situation = Situation(world, step.at.date(), None, names, None, found=False)
+    found = failures(step.expect, situation)
+    if step.expect.get("found") is not False:
+        found.insert(0, f"not found, and the step does not expect it: {why}")
+    return StepReport(step.number, step.at, step.by, step.do, step.name, None, None, tuple(found))
 
 
-def _step_case(command: Command, result: Result, drafts: Any) -> str | None:
-    if "case" in result.created:
+def _created(sent: Sent) -> str | None:
+    return next(iter(sent.result.created.values()), None) if sent.result else None
+
+
+def _step_case(command: Command, result: Result | None, drafts: Any) -> str | None:
+    if result is not None and "case" in result.created:
         return result.created["case"]
     for key in ("case", "about"):
         value = getattr(command, key, None)
