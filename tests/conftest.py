@@ -1,9 +1,19 @@
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from accord.rules.loading import bundled_charter_path, load_charter
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _server_files_outside_home(tmp_path_factory):
+    """The signing key and the per-database state of every Accord the tests start (in this
+    process or a child) live in the run's temporary folder, never in the user's data folder."""
+    folder = tmp_path_factory.mktemp("accord-local-state")
+    os.environ.setdefault("ACCORD_KEY_FILE", str(folder / "journal-signing.key"))
+    os.environ.setdefault("ACCORD_STATE_DIR", str(folder / "state"))
 
 
 @pytest.fixture(scope="session")

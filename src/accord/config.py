@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field
@@ -23,3 +24,13 @@ class Settings(BaseSettings):
 
     #: How many waiting commands the writer takes into one transaction (1: one each).
     max_batch: Annotated[int, Field(ge=1, le=1024)] = 64
+
+    #: The server's Ed25519 private key, which signs the journal's tree heads and the read-model
+    #: snapshots; unset: journal-signing.key in the user's data folder. Created on first start
+    #: (mode 0600); keep it out of the database's backups and off the repository.
+    key_file: Path | None = None
+
+    #: Where the server keeps what must not live in the database it vouches for (the latest
+    #: signed journal head, the read-model snapshots), one folder per database; unset: the
+    #: user's data folder.
+    state_dir: Path | None = None
