@@ -60,19 +60,16 @@ def test_a_unit_pledged_with_accord_send_can_be_read_at_once(api_on, tmp_path):
 
 def test_the_watch_moves_once_per_commit_by_another_connection(api_on, tmp_path):
     watch = CommitWatch(api_on.accord.engine)
-    refreshes: list[int] = []
-
-    def refresh() -> None:
-        refreshes.append(len(refreshes))
-
+    heads: list[int] = []
     try:
-        watch.sync(refresh)
-        assert refreshes == []
+        watch.sync(heads.append)
+        assert heads == []
+        before = api_on.accord.writer.seq
         sent_by_cli(api_on, tmp_path, "pledge_unit", PLEDGE)
-        watch.sync(refresh)
-        assert refreshes == [0]
-        watch.sync(refresh)
-        assert refreshes == [0]
+        watch.sync(heads.append)
+        assert heads == [before + 1]  # the journal's head as the other process left it
+        watch.sync(heads.append)
+        assert heads == [before + 1]
     finally:
         watch.close()
 
@@ -85,7 +82,7 @@ def test_readers_arriving_together_share_one_look_and_none_returns_before_the_ca
     returned: list[float] = []
     start = threading.Barrier(16)
 
-    def refresh() -> None:
+    def refresh(head: int) -> None:
         time.sleep(0.05)  # a catch-up that takes a while: the others queue behind it
         refreshed.append(time.monotonic())
 

@@ -7,7 +7,8 @@ SQLite: ``PRAGMA data_version`` on one dedicated connection. It changes whenever
 connection (of any process, this one included) has committed, and reading it touches only the
 shared-memory index of the WAL: no query, no table. PostgreSQL: the journal head's seq (one row
 by primary key) on one dedicated autocommit connection; it moves with every journal entry, and
-only journal entries change the read model. Polling, not LISTEN/NOTIFY: a notification arrives
+only journal entries change the read model. Either way the caller is told the head seq.
+Polling, not LISTEN/NOTIFY: a notification arrives
 asynchronously, so a read right after a commit could still miss it.
 """
 
@@ -23,10 +24,15 @@ from sqlalchemy.exc import DBAPIError
 
 from accord.adapters.storage_guard import sqlite_file
 from accord.journal import repository as journal
+from accord.journal.tables import journal_head
+
+# Straight through the sqlite3 connection: a pooled SQLAlchemy connection costs ten times it.
+_SQLITE_HEAD = f"SELECT seq FROM {journal_head.name} WHERE id = 1"
 
 
 class CommitWatch:
-    """``sync(refresh)`` calls ``refresh`` if anything was committed since the last sync."""
+    """``sync(refresh)`` calls ``refresh(head)`` if anything was committed since the last sync,
+    with the journal's head seq as committed then."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -44,8 +50,12 @@ class CommitWatch:
         self._in_memory = path is None and engine.url.get_backend_name() == "sqlite"
         self._seen = self._mark()
 
-    def sync(self, refresh: Callable[[], None]) -> None:
+    def sync(self, refresh: Callable[[int], None]) -> None:
         """Run ``refresh`` when something was committed since the last sync, and only then.
+
+        It is given the journal's head seq, read on the watch's own connection: SQLite's data
+        version moves with any commit (the writer's own included, through its connection), so
+        the caller compares the head with what it has before doing anything dear.
 
         The mark is taken before ``refresh`` and kept only after it returns, all under the
         lock: a concurrent reader waits for the catch-up instead of seeing "nothing moved"
@@ -60,7 +70,7 @@ class CommitWatch:
             covering = next(self._tickets)
             mark = self._mark()
             if mark != self._seen:
-                refresh()
+                refresh(self._head() if self._sqlite is not None else mark)
                 self._seen = mark
             self._looked_for = covering
 
@@ -86,6 +96,11 @@ class CommitWatch:
                 self._connection.invalidate()
                 self._connection = None
             return self._head_seq()
+
+    def _head(self) -> int:
+        assert self._sqlite is not None, "only SQLite's mark is not the head itself"
+        row = self._sqlite.execute(_SQLITE_HEAD).fetchone()
+        return int(row[0]) if row else 0
 
     def _head_seq(self) -> int:
         if self._connection is None:

@@ -19,21 +19,21 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("/sessions", response_model=list[SessionOut])
-def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Sessions of every body (one about a case only if the case, or a draft on its agenda, is
     released to the caller)."""
     return views.visible_sessions(accord.world, principal, accord.now().date())
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut)
-def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One session and its agenda."""
     session = session_for(accord, principal, session_id, "read session")
     return views.session_view(accord.world, session, principal, accord.now().date())
 
 
 @router.post("/sessions", status_code=201, responses=CREATED)
-def convene_session(body: ConveneIn, send: SendDep) -> Any:
+async def convene_session(body: ConveneIn, send: SendDep) -> Any:
     """The chair convenes a regular or extraordinary session, in person or by video."""
     command = cmd.ConveneSession(
         body=body.body,
@@ -43,11 +43,11 @@ def convene_session(body: ConveneIn, send: SendDep) -> Any:
         requested_by=body.requested_by.upper() if body.requested_by else None,
         venue=body.venue,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
-def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
+async def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
     command = cmd.TableDraft(
         session=session_id,
@@ -56,23 +56,23 @@ def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
         subject=body.subject.upper() if body.subject else None,
         text=body.text,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.get("/drafts/{draft_id}", response_model=DraftOut)
-def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One draft with every position stated and, once closed, its outcome."""
     return views.draft_view(draft_for(accord, principal, draft_id, "read draft"))
 
 
 @router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
-def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
+async def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
     """A delegation states its own state's position."""
     command = cmd.StatePosition(draft=draft_id, position=body.position)
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
-def close_draft(draft_id: str, body: ActIn, send: SendDep) -> Any:
+async def close_draft(draft_id: str, body: ActIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
-    return send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)
+    return await send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)

@@ -29,19 +29,19 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("", response_model=list[CaseSummary])
-def list_cases(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_cases(accord: AccordDep, principal: PrincipalDep) -> Any:
     """The cases released to the caller."""
     return views.visible_cases(accord.world, principal, accord.now().date())
 
 
 @router.get("/{case_id}", response_model=CaseOut)
-def read_case(case_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_case(case_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One case with its timeline, decisions and deployments."""
     return views.detail(case_for(accord, principal, case_id, "read case"))
 
 
 @router.post("", status_code=201, responses=CREATED)
-def file_request(body: FileRequestIn, send: SendDep) -> Any:
+async def file_request(body: FileRequestIn, send: SendDep) -> Any:
     """A member files a request: Art. 2 consultations or Art. 4 assistance."""
     command = cmd.FileRequest(
         article=body.article,
@@ -54,17 +54,17 @@ def file_request(body: FileRequestIn, send: SendDep) -> Any:
         releasable_to=tuple(s.upper() for s in body.releasable_to),
         prepared=body.prepared,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
-def notify_un_security_council(case_id: str, body: ActIn, send: SendDep) -> Any:
+async def notify_un_security_council(case_id: str, body: ActIn, send: SendDep) -> Any:
     """Inform the UN Security Council of the measures taken."""
-    return send(cmd.NotifyUnSecurityCouncil(case=case_id), body.on_behalf_of)
+    return await send(cmd.NotifyUnSecurityCouncil(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
-def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
+async def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
     """Send contingents to carry out an adopted decision."""
     command = cmd.Deploy(
         case=case_id,
@@ -72,44 +72,46 @@ def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
         formation=body.formation,
         units=tuple(body.units),
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawals", status_code=201, responses=CREATED)
-def withdraw_forces(case_id: str, body: WithdrawIn, send: SendDep) -> Any:
+async def withdraw_forces(case_id: str, body: WithdrawIn, send: SendDep) -> Any:
     """Bring contingents home (all unless some are named)."""
     command = cmd.WithdrawForces(case=case_id, contingents=tuple(body.contingents))
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/closure", status_code=201, responses=CREATED)
-def close_case(case_id: str, body: CloseCaseIn, send: SendDep) -> Any:
+async def close_case(case_id: str, body: CloseCaseIn, send: SendDep) -> Any:
     """Close the case with a summary."""
     command = cmd.CloseCase(case=case_id, summary=body.summary)
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
-def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
+async def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
     """The requesting member takes its request back."""
-    return send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)
+    return await send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)
 
 
 @prepared_router.get("", response_model=list[PreparedRequestOut])
-def list_prepared_requests(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_prepared_requests(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Requests drafted for members to file: the staff see all, a delegation its own."""
     day = accord.now().date()
     return views.visible_prepared_requests(accord.world, principal, day)
 
 
 @prepared_router.get("/{prepared_id}", response_model=PreparedRequestOut)
-def read_prepared_request(prepared_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_prepared_request(
+    prepared_id: str, accord: AccordDep, principal: PrincipalDep
+) -> Any:
     """One prepared request, if it is addressed to the caller's state or the caller is staff."""
     return prepared_for(accord, principal, prepared_id, "read prepared request")
 
 
 @prepared_router.post("", status_code=201, responses=CREATED)
-def prepare_request(body: PrepareRequestIn, send: SendDep) -> Any:
+async def prepare_request(body: PrepareRequestIn, send: SendDep) -> Any:
     """The Crisis Response Centre drafts a request for a member's delegation to file."""
     command = cmd.PrepareRequest(
         for_state=body.for_state.upper(),
@@ -121,4 +123,4 @@ def prepare_request(body: PrepareRequestIn, send: SendDep) -> Any:
         threatened=tuple(body.threatened),
         grounds=body.grounds,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)

@@ -1,4 +1,11 @@
-"""What every route may ask for: the running Accord, the caller, the Idempotency-Key."""
+"""What every route may ask for: the running Accord, the caller, the Idempotency-Key.
+
+A route that only reads the immutable read model (``accord.world``) is an ``async def``:
+FastAPI runs a plain ``def`` route, and then its response validation, each in a worker thread,
+two hops that cost more CPU than the read itself. What blocks stays a plain ``def``, run in a
+worker thread: queries of the journal and of the event store, the force-matching solver, and
+commands, which wait for the one writer.
+"""
 
 from __future__ import annotations
 

@@ -45,16 +45,31 @@ class Sent:
     key_reused: bool = False
 
 
-def send_as(
+@dataclass(frozen=True)
+class Admitted:
+    """A command the edge lets through: who it is handled as, when, under which key."""
+
+    command: Command
+    actor: Actor
+    at: dt.datetime
+    request_key: str | None
+
+    def sent(self, result: Result) -> Sent:
+        reused = result.replay and result.entry.payload != self.command.to_dict()
+        return Sent(result, key_reused=reused)
+
+
+def admit(
     accord: Runtime,
     principal: Principal,
     command: Command,
     on_behalf_of: str | None = None,
     idempotency_key: str | None = None,
     at: dt.datetime | None = None,
-) -> Sent:
-    """Raises NotFound, before the permission is asked, for a record the command names that
-    does not exist or is not released to ``principal`` (that denial is journaled).
+) -> Admitted | Sent:
+    """The edge's checks: the command to hand to the writer, or its journaled refusal by
+    permission. Raises NotFound, before the permission is asked, for a record the command
+    names that does not exist or is not released to ``principal`` (that denial is journaled).
 
     ``at`` is now, but for a scenario, whose steps carry their own instants."""
     at, world = at or accord.now(), accord.world
@@ -66,11 +81,25 @@ def send_as(
         acting = f" for {on_behalf_of}" if on_behalf_of else ""
         why = f"a {principal.role} user may not send {command.type_name}{acting}"
         return Sent(None, why, refusal)
-    actor = resolve_actor(world, who, at.date())
     request_key = f"{principal.user_id}:{idempotency_key}" if idempotency_key else None
-    result = accord.handle(command, actor, at, request_key)
-    reused = result.replay and result.entry.payload != command.to_dict()
-    return Sent(result, key_reused=reused)
+    return Admitted(command, resolve_actor(world, who, at.date()), at, request_key)
+
+
+def send_as(
+    accord: Runtime,
+    principal: Principal,
+    command: Command,
+    on_behalf_of: str | None = None,
+    idempotency_key: str | None = None,
+    at: dt.datetime | None = None,
+) -> Sent:
+    """``admit``, then the writer's answer (waiting for it: the CLI's and the scenarios' way;
+    the API awaits it instead, entrypoints.commanding)."""
+    admitted = admit(accord, principal, command, on_behalf_of, idempotency_key, at)
+    if isinstance(admitted, Sent):
+        return admitted
+    a = admitted
+    return a.sent(accord.handle(a.command, a.actor, a.at, a.request_key))
 
 
 def released(

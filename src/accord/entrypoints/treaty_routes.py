@@ -54,7 +54,7 @@ def health(accord: AccordDep) -> Any:
 
 
 @router.get("/treaty/explain", response_model=RulingOut)
-def explain(
+async def explain(
     accord: AccordDep,
     principal: PrincipalDep,
     question: Annotated[
@@ -82,13 +82,15 @@ def explain(
 
 
 @router.get("/chair", response_model=RulingOut)
-def chair(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+async def chair(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """Who chairs the Council on a date, recorded or projected, and why."""
     return ask(accord.world.rulebook(as_of or accord.now().date()), "chair", {}).to_dict()
 
 
 @router.get("/treaty/articles/{article_id}", response_model=ArticleOut)
-def article(article_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+async def article(
+    article_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
+) -> Any:
     """An article's wording in force on a date, with its confidence."""
     found = article_summary(accord.world.rulebook(as_of or accord.now().date()), article_id)
     if found is None:

@@ -27,13 +27,13 @@ Year = Annotated[int | None, Query(ge=1992, le=2100, description="Only this year
 
 
 @plans_router.get("", response_model=list[PlanOut])
-def list_plans(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
+async def list_plans(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
     """Every annual plan, proposed or adopted, with its exercises."""
     return views.plans(accord.world.calendar, year)
 
 
 @plans_router.get("/{plan_id}", response_model=PlanOut)
-def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One annual plan: who proposed it, the decision that adopted it, its exercises."""
     calendar = accord.world.calendar
     if plan_id not in calendar.plans:
@@ -42,7 +42,7 @@ def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
 
 
 @plans_router.post("", status_code=201, responses=CREATED)
-def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
+async def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
     """The Joint Staff proposes a year's exercises."""
     planned = tuple(
         cmd.PlannedExercise(
@@ -58,29 +58,31 @@ def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
         )
         for e in body.exercises
     )
-    return send(cmd.ProposeExercisePlan(year=body.year, exercises=planned), body.on_behalf_of)
+    return await send(cmd.ProposeExercisePlan(year=body.year, exercises=planned), body.on_behalf_of)
 
 
 @plans_router.post("/{plan_id}/adoption", status_code=201, responses=CREATED)
-def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) -> Any:
+async def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) -> Any:
     """The plan takes effect by the competent body's adopted decision (the CDM's, in the CSTO)."""
-    return send(cmd.AdoptExercisePlan(plan=plan_id, decision=body.decision), body.on_behalf_of)
+    return await send(
+        cmd.AdoptExercisePlan(plan=plan_id, decision=body.decision), body.on_behalf_of
+    )
 
 
 @router.get("", response_model=list[ExerciseOut])
-def list_exercises(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
+async def list_exercises(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
     """Exercises in date order, whatever their plan's status."""
     return views.exercises(accord.world.calendar, year)
 
 
 @router.get("/{exercise_id}", response_model=ExerciseDetailOut)
-def read_exercise(exercise_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_exercise(exercise_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One exercise (by id or by name) with its dated changes and lessons learned."""
     return views.exercise_detail(accord.world.calendar.find(exercise_id))
 
 
 @router.post("/{exercise_id}/changes", status_code=201, responses=CREATED)
-def change_exercise(exercise_id: str, body: ChangeIn, send: SendDep) -> Any:
+async def change_exercise(exercise_id: str, body: ChangeIn, send: SendDep) -> Any:
     """The Joint Staff moves, reduces or reschedules an exercise; its host may cancel it."""
     command = cmd.ChangeExercise(
         exercise=exercise_id,
@@ -92,10 +94,10 @@ def change_exercise(exercise_id: str, body: ChangeIn, send: SendDep) -> Any:
         end=body.end,
         troop_cap=body.troop_cap,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{exercise_id}/lessons", status_code=201, responses=CREATED)
-def record_lessons(exercise_id: str, body: LessonsIn, send: SendDep) -> Any:
+async def record_lessons(exercise_id: str, body: LessonsIn, send: SendDep) -> Any:
     """The Joint Staff records what an exercise taught, once it is over."""
-    return send(cmd.RecordLessons(exercise=exercise_id, text=body.text), body.on_behalf_of)
+    return await send(cmd.RecordLessons(exercise=exercise_id, text=body.text), body.on_behalf_of)

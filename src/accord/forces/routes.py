@@ -30,19 +30,19 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("", response_model=list[UnitOut])
-def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Every unit pledged, with its readiness, caveats and history."""
     return [unit_detail(unit) for unit in accord.world.units.values()]
 
 
 @router.get("/{unit_id}", response_model=UnitOut)
-def read_unit(unit_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_unit(unit_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One unit and its dated history: pledge, changes, visits, withdrawal."""
     return unit_detail(find_unit(accord.world.units, unit_id))
 
 
 @router.post("", status_code=201, responses=CREATED)
-def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
+async def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
     """A delegation pledges one of its state's units."""
     command = cmd.PledgeUnit(
         unit=body.unit,
@@ -55,11 +55,11 @@ def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
         available_until=body.available_until,
         caveats={kind: tuple(s.upper() for s in states) for kind, states in body.caveats.items()},
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{unit_id}/changes", status_code=201, responses=CREATED)
-def change_pledge(unit_id: str, body: ChangePledgeIn, send: SendDep) -> Any:
+async def change_pledge(unit_id: str, body: ChangePledgeIn, send: SendDep) -> Any:
     """The pledging delegation changes its pledge, saying why."""
     caveats = body.caveats
     command = cmd.ChangePledge(
@@ -72,26 +72,26 @@ def change_pledge(unit_id: str, body: ChangePledgeIn, send: SendDep) -> Any:
         if caveats is None
         else {kind: tuple(s.upper() for s in states) for kind, states in caveats.items()},
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/{unit_id}/withdrawal", status_code=201, responses=CREATED)
-def withdraw_pledge(unit_id: str, body: WithdrawPledgeIn, send: SendDep) -> Any:
+async def withdraw_pledge(unit_id: str, body: WithdrawPledgeIn, send: SendDep) -> Any:
     """The pledging delegation takes its unit back (not while it is deployed)."""
-    return send(cmd.WithdrawPledge(unit=unit_id, reason=body.reason), body.on_behalf_of)
+    return await send(cmd.WithdrawPledge(unit=unit_id, reason=body.reason), body.on_behalf_of)
 
 
 @router.post("/{unit_id}/visits", status_code=201, responses=CREATED)
-def record_visit(unit_id: str, body: VisitIn, send: SendDep) -> Any:
+async def record_visit(unit_id: str, body: VisitIn, send: SendDep) -> Any:
     """The Joint Staff records a verification visit and the readiness level it found."""
     command = cmd.RecordVerificationVisit(
         unit=unit_id, visited_on=body.visited_on, level=body.level, findings=body.findings
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @case_router.post("/{case_id}/requirements", status_code=201, responses=CREATED)
-def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) -> Any:
+async def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) -> Any:
     """The Joint Staff states what the adopted decision needs: capability, strength, by
     when, where (a new statement replaces the case's earlier one)."""
     command = cmd.StateRequirements(
@@ -102,7 +102,7 @@ def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) -> Any
         ),
         parties_to_dispute=tuple(s.upper() for s in body.parties_to_dispute),
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @case_router.get("/{case_id}/force-proposal", response_model=ProposalOut)

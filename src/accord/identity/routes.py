@@ -49,7 +49,7 @@ def token(body: LoginIn, accord: AccordDep) -> Any:
 
 
 @router.get("/me", response_model=MeOut)
-def me(principal: PrincipalDep) -> Any:
+async def me(principal: PrincipalDep) -> Any:
     """The caller as the token identifies it."""
     return {
         "user_id": principal.user_id,

@@ -20,38 +20,38 @@ AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 
 
 @router.get("/members", response_model=list[MemberOut])
-def members(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+async def members(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """Every state and its status on a date, with the source of that status."""
     return members_summary(accord.world.rulebook(as_of or accord.now().date()))
 
 
 @router.post("/membership/applications", status_code=201, responses=CREATED)
-def apply_for_membership(body: ActIn, send: SendDep) -> Any:
+async def apply_for_membership(body: ActIn, send: SendDep) -> Any:
     """A state applies for membership."""
-    return send(cmd.ApplyForMembership(), body.on_behalf_of)
+    return await send(cmd.ApplyForMembership(), body.on_behalf_of)
 
 
 @router.post("/membership/withdrawal-notices", status_code=201, responses=CREATED)
-def notify_withdrawal(body: ActIn, send: SendDep) -> Any:
+async def notify_withdrawal(body: ActIn, send: SendDep) -> Any:
     """A member gives notice of withdrawal (effective after the notice period)."""
-    return send(cmd.NotifyWithdrawal(), body.on_behalf_of)
+    return await send(cmd.NotifyWithdrawal(), body.on_behalf_of)
 
 
 @router.post("/membership/frozen-participation", status_code=201, responses=CREATED)
-def declare_participation_frozen(body: ActIn, send: SendDep) -> Any:
+async def declare_participation_frozen(body: ActIn, send: SendDep) -> Any:
     """A member declares its participation frozen (not a Charter status)."""
-    return send(cmd.DeclareParticipationFrozen(), body.on_behalf_of)
+    return await send(cmd.DeclareParticipationFrozen(), body.on_behalf_of)
 
 
 @router.post("/membership/suspension-requests", status_code=201, responses=CREATED)
-def request_suspension(body: SuspensionRequestIn, send: SendDep) -> Any:
+async def request_suspension(body: SuspensionRequestIn, send: SendDep) -> Any:
     """A member asks for a suspension: a request only, the CSC decides."""
     command = cmd.RequestSuspension(state=body.state.upper() if body.state else None)
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/membership/statuses", status_code=201, responses=CREATED)
-def grant_status(body: GrantStatusIn, send: SendDep) -> Any:
+async def grant_status(body: GrantStatusIn, send: SendDep) -> Any:
     """Record an observer or partner status granted by the CSC."""
     command = cmd.GrantStatus(state=body.state.upper(), status=body.status)
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from accord.entrypoints.commanding import send
+from accord.entrypoints.commanding import send_blocking
 from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS, problem
 from accord.entrypoints.sending import deny
@@ -198,7 +198,9 @@ async def ingest(
         digest = await _save(request, path)
         report = await run_in_threadpool(_ingest_in_turn, store, path, format)
     report.file = name
-    answer = send(accord, principal, ingest_record(report, name, digest), None, idempotency_key)
+    answer = send_blocking(
+        accord, principal, ingest_record(report, name, digest), None, idempotency_key
+    )
     if answer.status_code != 201:
         return answer
     recorded = json.loads(answer.body)

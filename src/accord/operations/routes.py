@@ -18,13 +18,13 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("/operations", response_model=list[OperationOut])
-def list_operations(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_operations(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Channel, Illegal, Proxy and Mercenary, with their sources and confidence."""
     return views.catalog(accord.world.operation_stages)
 
 
 @router.get("/operations/totals", response_model=list[TotalsOut])
-def operation_totals(
+async def operation_totals(
     accord: AccordDep,
     principal: PrincipalDep,
     year: Annotated[int | None, Query(ge=1992, le=2100, description="Only this year")] = None,
@@ -34,14 +34,14 @@ def operation_totals(
 
 
 @router.get("/operations/{operation}/stages", response_model=list[StageOut])
-def list_stages(operation: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_stages(operation: str, accord: AccordDep, principal: PrincipalDep) -> Any:
     """An operation's stages in date order, each with the results its members recorded."""
     name = find_operation(operation).name
     return views.stages_of(accord.world.operation_stages, name)
 
 
 @router.post("/operations/{operation}/stages", status_code=201, responses=CREATED)
-def record_operation_stage(operation: str, body: StageIn, send: SendDep) -> Any:
+async def record_operation_stage(operation: str, body: StageIn, send: SendDep) -> Any:
     """The Secretariat or the Joint Staff records a stage of the operation."""
     command = cmd.RecordOperationStage(
         operation=operation,
@@ -51,11 +51,11 @@ def record_operation_stage(operation: str, body: StageIn, send: SendDep) -> Any:
         participants=tuple(s.upper() for s in body.participants),
         observers=tuple(body.observers),
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.post("/operation-stages/{stage_id}/results", status_code=201, responses=CREATED)
-def record_operation_results(stage_id: str, body: ResultsIn, send: SendDep) -> Any:
+async def record_operation_results(stage_id: str, body: ResultsIn, send: SendDep) -> Any:
     """A delegation records its own state's results in the stage; the Secretariat anyone's."""
     command = cmd.RecordOperationResults(
         stage=stage_id,
@@ -64,4 +64,4 @@ def record_operation_results(stage_id: str, body: ResultsIn, send: SendDep) -> A
         detentions=body.detentions,
         resources_blocked=body.resources_blocked,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)

@@ -35,14 +35,14 @@ AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 
 
 @router.get("", response_model=list[InstrumentOut])
-def list_instruments(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+async def list_instruments(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
     """The charter's instruments and those the Secretariat recorded, each with its status."""
     world = accord.world
     return instrument_views(world.charter(), world.instruments, as_of or accord.now().date())
 
 
 @router.post("", status_code=201, responses=CREATED)
-def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
+async def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
     """The Secretariat records an instrument: its parties and its rule of entry into force."""
     rule = body.entry_into_force
     command = cmd.RecordInstrument(
@@ -55,11 +55,11 @@ def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
         open_to_accession=body.open_to_accession,
         depositary=body.depositary,
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @router.get("/{instrument_id}", response_model=InstrumentOut)
-def read_instrument(
+async def read_instrument(
     instrument_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
 ) -> Any:
     """An instrument's parties, signatures, ratifications and accessions, its status on a
@@ -69,32 +69,34 @@ def read_instrument(
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)
-def sign_instrument(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
+async def sign_instrument(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
     """A party signs the instrument (the Secretariat records an organization's signature)."""
-    return send(cmd.SignInstrument(instrument=instrument_id, party=body.party), body.on_behalf_of)
+    return await send(
+        cmd.SignInstrument(instrument=instrument_id, party=body.party), body.on_behalf_of
+    )
 
 
 @router.post("/{instrument_id}/ratifications", status_code=201, responses=CREATED)
-def ratify(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
+async def ratify(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
     """A signatory party ratifies the instrument."""
-    return send(cmd.Ratify(instrument=instrument_id, party=body.party), body.on_behalf_of)
+    return await send(cmd.Ratify(instrument=instrument_id, party=body.party), body.on_behalf_of)
 
 
 @router.post("/{instrument_id}/accessions", status_code=201, responses=CREATED)
-def accede(instrument_id: str, body: ActIn, send: SendDep) -> Any:
+async def accede(instrument_id: str, body: ActIn, send: SendDep) -> Any:
     """A state that is not a party accedes to an instrument open to accession."""
-    return send(cmd.Accede(instrument=instrument_id), body.on_behalf_of)
+    return await send(cmd.Accede(instrument=instrument_id), body.on_behalf_of)
 
 
 @partners_router.get("/organizations", response_model=list[OrganizationOut])
-def list_organizations(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_organizations(accord: AccordDep, principal: PrincipalDep) -> Any:
     """The international organizations the Organization cooperates with, and on what."""
     organizations = organizations_of(accord.world.charter()).values()
     return [organization_view(organization) for organization in organizations]
 
 
 @partners_router.post("/status-applications", status_code=201, responses=CREATED)
-def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
+async def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
     """A state applies for observer or partner status (the Secretariat records an
     organization's application)."""
     command = cmd.ApplyForStatus(
@@ -103,11 +105,11 @@ def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
         meets=tuple(body.meets),
         areas=tuple(body.areas),
     )
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)
 
 
 @partners_router.get("/status-applications", response_model=list[ApplicationOut])
-def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
     """Every application for observer or partner status, with its consents."""
     world = accord.world
     members = world.rulebook(accord.now().date()).members()
@@ -115,7 +117,9 @@ def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
 
 
 @partners_router.get("/status-applications/{application_id}", response_model=ApplicationOut)
-def read_status_application(application_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_status_application(
+    application_id: str, accord: AccordDep, principal: PrincipalDep
+) -> Any:
     """An application: each member's consent, whose is awaited, and the outcome."""
     world = accord.world
     application = world.status_applications.get(application_id)
@@ -127,7 +131,7 @@ def read_status_application(application_id: str, accord: AccordDep, principal: P
 @partners_router.post(
     "/status-applications/{application_id}/consents", status_code=201, responses=CREATED
 )
-def consent_to_status(application_id: str, body: ConsentIn, send: SendDep) -> Any:
+async def consent_to_status(application_id: str, body: ConsentIn, send: SendDep) -> Any:
     """A member's delegation consents (yes) or objects (no); one objection refuses."""
     command = cmd.ConsentToStatus(application=application_id, consent=body.consent)
-    return send(command, body.on_behalf_of)
+    return await send(command, body.on_behalf_of)

@@ -3,6 +3,7 @@ and commit watch."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from accord.service.writer import Writer
 class Watch(Protocol):
     """Has anyone committed since the last look (adapters.commit_watch.CommitWatch)?"""
 
-    def sync(self, refresh: Callable[[], None]) -> None: ...
+    def sync(self, refresh: Callable[[int], None]) -> None: ...
     def close(self) -> None: ...
 
 
@@ -55,6 +56,13 @@ class Accord:
         """The command handled by the one writer, answered once it is on disk and readable."""
         return self.writer.call(lambda bus: bus.handle_within(command, actor, at, request_key))
 
+    async def handle_soon(
+        self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
+    ) -> Result:
+        """``handle`` for an event loop: awaits the writer's answer without holding a thread."""
+        work = self.writer.submit(lambda bus: bus.handle_within(command, actor, at, request_key))
+        return await asyncio.wrap_future(work)
+
     def record_refusal(
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
     ) -> Entry:
@@ -63,10 +71,10 @@ class Accord:
             lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
         )
 
-    def _catch_up(self) -> None:
+    def _catch_up(self, head: int) -> None:
         # The watch moves with this process's own commits too: only a journal that has grown
         # past what the writer published is worth a trip through the writer.
-        if self.uow.committed_seq() > self.writer.seq:
+        if head > self.writer.seq:
             self.writer.catch_up()
 
     def now(self) -> dt.datetime:

@@ -88,11 +88,6 @@ class SqlUnitOfWork:
         with self._lock, self.guard.translated(), self.engine.connect() as connection:
             self.world, self.journal = self._caught_up(connection, self.world, self.journal)
 
-    def committed_seq(self) -> int:
-        """How many entries the database's journal holds now."""
-        with self.guard.translated(), self.engine.connect() as connection:
-            return journal.head_seq(connection)
-
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._lock:

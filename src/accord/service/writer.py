@@ -49,11 +49,16 @@ class Writer:
         """Run ``work`` in the writer's next transaction; its answer, or the error it raised."""
         if threading.current_thread() is self._thread:
             raise RuntimeError("the writer cannot wait for itself: do the work in place")
+        answer: T = self.submit(work).result()
+        return answer
+
+    def submit(self, work: Callable[[MessageBus], T]) -> Future[T]:
+        """Queue ``work`` for the writer's next transaction: its answer, to come (an event
+        loop awaits it with ``asyncio.wrap_future`` instead of holding a thread)."""
         item = _Item(work)
         self._start()
         self._queue.put(item)
-        answer: T = item.answer.result()
-        return answer
+        return item.answer
 
     def catch_up(self) -> World:
         """The world with whatever other processes committed since, once the writer has read it."""
