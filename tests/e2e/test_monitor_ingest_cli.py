@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.entrypoints.cli import app
+from accord.monitoring.ingest.limits import MAX_FILE_BYTES
 from tests.cli_tokens import configured_journal, users_with_tokens
 from tests.monitoring.reading import SHARED_DATA
 
@@ -82,3 +83,70 @@ def test_a_delegation_may_not_ingest_on_the_cli_and_is_refused_as_by_the_api(cli
     (entry,) = configured_journal()
     assert (entry.command, entry.actor, entry.allowed) == ("record_event_file", "kaz", False)
     assert not (tmp_path / "cli-events.duckdb").exists()
+
+
+def one_line(tmp_path: Path) -> Path:
+    path = tmp_path / "one-line.csv"
+    path.write_bytes(b"a" * 3_000_000)
+    return path
+
+
+def over_the_cap(tmp_path: Path) -> Path:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as sparse:  # no disk used: only its size is ever looked at
+        sparse.truncate(MAX_FILE_BYTES + 1)
+    return path
+
+
+def four_words(tmp_path: Path) -> Path:
+    path = tmp_path / "four-words.txt"
+    path.write_text("this is not gdelt\n", encoding="utf-8")
+    return path
+
+
+def control_in_name(tmp_path: Path) -> Path:
+    path = tmp_path / "ged\x1b[2J.csv"
+    path.write_bytes(UCDP.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "format", "says"),
+    [
+        (
+            one_line,
+            "ucdp",
+            "line 1 is longer than the 1,048,576 characters a line may have (nothing added)",
+        ),
+        (
+            one_line,
+            "acled",
+            "line 1 is longer than the 1,048,576 characters a line may have (nothing added)",
+        ),
+        (lambda _: Path("/dev/zero"), "gdelt", "not a regular file"),
+        (over_the_cap, "ucdp", "larger than the 256 MiB"),
+        (four_words, "gdelt", "line 1 has 1 tab-separated fields, expected 61 (nothing added)"),
+        (control_in_name, "ucdp", "its name: no control or invisible character (U+001B at 4)"),
+    ],
+    ids=[
+        "one-line-ucdp",
+        "one-line-acled",
+        "dev-zero",
+        "over-cap",
+        "four-words",
+        "control-name",
+    ],
+)
+def test_a_file_that_cannot_be_ingested_exits_2_and_changes_nothing(
+    cli, tmp_path, make, format, says
+):
+    file = make(tmp_path)
+    done = runner.invoke(
+        app,
+        ["monitor", "ingest", str(file), "--format", format],
+        env={"ACCORD_TOKEN": cli["analyst"]},
+    )
+    assert done.exit_code == 2, done.output
+    assert says in " ".join(done.output.split())
+    assert "Traceback" not in done.output
+    assert configured_journal() == []

@@ -67,7 +67,8 @@ def test_indicators_are_dense_weekly_series_beside_their_baseline(api):
 def test_a_period_that_ends_before_it_starts_is_refused_naming_both_fields(api):
     response = api.get("analyst", "/monitor/alerts", **{"from": "2020-11-20", "to": "2020-09-01"})
     assert response.status_code == 422
-    assert "from" in response.json()["detail"]
+    (fault,) = response.json()["detail"]
+    assert (fault["loc"], fault["msg"]) == (["query", "from"], "2020-11-20 is after to: 2020-09-01")
 
 
 def test_an_alert_as_cap_and_the_period_as_stix(api):
@@ -96,3 +97,87 @@ def test_an_alert_becomes_a_request_armenia_files(api):
     assert filed.status_code == 201, filed.json()
     case = api.get("ARM", f"/cases/{filed.json()['created']['case']}").json()
     assert case["summary"] == alert["reason"]
+
+
+@pytest.mark.parametrize("path", ["/monitor/indicators", "/monitor/alerts", "/monitor/alerts.stix"])
+@pytest.mark.parametrize(
+    ("period", "field", "rule"),
+    [
+        ({"from": "0001-01-01", "to": "9999-12-31"}, "to", "9999-12-31 is outside 1979-01-01"),
+        ({"from": "0001-01-02", "to": "2025-12-31"}, "from", "0001-01-02 is outside 1979-01-01"),
+        ({"from": "2020-01-01", "to": "2022-01-02"}, "to", "more than 731 days (two years)"),
+    ],
+    ids=["year-1-to-9999", "year-1-to-2025", "over-two-years"],
+)
+def test_a_period_out_of_the_window_or_too_long_is_refused_naming_the_field(
+    api, path, period, field, rule
+):
+    response = api.get("ARM", path, member="ARM", **period)
+    assert response.status_code == 422, response.text
+    (fault,) = response.json()["detail"]
+    assert fault["loc"] == ["query", field]
+    assert rule in fault["msg"]
+
+
+def test_two_years_to_the_day_and_an_end_near_the_window_s_start_are_answered(api):
+    longest = api.get("ARM", "/monitor/indicators", member="ARM", **{"from": "2018-11-20"}, to=LAST)
+    assert longest.status_code == 200
+    assert len(longest.json()) == 100  # a full first page
+    early = api.get("ARM", "/monitor/indicators", member="ARM", to="1979-01-05")
+    assert early.status_code == 200
+    assert early.json() == []
+
+
+def pages(api, who: str, path: str, **params) -> list[list[dict]]:
+    """Every page, following each answer's Link: rel="next" until there is none."""
+    found, url = [], None
+    while True:
+        answer = (
+            api.client.get(url, headers=api.headers(who)) if url else api.get(who, path, **params)
+        )
+        assert answer.status_code == 200, answer.text
+        found.append(answer.json())
+        link = answer.headers.get("link")
+        if link is None:
+            return found
+        target, relation = link.split("; ")
+        assert relation == 'rel="next"'
+        assert target.startswith("<http")
+        assert target.endswith(">")
+        url = target[1:-1]
+
+
+def test_indicators_come_in_pages_that_join_into_the_whole_list(api):
+    whole = api.get("analyst", "/monitor/indicators", member="ARM", limit=1000, **PERIOD).json()
+    assert len(whole) == 36  # three categories, twelve weeks
+    assert [p["id"] for p in whole] == sorted(p["id"] for p in whole)
+    paged = pages(api, "analyst", "/monitor/indicators", member="ARM", limit=7, **PERIOD)
+    assert [len(page) for page in paged] == [7, 7, 7, 7, 7, 1]
+    assert [p for page in paged for p in page] == whole
+
+
+def test_alerts_come_in_pages_too_and_a_page_past_the_last_is_empty(api):
+    paged = pages(api, "analyst", "/monitor/alerts", limit=1, **PERIOD)
+    assert [[a["id"] for a in page] for page in paged] == [
+        [ARMENIA],
+        ["RUS-armed_clash-2020-11-09"],
+    ]
+    after_last = api.get("analyst", "/monitor/alerts", after="RUS-armed_clash-2020-11-09", **PERIOD)
+    assert (after_last.json(), after_last.headers.get("link")) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"after": "ARM; DROP TABLE events"}, "after"),
+        ({"after": "ARM-armed_clash-2020-13-40"}, "after"),
+        ({"after": "A" * 65}, "after"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 1001}, "limit"),
+    ],
+    ids=["not-an-id", "not-a-day", "too-long", "limit-0", "limit-1001"],
+)
+def test_a_cursor_or_a_limit_out_of_bounds_is_refused_naming_it(api, params, field):
+    response = api.get("analyst", "/monitor/alerts", **PERIOD, **params)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", field]

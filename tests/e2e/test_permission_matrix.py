@@ -22,6 +22,7 @@ from fastapi.routing import iter_route_contexts
 from accord.identity.permissions import COMMAND_ROLES
 from accord.identity.permissions import STAFF as STAFF_ROLES
 from tests.api_client import DELEGATIONS, STAFF, ApiUsers
+from tests.monitoring.reading import GDELT_DAYS
 
 CALLERS = (*STAFF, *DELEGATIONS)
 PUBLIC, LOGIN, READ, JOURNAL = "public", "login", "read", "journal"
@@ -49,6 +50,8 @@ class Endpoint:
     access: str
     body: dict[str, Any] | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    #: A file sent as the raw body instead of ``body`` as JSON (an ingest's event file).
+    content: bytes | None = None
 
     @property
     def key(self) -> str:
@@ -244,7 +247,14 @@ ENDPOINTS = (
         {"state": "KAZ", "seizures": {"heroin": 1.5}, "detentions": 2},
     ),
     # The body is the event file itself; "{}" is one bad GDELT row, reported and journaled.
-    Endpoint("POST", "/monitor/ingest", "record_event_file", {}, params={"format": "gdelt"}),
+    Endpoint(
+        "POST",
+        "/monitor/ingest",
+        "record_event_file",
+        {},
+        params={"format": "gdelt"},
+        content=GDELT_DAYS[0].read_bytes().splitlines(keepends=True)[0],  # a real GDELT row
+    ),
 )
 BY_KEY = {endpoint.key: endpoint for endpoint in ENDPOINTS}
 COMMANDS = tuple(e for e in ENDPOINTS if e.is_command)
@@ -278,6 +288,14 @@ class World:
         sent = dict(headers or {})
         if who is not None:
             sent.update(self.api.headers(who))
+        if endpoint.content is not None:
+            return self.api.client.request(
+                endpoint.method,
+                self.url(endpoint),
+                content=endpoint.content,
+                params=endpoint.params,
+                headers=sent,
+            )
         return self.api.client.request(
             endpoint.method,
             self.url(endpoint),

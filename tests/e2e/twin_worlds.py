@@ -94,12 +94,17 @@ class Twins:
 
     def by_api(self, caller: str, endpoint: Endpoint, variant: str) -> Answer:
         ids = self.ids_for(variant)
+        sent: dict[str, Any] = (
+            {"content": endpoint.content}
+            if endpoint.content is not None
+            else {"json": fill(endpoint.body or {}, ids)}
+        )
         response = self.api.client.request(
             endpoint.method,
             endpoint.path.format(**ids),
-            json=fill(endpoint.body or {}, ids),
             params=endpoint.params,
             headers=self.api.headers(caller),
+            **sent,
         )
         body = response.json()
         if response.status_code == 201:
@@ -115,7 +120,7 @@ class Twins:
 
     def by_cli(self, caller: str, endpoint: Endpoint, variant: str) -> Answer:
         if endpoint.access == "record_event_file":
-            self.upload.write_text(json.dumps(endpoint.body))
+            self.upload.write_bytes(endpoint.content or b"")
             args = ["monitor", "ingest", str(self.upload), "--format", "gdelt", "--json"]
         else:
             args = [

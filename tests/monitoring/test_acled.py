@@ -7,9 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.entrypoints.cli import app
-from accord.monitoring.ingest import lines
+from accord.monitoring.ingest import commas
 from accord.monitoring.ingest.acled import read_acled
-from accord.monitoring.ingest.lines import csv_batches
+from accord.monitoring.ingest.commas import csv_batches
 from accord.monitoring.reference import iso_numeric_to_iso3, taxonomy
 from accord.monitoring.store import EventStore
 from tests.cli_tokens import sign_in_as_analyst
@@ -152,26 +152,26 @@ def test_a_foreign_byte_and_a_cut_last_row_are_named(tmp_path: Path, cut_before,
     ]
 
 
-def test_csv_batches_come_every_batch_rows_with_the_lines_rows_start_on(
+def test_csv_batches_come_every_batch_rows_read_with_the_lines_rows_start_on(
     tmp_path: Path, monkeypatch
 ):
-    monkeypatch.setattr(lines, "BATCH_ROWS", 2)
+    monkeypatch.setattr(commas, "BATCH_ROWS", 2)
     file = tmp_path / "rows.csv"
     file.write_text(
         'id,note\n1,plain\n2,"two\nlines"\n3,x,extra\n4,plain\n5,"a ""quoted"" word"\n6,last\n',
         encoding="utf-8",
     )
-    batches = list(csv_batches(file, ["id", "note"]))
+    batches = list(csv_batches(file, ["id", "note"], "a test file"))
     assert [
         (b.table.column("line").to_pylist(), [r.line for r in b.bad_rows], b.rows_read)
         for b in batches
-    ] == [([2, 3], [], 2), ([6, 7], [5], 3), ([8], [], 1)]
+    ] == [([2, 3], [], 2), ([6], [5], 2), ([7, 8], [], 2)]
     assert batches[0].table.column("note").to_pylist() == ["plain", "two\nlines"]
     assert batches[1].bad_rows[0].reason == "3 columns, expected 2"
 
 
 def test_small_batches_read_the_sample_whole_and_in_order(monkeypatch):
-    monkeypatch.setattr(lines, "BATCH_ROWS", 10)
+    monkeypatch.setattr(commas, "BATCH_ROWS", 10)
     events, bad, read = read_all(read_acled, SAMPLE)
     assert [t.num_rows for t in events] == [10, 10, 10, 10, 10, 1]
     assert bad == []

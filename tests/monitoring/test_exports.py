@@ -108,4 +108,4 @@ def test_the_cli_writes_a_cap_file_per_alert_and_one_stix_bundle(tmp_path: Path,
         app, ["monitor", "alerts", "--from", "2020-11-20", "--to", "2020-09-01"]
     )
     assert backwards.exit_code == 2
-    assert "--from 2020-11-20 is after --to 2020-09-01" in backwards.output
+    assert "--from: 2020-11-20 is after to: 2020-09-01" in backwards.output

@@ -1,9 +1,11 @@
+import os
 from pathlib import Path
 
 import pytest
 
 from accord.kernel.errors import CharterError
 from accord.rules.loading import load_charter
+from accord.rules.yamlfiles import MAX_YAML_BYTES
 
 
 def rewrite(path: Path, old: str, new: str) -> None:
@@ -130,3 +132,44 @@ def test_invalid_yaml_names_the_file(nato_copy: Path):
     error = refusal(nato_copy)
     assert error.file == "members/FIN.yaml"
     assert "not valid YAML" in error.problem
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(nato_copy: Path):
+    with (nato_copy / "members/FIN.yaml").open("wb") as sparse:
+        sparse.truncate(MAX_YAML_BYTES + 1)
+    error = refusal(nato_copy)
+    assert (error.file, error.problem) == (
+        "members/FIN.yaml",
+        f"{MAX_YAML_BYTES + 1:,} bytes, more than the {MAX_YAML_BYTES:,} allowed",
+    )
+
+
+def test_an_alias_bomb_is_refused_before_it_is_built(nato_copy: Path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+        for p, n in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    (nato_copy / "members/FIN.yaml").write_text(bomb, encoding="utf-8")
+    assert "more than 100,000 values once its aliases are expanded" in refusal(nato_copy).problem
+
+
+def test_a_pipe_among_the_files_is_refused_without_waiting_for_a_writer(nato_copy: Path):
+    (nato_copy / "members/FIN.yaml").unlink()
+    os.mkfifo(nato_copy / "members/FIN.yaml")
+    assert refusal(nato_copy).problem == "not a regular file (a device, a pipe, a folder)"
+
+
+def test_sources_that_are_a_list_are_refused_naming_the_file(nato_copy: Path):
+    (nato_copy / "sources.yaml").write_text("- SRC-1\n- SRC-2\n", encoding="utf-8")
+    error = refusal(nato_copy)
+    assert (error.file, error.problem) == (
+        "sources.yaml",
+        "a mapping of reference keys to references",
+    )
+
+
+def test_a_list_where_the_parameter_takes_one_word_is_refused(nato_copy: Path):
+    rewrite(nato_copy / "parameters/consultations/requester.yaml", "value: any_party", "value: [a]")
+    error = refusal(nato_copy)
+    assert error.file == "parameters/consultations/requester.yaml"
+    assert "one of ['any_party', 'threatened_party']" in error.problem

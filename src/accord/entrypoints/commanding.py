@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from accord.entrypoints.problems import CommandOut, problem
-from accord.entrypoints.sending import Sent, admit, send_as
+from accord.entrypoints.sending import Sent, admit
 from accord.identity.model import Principal
 from accord.journal.model import Entry
 from accord.kernel.messages import Command
@@ -46,17 +46,6 @@ async def send(
         a = admitted
         sent = a.sent(await accord.handle_soon(a.command, a.actor, a.at, a.request_key))
     return answer(sent)
-
-
-def send_blocking(
-    accord: Accord,
-    principal: Principal,
-    command: Command,
-    on_behalf_of: str | None = None,
-    idempotency_key: str | None = None,
-) -> Any:
-    """``send`` for a plain ``def`` route, which runs in a worker thread and may wait."""
-    return answer(send_as(accord, principal, command, on_behalf_of, idempotency_key))
 
 
 def answer(sent: Sent) -> Any:

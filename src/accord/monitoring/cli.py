@@ -18,10 +18,13 @@ from accord.entrypoints.render import print_json
 from accord.entrypoints.sending import deny, send_as
 from accord.entrypoints.signed_in import BadInput, fail, forbid, token_from, token_owner
 from accord.identity.permissions import may_send
+from accord.kernel.errors import InvalidInput
 from accord.kernel.time import SystemClock, parse_day
 from accord.monitoring.exports import alert_id, cap_message, stix_bundle
 from accord.monitoring.forecast_cli import show_forecast
+from accord.monitoring.ingest.limits import name_problem, regular_file_size
 from accord.monitoring.model import IngestReport
+from accord.monitoring.period import checked_period
 from accord.monitoring.reference import iso3_to_iso2
 from accord.monitoring.views import (
     READERS,
@@ -54,13 +57,20 @@ def ingest(
     json_output: Json = False,
 ) -> None:
     """Add a file's events as the owner of an API token (an analyst's or an administrator's),
-    journaled like the API's ingest; every bad row is reported with its line and reason."""
+    journaled like the API's ingest; every bad row is reported with its line and reason.
+    A file that is not of its format, over 256 MiB or with no valid row exits 2, adding
+    nothing."""
     if format not in READERS:
         fail(f"--format: one of {', '.join(READERS)}, not {format!r}")
     try:
+        regular_file_size(file)  # only its kind and size, before the token is asked
         token = token_from(token_file)
+    except InvalidInput as error:
+        fail(f"{file}: {error.rule}")
     except BadInput as error:
         fail(str(error))
+    if (problem := name_problem(file.name)) is not None:
+        fail(f"{file}: its name: {problem}")
     accord = sql_accord(Settings())
     try:
         principal = token_owner(accord, token)
@@ -68,7 +78,10 @@ def ingest(
         if not may_send(principal, "record_event_file"):
             deny(accord, principal, "record_event_file")
             forbid(f"a {principal.role} user may not ingest event files")
-        report = _ingest(accord.settings.events_url, file, format, json_output)
+        try:
+            report = _ingest(accord.settings.events_url, file, format, json_output)
+        except InvalidInput as error:
+            fail(f"{file}: {error.rule} (nothing added)")
         command = ingest_record(report, file.name, _sha256(file))
         sent = send_as(accord, principal, command)
     finally:
@@ -109,16 +122,15 @@ def _sha256(file: Path) -> str:
 
 
 def _period(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:
+    """The API's period rules (``period.checked_period``), the options named."""
     try:
-        last = parse_day(end, "--to") if end else SystemClock().today()
-        first = parse_day(start, "--from") if start else last - dt.timedelta(weeks=12)
+        last = parse_day(end, "--to") if end else None
+        first = parse_day(start, "--from") if start else None
+        return checked_period(first, last, SystemClock().today())
     except ValueError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-    if first > last:
-        typer.echo(f"error: --from {first} is after --to {last}", err=True)
-        raise typer.Exit(2)
-    return first, last
+        fail(str(error))
+    except InvalidInput as error:
+        fail(f"--{error.field}: {error.rule}")
 
 
 @monitor_app.command("indicators")

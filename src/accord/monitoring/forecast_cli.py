@@ -10,8 +10,10 @@ from rich.console import Console
 
 from accord.config import Settings
 from accord.entrypoints.render import print_json
+from accord.kernel.errors import InvalidInput
 from accord.kernel.time import SystemClock, parse_day
 from accord.monitoring.forecast import MIN_HISTORY, MODELS, ShortHistory, first_of_month
+from accord.monitoring.period import within_window
 from accord.monitoring.views import member_forecast, open_store
 
 console = Console()
@@ -37,7 +39,10 @@ def show_forecast(
             else first_of_month(SystemClock().today()) - dt.timedelta(days=1)
         )
         first = parse_day(start, "--from") if start else None
-    except ValueError as error:
+        within_window(last, "--to")
+        if first is not None:
+            within_window(first, "--from")
+    except (ValueError, InvalidInput) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
     try:

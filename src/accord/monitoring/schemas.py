@@ -10,6 +10,9 @@ from accord.entrypoints.problems import CommandOut
 
 
 class IndicatorOut(BaseModel):
+    id: str = Field(
+        examples=["TJK-armed_clash-2021-07-05"], description="Its place in the list: the cursor"
+    )
     country: str = Field(examples=["TJK"])
     category: str = Field(examples=["armed_clash"])
     week: str = Field(examples=["2021-07-05"], description="The Monday the week starts")

@@ -86,6 +86,7 @@ def member_indicators(
 
 def indicator_dict(point: Indicator) -> dict[str, Any]:
     return {
+        "id": f"{point.country}-{point.category}-{point.week.isoformat()}",
         "country": point.country,
         "category": point.category,
         "week": point.week.isoformat(),

@@ -56,7 +56,10 @@ def load_rule_cases(charter_folder: Path) -> list[RuleCase]:
     cases = []
     for path in sorted((charter_folder / "rule_cases").glob("*.yaml")):
         shown = f"rule_cases/{path.name}"
-        for index, raw in enumerate(read_yaml(path, shown) or []):
+        listed = read_yaml(path, shown) or []
+        if not isinstance(listed, list):
+            raise CharterError(shown, "", "a list of rule cases")
+        for index, raw in enumerate(listed):
             try:
                 item = _CaseFile.model_validate(raw)
             except ValidationError as error:

@@ -96,7 +96,8 @@ def _is_months(value: Any) -> str | None:
 
 def _one_of(words: frozenset[str]) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
-        return None if value in words else f"one of {sorted(words)}"
+        # isinstance first: a list or a mapping is no word, and cannot be looked up in a set.
+        return None if isinstance(value, str) and value in words else f"one of {sorted(words)}"
 
     return check
 

@@ -6,14 +6,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
-from accord.kernel.errors import AccordError
+from accord.kernel.errors import AccordError, CharterError
 from accord.rules.yamlfiles import read_yaml
 
 ONE_MINUTE = dt.timedelta(minutes=1)
+#: When a step may happen (its wall-clock time): a century before the treaties and one after,
+#: so that a step one minute after the last is still a date Python can hold.
+EARLIEST = dt.datetime(1900, 1, 1)
+LATEST = dt.datetime(2099, 12, 31, 23, 59)
 
 
 class ScenarioError(AccordError):
@@ -25,10 +29,14 @@ class ScenarioError(AccordError):
         self.problem = problem
 
 
+#: Strict: in lax mode pydantic takes a number for seconds since 1970.
+_When = Annotated[str, Strict()] | Annotated[dt.datetime, Strict()] | Annotated[dt.date, Strict()]
+
+
 class _StepFile(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    at: str | dt.datetime | dt.date | None = None
+    at: _When | None = None
     by: str | None = None
     do: str
     with_: dict[str, Any] = Field(default_factory=dict, alias="with")
@@ -67,10 +75,11 @@ class Scenario:
 
 
 def load_scenario(path: Path) -> Scenario:
+    """The scenario in ``path`` (its errors do not repeat the path: the caller names it)."""
     try:
-        raw = read_yaml(path, str(path))
-    except AccordError as error:
-        raise ScenarioError(0, str(error)) from None
+        raw = read_yaml(path, path.name)
+    except CharterError as error:
+        raise ScenarioError(0, error.problem) from None
     return parse_scenario(raw)
 
 
@@ -114,6 +123,10 @@ def _when(number: int, value: Any, previous: dt.datetime | None) -> dt.datetime:
             raise ScenarioError(
                 number, f"at: {value!r} is not a date or date-time (YYYY-MM-DDTHH:MM[+HH:MM])"
             ) from None
+    if not EARLIEST <= at.replace(tzinfo=None) <= LATEST:
+        raise ScenarioError(
+            number, f"at: {at.isoformat()} is outside {EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}"
+        )
     if previous is not None and _utc(at) < _utc(previous):
         raise ScenarioError(number, f"at: {at.isoformat()} is earlier than the step before it")
     return at

@@ -7,16 +7,19 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from accord.monitoring.ingest.lines import Progress, csv_batches
+from accord.monitoring.ingest.commas import csv_batches
+from accord.monitoring.ingest.lines import Progress
 from accord.monitoring.ingest.normalise import (
     OLDEST,
     Normalised,
     categories,
     lookup,
     normalise_batch,
+    whole_file_rules,
 )
 from accord.monitoring.reference import iso_numeric_to_iso3, taxonomy
 
+FORMAT = "an ACLED CSV export"
 KEEP = (
     "event_id_cnty",
     "event_date",
@@ -70,9 +73,11 @@ FROM typed ORDER BY line
 
 
 def read_acled(path: Path, progress: Progress | None = None) -> Iterator[Normalised]:
-    """Batches of (events, bad rows, rows read) from one ACLED CSV export."""
+    """Batches of (events, bad rows, rows read) from one ACLED CSV export; raises
+    EventFileRefused for a file that is none or breaks a cap (``limits``)."""
     countries = lookup(iso_numeric_to_iso3(), ("numeric", pa.int32()), "iso3")
     sub = categories(taxonomy("acled", "sub_event_type"))
     kind = categories(taxonomy("acled", "event_type"))
-    for batch in csv_batches(path, KEEP, progress):
-        yield normalise_batch(batch, {"countries": countries, "sub": sub, "kind": kind}, SELECT)
+    tables = {"countries": countries, "sub": sub, "kind": kind}
+    batches = csv_batches(path, KEEP, FORMAT, progress)
+    yield from whole_file_rules(normalise_batch(b, tables, SELECT) for b in batches)

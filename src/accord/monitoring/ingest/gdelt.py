@@ -9,10 +9,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from accord.monitoring.ingest.lines import Progress
-from accord.monitoring.ingest.normalise import OLDEST, Normalised, normalise_batch
+from accord.monitoring.ingest.normalise import (
+    OLDEST,
+    Normalised,
+    normalise_batch,
+    whole_file_rules,
+)
 from accord.monitoring.ingest.tabs import tab_batches
 from accord.monitoring.reference import classify_by_prefix, fips_to_iso3
 
+FORMAT = "a GDELT 2.0 event export"
 WIDTH = 61
 #: 0-based positions in the GDELT 2.0 Event Codebook's column order.
 KEEP = {
@@ -60,10 +66,15 @@ FROM typed
 
 
 def read_gdelt(path: Path, progress: Progress | None = None) -> Iterator[Normalised]:
-    """Batches of (events, bad rows, rows read) from one GDELT 2.0 export file."""
+    """Batches of (events, bad rows, rows read) from one GDELT 2.0 export file; raises
+    EventFileRefused for a file that is none or breaks a cap (``limits``)."""
+    yield from whole_file_rules(_normalised(path, progress))
+
+
+def _normalised(path: Path, progress: Progress | None) -> Iterator[Normalised]:
     fips = fips_to_iso3()
     countries = (pa.array(list(fips), pa.string()), pa.array(list(fips.values()), pa.string()))
-    for batch in tab_batches(path, WIDTH, KEEP, progress):
+    for batch in tab_batches(path, WIDTH, KEEP, FORMAT, progress):
         batch.table = looked_up(batch.table, countries)
         yield normalise_batch(batch, {}, SELECT)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from accord.monitoring.geography import nearest_border
+from accord.monitoring.ingest.limits import MAX_BAD_ROWS, EventFileRefused, too_many_bad_rows
 from accord.monitoring.ingest.lines import RawBatch
 from accord.monitoring.model import EVENT_COLUMNS, BadRow
 from accord.monitoring.reference import Mapping as Category
@@ -53,6 +54,23 @@ def normalise_batch(batch: RawBatch, tables: dict[str, pa.Table], select_sql: st
     """``normalise`` one raw batch, its shape errors and its value errors merged by line."""
     events, bad = normalise(batch.table, tables, select_sql)
     return events, sorted(batch.bad_rows + bad, key=lambda row: row.line), batch.rows_read
+
+
+def whole_file_rules(batches: Iterable[Normalised]) -> Iterator[Normalised]:
+    """The batches of one file, stopped past ``MAX_BAD_ROWS`` bad rows; a file that gave no
+    valid row is refused at its end, since a file of no event is no success either."""
+    bad, valid, read, first_bad = 0, 0, 0, None
+    for events, rows, count in batches:
+        bad, valid, read = bad + len(rows), valid + events.num_rows, read + count
+        first_bad = first_bad or (rows[0] if rows else None)
+        if bad > MAX_BAD_ROWS:
+            raise too_many_bad_rows(rows[-1].line)
+        yield events, rows, count
+    if first_bad is None and not valid:
+        raise EventFileRefused("no row: the file holds no event")
+    if not valid:
+        more = f", and {bad - 1:,} more bad rows" if bad > 1 else ""
+        raise EventFileRefused(f"no valid row in the file ({first_bad}{more})")
 
 
 def lookup(pairs: Mapping[Any, Any], key: tuple[str, pa.DataType], value: str) -> pa.Table:

@@ -12,10 +12,21 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from io import BufferedReader
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.csv as arrow_csv
 
+from accord.monitoring.ingest.arrow_blocks import parsed_block
+from accord.monitoring.ingest.limits import (
+    MAX_BAD_ROWS,
+    MAX_FIELD_CHARS,
+    MAX_FILE_BYTES,
+    MAX_LINE,
+    EventFileRefused,
+    long_field,
+    long_line,
+    regular_file_size,
+    too_large,
+    too_many_bad_rows,
+)
 from accord.monitoring.ingest.lines import Progress, RawBatch, finish_batch
 from accord.monitoring.model import BadRow
 
@@ -24,22 +35,22 @@ BLOCK_BYTES = 16 * 1024 * 1024
 
 
 def tab_batches(
-    path: Path,
-    width: int,
-    keep: dict[str, int],
-    progress: Progress | None = None,
-    skip_header: bool = False,
+    path: Path, width: int, keep: dict[str, int], kind: str, progress: Progress | None = None
 ) -> Iterator[RawBatch]:
-    """Tab-separated rows of exactly ``width`` fields; ``keep`` names the 0-based columns kept.
+    """Tab-separated rows of exactly ``width`` fields; ``keep`` names the 0-based columns kept,
+    ``kind`` the format in errors. The first line decides: unless it is a row of ``width``
+    fields, the file is not of that format and nothing more of it is read.
 
     A batch is yielded per block of about ``BLOCK_BYTES`` whole lines. Arrow's CSV parser
     reads a block unless the block holds a line it would see otherwise than Python does; that
     block is read line by line, so every bad line gets its number and reason either way.
     """
+    regular_file_size(path)
     # The next block is parsed in a thread while the caller works on this one's batch: Arrow
     # lets go of the interpreter while it parses, and so does DuckDB while it normalises.
     with path.open("rb") as stream, ThreadPoolExecutor(max_workers=1) as parser:
-        before = 1 if skip_header and stream.readline() else 0
+        _first_line(stream, width, kind)
+        before = 0
         ahead: deque[tuple[int, Future[RawBatch]]] = deque()
         for block in _blocks(stream):
             lines = block.count(b"\n") + (not block.endswith(b"\n"))
@@ -51,6 +62,24 @@ def tab_batches(
             yield _done(*ahead.popleft(), progress)
 
 
+def _first_line(stream: BufferedReader, width: int, kind: str) -> None:
+    """Refuse a file whose first line is not a row of ``width`` tab-separated fields."""
+    line = stream.readline(MAX_LINE + 1)
+    stream.seek(0)
+    if not line:
+        raise EventFileRefused(f"empty: not {kind}")
+    if len(line) > MAX_LINE and not line.endswith(b"\n"):
+        raise long_line(1, "bytes")
+    try:
+        fields = line.decode("utf-8").rstrip("\r\n").split("\t")
+    except UnicodeDecodeError:
+        raise EventFileRefused(f"not {kind}: line 1 is not UTF-8 text") from None
+    if len(fields) != width:
+        raise EventFileRefused(
+            f"not {kind}: line 1 has {len(fields)} tab-separated fields, expected {width}"
+        )
+
+
 def _done(size: int, batch: Future[RawBatch], progress: Progress | None) -> RawBatch:
     if progress is not None:
         progress(size)
@@ -58,75 +87,29 @@ def _done(size: int, batch: Future[RawBatch], progress: Progress | None) -> RawB
 
 
 def _batch(block: bytearray, lines: int, width: int, keep: dict[str, int], before: int) -> RawBatch:
-    return _parsed(block, lines, width, keep, before) or _split(block, width, keep, before)
+    return parsed_block(block, lines, width, keep, before) or _split(block, width, keep, before)
 
 
 def _blocks(stream: BufferedReader) -> Iterator[bytearray]:
+    """Blocks of whole lines; a line longer than ``MAX_LINE`` at a block's end stops the file
+    (one inside a block is found by ``_split``)."""
+    lines = size = 0
     while True:
         block = bytearray(BLOCK_BYTES)
-        size = stream.readinto(block)
-        if not size:
+        got = stream.readinto(block)
+        if not got:
             return
-        del block[size:]
+        del block[got:]
         if not block.endswith(b"\n"):
-            block += stream.readline()  # a bytearray can grow without a copy; bytes cannot
+            rest = stream.readline(MAX_LINE + 1)
+            if len(rest) > MAX_LINE and not rest.endswith(b"\n"):
+                raise long_line(lines + block.count(b"\n") + 1, "bytes")
+            block += rest  # a bytearray can grow without a copy; bytes cannot
+        lines += block.count(b"\n")
+        size += len(block)
+        if size > MAX_FILE_BYTES:  # a file that grows while it is read
+            raise EventFileRefused(too_large())
         yield block
-
-
-def _parsed(
-    block: bytearray, lines: int, width: int, keep: dict[str, int], before: int
-) -> RawBatch | None:
-    """The block as Arrow parses it, or None if Arrow and Python would disagree on a line.
-
-    Arrow takes a bare carriage return for a line end, skips empty lines, refuses lines over
-    1 MiB and cannot say which line is not UTF-8: blocks with such lines go to ``_split``.
-    """
-    if b"\r" in block and block.count(b"\r") != block.count(b"\r\n"):
-        return None
-    if not _utf8(block):
-        return None
-    bad: list[BadRow] = []
-
-    def skip(row: arrow_csv.InvalidRow) -> str:
-        bad.append(BadRow(before + row.number, f"{row.actual_columns} columns, expected {width}"))
-        return "skip"
-
-    names = [f"f{index}" for index in range(width)]
-    wanted = sorted({names[index] for index in keep.values()})
-    try:
-        table = arrow_csv.read_csv(
-            pa.BufferReader(block),
-            # One thread: only then does Arrow tell a bad row's number.
-            read_options=arrow_csv.ReadOptions(column_names=names, use_threads=False),
-            parse_options=arrow_csv.ParseOptions(
-                delimiter="\t", quote_char=False, invalid_row_handler=skip
-            ),
-            convert_options=arrow_csv.ConvertOptions(
-                include_columns=wanted,
-                column_types=dict.fromkeys(wanted, pa.string()),
-                strings_can_be_null=False,
-                check_utf8=False,  # the whole block was, every column
-            ),
-        )
-    except pa.ArrowInvalid:  # a line longer than Arrow's blocks
-        return None
-    if table.num_rows + len(bad) != lines:  # an empty line, which Arrow skipped
-        return None
-    good = np.delete(np.arange(before + 1, before + lines + 1), [r.line - before - 1 for r in bad])
-    columns = {"line": pa.array(good, pa.int64())}
-    columns.update({name: table.column(names[index]) for name, index in keep.items()})
-    return RawBatch(pa.table(columns), bad, lines)
-
-
-def _utf8(block: bytearray) -> bool:
-    """Whether the whole block is UTF-8, by Arrow's check: ten times as fast as decoding it."""
-    ends = pa.array([0, len(block)], pa.int64()).buffers()[1]
-    text = pa.Array.from_buffers(pa.large_string(), 1, [None, ends, pa.py_buffer(block)])
-    try:
-        text.validate(full=True)
-    except pa.ArrowInvalid:
-        return False
-    return True
 
 
 def _split(block: bytearray, width: int, keep: dict[str, int], before: int) -> RawBatch:
@@ -135,11 +118,12 @@ def _split(block: bytearray, width: int, keep: dict[str, int], before: int) -> R
     columns: list[list[str]] = [[] for _ in names]
     lines: list[int] = []
     batch = RawBatch(pa.table({}))
-    raws = block.split(b"\n")
-    if block.endswith(b"\n"):
-        raws.pop()
-    for number, raw in enumerate(raws, before + 1):
+    for number, raw in enumerate(_lines_of(block), before + 1):
         batch.rows_read += 1
+        if len(raw) > MAX_LINE:
+            raise long_line(number, "bytes")
+        if len(batch.bad_rows) > MAX_BAD_ROWS:
+            raise too_many_bad_rows(batch.bad_rows[-1].line)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -149,7 +133,20 @@ def _split(block: bytearray, width: int, keep: dict[str, int], before: int) -> R
         if len(fields) != width:
             batch.bad_rows.append(BadRow(number, f"{len(fields)} columns, expected {width}"))
             continue
+        if any(len(fields[index]) > MAX_FIELD_CHARS for index in indexes):
+            batch.bad_rows.append(BadRow(number, long_field()))
+            continue
         lines.append(number)
         for column, index in zip(columns, indexes, strict=True):
             column.append(fields[index])
     return finish_batch(batch, names, columns, lines)
+
+
+def _lines_of(block: bytearray) -> Iterator[bytearray]:
+    """The block's lines one at a time: a block of short bad lines is millions of them."""
+    start = 0
+    while start < len(block):
+        end = block.find(b"\n", start)
+        end = len(block) if end < 0 else end
+        yield block[start:end]
+        start = end + 1

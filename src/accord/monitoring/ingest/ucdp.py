@@ -7,16 +7,19 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from accord.monitoring.ingest.lines import Progress, csv_batches
+from accord.monitoring.ingest.commas import csv_batches
+from accord.monitoring.ingest.lines import Progress
 from accord.monitoring.ingest.normalise import (
     OLDEST,
     Normalised,
     categories,
     lookup,
     normalise_batch,
+    whole_file_rules,
 )
 from accord.monitoring.reference import gwno_to_iso3, taxonomy
 
+FORMAT = "a UCDP GED CSV file"
 KEEP = (
     "id",
     "type_of_violence",
@@ -58,8 +61,11 @@ FROM typed ORDER BY line
 
 
 def read_ucdp(path: Path, progress: Progress | None = None) -> Iterator[Normalised]:
-    """Batches of (events, bad rows, rows read) from one UCDP GED CSV file."""
-    gw = lookup(gwno_to_iso3(), ("gwno", pa.int32()), "iso3")
-    violence = categories(taxonomy("ucdp", "type_of_violence"))
-    for batch in csv_batches(path, KEEP, progress):
-        yield normalise_batch(batch, {"gw": gw, "violence": violence}, SELECT)
+    """Batches of (events, bad rows, rows read) from one UCDP GED CSV file; raises
+    EventFileRefused for a file that is none or breaks a cap (``limits``)."""
+    tables = {
+        "gw": lookup(gwno_to_iso3(), ("gwno", pa.int32()), "iso3"),
+        "violence": categories(taxonomy("ucdp", "type_of_violence")),
+    }
+    batches = csv_batches(path, KEEP, FORMAT, progress)
+    yield from whole_file_rules(normalise_batch(b, tables, SELECT) for b in batches)
