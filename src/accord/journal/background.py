@@ -27,7 +27,7 @@ class Run:
     started_at: str
     #: Entries in the journal when the run started.
     total: int
-    checked: int = 0
+    entries: int = 0
     finished_at: str | None = None
     ok: bool | None = None
     problems: tuple[str, ...] = ()
@@ -82,7 +82,7 @@ class BackgroundVerification:
             result = self._check(self._progress)
             self._finish(
                 ok=result.ok,
-                checked=result.entries,
+                entries=result.entries,
                 problems=result.problems,
                 first_bad=result.first_bad,
             )
@@ -95,7 +95,7 @@ class BackgroundVerification:
     def _progress(self, checked: int) -> None:
         with self._lock:
             if self._latest is not None:
-                self._latest = replace(self._latest, checked=checked)
+                self._latest = replace(self._latest, entries=checked)
 
     def _finish(self, **outcome: Any) -> None:
         with self._lock:

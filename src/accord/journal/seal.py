@@ -104,13 +104,23 @@ class JournalSeal:
             with self.files.locked():
                 self._sign(keyring_of(self.files, self.key))
 
-    def _sign(self, keyring: Keyring) -> None:
+    def rekeyed(self, key: SigningKey, keyring: Keyring) -> TreeHead:
+        """This journal's head signed with ``key``, the current one of ``keyring`` (a rotation),
+        written even though the head on file vouches for as much; inside the files' lock."""
+        self.key = key
+        self._sign(keyring, replace_same_size=True)
+        assert self.head is not None
+        return self.head
+
+    def _sign(self, keyring: Keyring, replace_same_size: bool = False) -> None:
         """Sign this tree's head and write it, unless the file already vouches for as much
         (never moving it backwards); inside the files' lock."""
         if keyring.current != self.key.public:
             log.error("journal: key %s was rotated away; restart to sign", self.key.public.key_id)
             return
         on_file = self.files.head()
+        if replace_same_size and on_file is not None and on_file.size == self.size:
+            on_file = None
         if on_file is not None and on_file.size >= self.size:
             if on_file.size == self.size and keyring.verifies(on_file):
                 self.head = on_file  # another process signed this very journal
@@ -134,7 +144,8 @@ def keyring_of(files: SealFiles, key: SigningKey) -> Keyring:
             None,
             f"the key file holds key {key.public.key_id}, but {files.keys_path} names "
             f"{keyring.current.key_id} as this database's signing key: replace a key with "
-            "`accord journal rotate-key`, never by hand",
+            "`accord journal rotate-key`, never by hand (a rotation cut short leaves the new "
+            "key beside the key file, as <key file>.next: move it over the key file)",
         )
     return keyring
 
