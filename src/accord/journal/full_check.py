@@ -11,9 +11,8 @@ from pathlib import Path
 from accord.journal.keyring import Keyring
 from accord.journal.seal_files import SealFileError, SealFiles
 from accord.journal.signing import KeyFileError, SigningKey
-from accord.journal.soundness import head_problems, head_row_problems
+from accord.journal.soundness import head_problems, head_row_problems, kept_vouched_for
 from accord.journal.stored import StoredJournal
-from accord.journal.tree import JournalTree
 from accord.journal.verify import Verification, verify_rows
 
 
@@ -27,26 +26,22 @@ def verify_journal(
     the database's keyring, or the public half of ``key_file`` before any rotation."""
     problems: list[tuple[int, str]] = []
     try:
-        head, kept = files.head(), files.hashes()
-        keyring = (files.keyring() or _key_alone(key_file)) if head is not None else None
+        signed, kept_hashes = files.signed(), files.hashes()
+        keyring = (files.keyring() or _key_alone(key_file)) if signed is not None else None
     except (SealFileError, KeyFileError) as error:
-        head, kept, keyring = None, [], None
+        signed, kept_hashes, keyring = None, b"", None
         problems.append((0, str(error)))
-    if head is not None and (keyring is None or not keyring.verifies(head)):
+    if signed is not None and (keyring is None or not keyring.verifies(signed[0])):
         problems.append((0, f"{files.head_path}: its signature does not verify"))
     head_row = journal.head_row()
     check = verify_rows(journal.rows(), progress)
     problems.extend(check.problems)
-    if head is not None:
-        unlike = (
-            seq
-            for seq, (stored, signed) in enumerate(
-                zip(check.hashes, kept[: head.size], strict=False), 1
-            )
-            if stored != signed
-        )
-        problems.extend(head_problems(JournalTree(check.hashes), head, kept, next(unlike, None)))
-    problems.extend(head_row_problems(head_row, check.hashes))
+    hashes = b"".join(check.hashes)
+    if signed is not None:
+        head, kept = signed
+        vouched = keyring is not None and kept_vouched_for(kept, head, kept_hashes, keyring)
+        problems.extend(head_problems(hashes, head, kept_hashes, vouched))
+    problems.extend(head_row_problems(head_row, hashes))
     problems.sort(key=lambda problem: problem[0])
     first_bad = next((seq for seq, _ in problems if seq > 0), None)
     return Verification(len(check.hashes), tuple(text for _, text in problems), first_bad)

@@ -16,6 +16,7 @@ from accord.journal.model import canonical
 from accord.journal.signing import SigningKey
 
 HEAD_CONTEXT = b"accord journal tree head v1\n"
+KEPT_CONTEXT = b"accord journal kept hashes v1\n"
 
 
 class HeadError(ValueError):
@@ -59,6 +60,40 @@ class TreeHead:
         if len(texts["root"] or "") != 64 or not _is_hex(texts["root"] or ""):
             raise HeadError("root: 64 hex digits (a SHA-256)")
         return cls(size, **texts)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class KeptHashes:
+    """The server's own word (never an auditor's concern) that the first ``size`` entry hashes
+    it keeps beside the head have SHA-256 ``sha256`` and give ``root``: a start that finds the
+    database's hashes equal to those needs no Merkle root to know they give the signed one."""
+
+    size: int
+    root: str
+    sha256: str
+    key_id: str
+    signature: str
+
+    def statement(self) -> bytes:
+        fields = {"size": self.size, "root": self.root, "sha256": self.sha256}
+        return KEPT_CONTEXT + canonical({**fields, "key_id": self.key_id})
+
+    @classmethod
+    def signed(cls, key: SigningKey, size: int, root: str, sha256: str) -> KeptHashes:
+        unsigned = cls(size, root, sha256, key.public.key_id, "")
+        return cls(size, root, sha256, unsigned.key_id, key.sign(unsigned.statement()))
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> KeptHashes:
+        if not isinstance(data, dict) or not isinstance(data.get("size"), int):
+            raise HeadError("kept: an object with a whole size")
+        texts = [data.get(name) for name in ("root", "sha256", "key_id", "signature")]
+        if not all(isinstance(text, str) for text in texts):
+            raise HeadError("kept: root, sha256, key_id and signature are strings")
+        return cls(data["size"], *texts)  # type: ignore[arg-type]
 
 
 def _is_hex(text: str) -> bool:

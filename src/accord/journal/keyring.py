@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from accord.journal.heads import HeadError, TreeHead
+from accord.journal.heads import HeadError, KeptHashes, TreeHead
 from accord.journal.model import canonical
 from accord.journal.signing import PublicKey, SigningKey
 
@@ -80,7 +80,7 @@ class Keyring:
     def current(self) -> PublicKey:
         return self.periods[-1].public
 
-    def verifies(self, head: TreeHead) -> bool:
+    def verifies(self, head: TreeHead | KeptHashes) -> bool:
         """Signed by the key that was current at the head's size, and that key's signature."""
         return any(
             period.public.key_id == head.key_id

@@ -48,9 +48,13 @@ _ROWS_AFTER = (
     .where(journal_entries.c.seq > bindparam("after"))
     .order_by(journal_entries.c.seq)
 )
-_SEALED = select(journal_entries.c.seq, journal_entries.c.hash, journal_entries.c.body).order_by(
-    journal_entries.c.seq
+#: Every row's seq, hash and whether its body gives that hash: hashed by PostgreSQL itself
+#: (pg_catalog's, not whatever a search path finds), by Python here for SQLite.
+_SEALED_IN_POSTGRES = (
+    "SELECT seq, hash, encode(pg_catalog.sha256(body), 'hex') = hash "
+    "FROM journal_entries ORDER BY seq"
 )
+_SEALED_IN_SQLITE = "SELECT seq, hash, body FROM journal_entries ORDER BY seq"
 #: Rows fetched at a time when a whole journal is read (PostgreSQL: a server-side cursor).
 _CHUNK = 5000
 
@@ -116,7 +120,7 @@ class SqlJournal:
         with self.engine.connect() as connection:
             yield from JournalSnapshot(connection).rows(after, limit)
 
-    def sealed_hashes(self) -> Iterator[tuple[int, str, bool]]:
+    def sealed_hashes(self) -> Iterator[list[tuple[int, str, bool]]]:
         with self.engine.connect() as connection:
             yield from JournalSnapshot(connection).sealed_hashes()
 
@@ -146,10 +150,22 @@ class JournalSnapshot:
         for row in self._streamed().execute(statement, {"after": after}):
             yield StoredRow(row.seq, row.request_key, row.hash, bytes(row.body))
 
-    def sealed_hashes(self) -> Iterator[tuple[int, str, bool]]:
-        sha256 = hashlib.sha256
-        for seq, digest, body in self._streamed().execute(_SEALED):
-            yield seq, digest, sha256(body).hexdigest() == digest
+    def sealed_hashes(self) -> Iterator[list[tuple[int, str, bool]]]:
+        # On the driver's own cursor, in the snapshot's transaction, a chunk at a time: at
+        # start this reads every row, and row objects would cost more than the hashing.
+        cursor = self.connection.connection.cursor()
+        try:
+            if self.connection.dialect.name == "postgresql":
+                cursor.execute(_SEALED_IN_POSTGRES)
+                while rows := cursor.fetchmany(_CHUNK):
+                    yield [(seq, hash, bool(sound)) for seq, hash, sound in rows]
+                return
+            sha256 = hashlib.sha256
+            cursor.execute(_SEALED_IN_SQLITE)
+            while rows := cursor.fetchmany(_CHUNK):
+                yield [(seq, hash, sha256(body).hexdigest() == hash) for seq, hash, body in rows]
+        finally:
+            cursor.close()
 
     def _streamed(self) -> Connection:
         # PostgreSQL: a server-side cursor, so a whole journal is never in memory at once.

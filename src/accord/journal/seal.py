@@ -5,28 +5,29 @@ Opened before anything is served: a journal that fails the check raises JournalU
 naming its first bad entry. After each of the writer's commits the tree takes the new entries
 (its own and any another process wrote, each chained onto the last) and the head is signed and
 written, after the commit: a crash between leaves the head behind the journal (its tail is
-checked by its chain at the next start), never ahead of it.
+checked by its chain at the next start), never ahead of it. The tree itself is built when
+first needed (a commit, a proof), not at start: a start that finds the kept hashes needs none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import threading
-from typing import Any
 
-from accord.journal.heads import TreeHead
+from accord.journal.heads import KeptHashes, TreeHead
 from accord.journal.keyring import Keyring
+from accord.journal.model import GENESIS
 from accord.journal.seal_files import SealFileError, SealFiles
 from accord.journal.signing import SigningKey
 from accord.journal.soundness import (
-    Checked,
     JournalUnsound,
     check_against_head,
     check_whole_chain,
 )
 from accord.journal.stored import SnapshotJournal, StoredJournal
-from accord.journal.tree import JournalTree
+from accord.journal.tree import HASH_BYTES, JournalTree, split
 from accord.journal.verify import verify_rows
 
 log = logging.getLogger(__name__)
@@ -34,53 +35,60 @@ log = logging.getLogger(__name__)
 
 class JournalSeal:
     def __init__(
-        self,
-        files: SealFiles,
-        key: SigningKey,
-        journal: StoredJournal,
-        checked: Checked,
-        head: TreeHead | None,
+        self, files: SealFiles, key: SigningKey, journal: StoredJournal, hashes: bytes
     ) -> None:
         self.files, self.key, self.journal = files, key, journal
-        self.tree: JournalTree = checked.tree
-        self._hashes = checked.hashes
-        #: The latest head signed for this tree (by this process or another).
-        self.head = head
+        self._hashes = bytearray(hashes)
+        self._digest = hashlib.sha256(hashes)  # of every hash so far: the kept file's, signed
+        self._tree: JournalTree | None = None
+        #: The latest head signed for this journal (by this process or another).
+        self.head: TreeHead | None = None
         #: Why the journal stopped being trusted while running (a tail that does not chain).
         self.unsound: str | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @classmethod
     def opened(cls, files: SealFiles, key: SigningKey, journal: SnapshotJournal) -> JournalSeal:
         """The seal of ``journal``, checked: JournalUnsound if the journal fails the check."""
         with files.locked(), journal.snapshot() as view:
             keyring = keyring_of(files, key)
-            head = _signed_head(files, keyring)
-            if head is None:
+            signed = _signed(files, keyring)
+            if signed is None:
                 # The first start since the seal came (or of a new database): nothing vouches
                 # for the journal yet, so its whole chain is checked once, then signed.
                 checked = check_whole_chain(view)
             else:
-                checked = check_against_head(view, head, files.hashes())
-            seal = cls(files, key, journal, checked, head)
-            if checked.kept_hashes_stale:
-                files.write_hashes(checked.hashes)
-            if head is None and checked.hashes:
+                checked = check_against_head(view, *signed, _kept_hashes(files), keyring)
+            seal = cls(files, key, journal, checked.hashes)
+            seal.head = signed[0] if signed else None
+            if signed is None and checked.hashes:
                 log.warning(
                     "journal: no signed head for this database yet; its whole chain of %d "
                     "entries verifies, and is signed now",
-                    len(checked.hashes),
+                    seal.size,
                 )
-            if head is None:
+            if checked.kept_stale:
+                files.write_hashes(checked.hashes)
+            if signed is None:
                 seal._sign(keyring)
+            elif checked.kept_stale and keyring.current == key.public:
+                seal._write(signed[0])  # the same head, with the kept hashes signed anew
         return seal
 
     @property
     def size(self) -> int:
-        return int(self.tree.get_size())
+        return len(self._hashes) // HASH_BYTES
+
+    @property
+    def tree(self) -> JournalTree:
+        """The Merkle tree over every entry (built on first use)."""
+        with self._lock:
+            if self._tree is None:
+                self._tree = JournalTree(split(bytes(self._hashes)))
+            return self._tree
 
     def entry_hash(self, seq: int) -> str:
-        return self._hashes[seq - 1].hex()
+        return self._hashes[(seq - 1) * HASH_BYTES : seq * HASH_BYTES].hex()
 
     def keyring(self) -> Keyring:
         return keyring_of(self.files, self.key)
@@ -90,17 +98,19 @@ class JournalSeal:
         with self._lock:
             if self.unsound is not None:
                 return
-            previous = self._hashes[-1].hex() if self._hashes else None
             rows = list(self.journal.rows(after=self.size))
             if not rows:
                 return
-            check = verify_rows(rows, **_after(previous, self.size))
+            previous = self.entry_hash(self.size) if self.size else GENESIS
+            check = verify_rows(rows, previous_hash=previous, expected_seq=self.size + 1)
             if check.problems:
                 self.unsound = str(JournalUnsound(*check.problems[0]))
                 log.error("journal: %s; no head is signed from now on", self.unsound)
                 return
-            self._hashes.extend(check.hashes)
+            added = b"".join(check.hashes)
             self.tree.append_entries(check.hashes)
+            self._hashes += added
+            self._digest.update(added)
             with self.files.locked():
                 self._sign(keyring_of(self.files, self.key))
 
@@ -113,21 +123,34 @@ class JournalSeal:
         return self.head
 
     def _sign(self, keyring: Keyring, replace_same_size: bool = False) -> None:
-        """Sign this tree's head and write it, unless the file already vouches for as much
+        """Sign this journal's head and write it, unless the file already vouches for as much
         (never moving it backwards); inside the files' lock."""
         if keyring.current != self.key.public:
             log.error("journal: key %s was rotated away; restart to sign", self.key.public.key_id)
             return
         on_file = self.files.head()
-        if replace_same_size and on_file is not None and on_file.size == self.size:
-            on_file = None
-        if on_file is not None and on_file.size >= self.size:
+        vouches = on_file is not None and on_file.size >= self.size
+        if (
+            on_file is not None
+            and vouches
+            and not (replace_same_size and on_file.size == self.size)
+        ):
             if on_file.size == self.size and keyring.verifies(on_file):
                 self.head = on_file  # another process signed this very journal
             return
-        head = TreeHead.signed(self.key, self.size, self.tree.root_hex(), dt.datetime.now(dt.UTC))
-        self.files.extend_hashes(self.files.hashes_kept(), self._hashes)
-        self.files.write_head(head)
+        now = dt.datetime.now(dt.UTC)
+        self._write(TreeHead.signed(self.key, self.size, self.tree.root_hex(), now))
+
+    def _write(self, head: TreeHead) -> None:
+        end = head.size * HASH_BYTES
+        digest = (
+            self._digest.hexdigest()
+            if end == len(self._hashes)
+            else hashlib.sha256(self._hashes[:end]).hexdigest()
+        )
+        kept = KeptHashes.signed(self.key, head.size, head.root, digest)
+        self.files.extend_hashes(bytes(self._hashes))
+        self.files.write_head(head, kept)
         self.head = head
 
 
@@ -150,19 +173,23 @@ def keyring_of(files: SealFiles, key: SigningKey) -> Keyring:
     return keyring
 
 
-def _signed_head(files: SealFiles, keyring: Keyring) -> TreeHead | None:
+def _signed(files: SealFiles, keyring: Keyring) -> tuple[TreeHead, KeptHashes | None] | None:
     try:
-        head = files.head()
+        signed = files.signed()
     except SealFileError as error:
         raise JournalUnsound(None, str(error)) from None
-    if head is not None and not keyring.verifies(head):
+    if signed is not None and not keyring.verifies(signed[0]):
+        head = signed[0]
         raise JournalUnsound(
             None,
             f"{files.head_path}: its signature does not verify with key {head.key_id} at size "
             f"{head.size} (keys: {', '.join(p.public.key_id for p in keyring.periods)})",
         )
-    return head
+    return signed
 
 
-def _after(previous: str | None, size: int) -> dict[str, Any]:
-    return {"expected_seq": size + 1} | ({"previous_hash": previous} if previous else {})
+def _kept_hashes(files: SealFiles) -> bytes:
+    try:
+        return files.hashes()
+    except SealFileError:
+        return b""  # a finding aid only: the root is computed instead, and the file rebuilt

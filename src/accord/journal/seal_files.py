@@ -1,10 +1,12 @@
 """The journal's seal outside the database, in the database's own state folder:
 
 - ``journal-head.json``: the latest signed tree head, replaced atomically (a temporary file,
-  fsync, rename, fsync of the folder), never by a smaller one;
+  fsync, rename, fsync of the folder), never by a smaller one; beside it, signed too, the
+  SHA-256 of the hashes below as far as the head goes;
 - ``journal-hashes.bin``: the hash of every entry the heads vouch for, 32 bytes each in seq
-  order, so that a history rewritten in the database is named at its first changed entry
-  (the file is trusted only as far as its hashes give the signed root);
+  order, so that a history rewritten in the database is named at its first changed entry,
+  and a start whose database holds these very hashes needs no Merkle root (the file is
+  trusted only as far as its signed SHA-256 goes);
 - ``journal-keys.json``: the keyring, once a key has been rotated;
 - ``journal-seal.lock``: taken (flock) by every process that writes the three, since a server
   and ``accord send`` may both sign after their commits.
@@ -15,12 +17,12 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from accord.journal.heads import HeadError, TreeHead
+from accord.journal.heads import HeadError, KeptHashes, TreeHead
 from accord.journal.keyring import Keyring, KeyringError
 
 HASH_BYTES = 32
@@ -50,16 +52,25 @@ class SealFiles:
             os.close(descriptor)  # releases the flock
 
     def head(self) -> TreeHead | None:
+        signed = self.signed()
+        return signed[0] if signed else None
+
+    def signed(self) -> tuple[TreeHead, KeptHashes | None] | None:
+        """The signed head and the signed digest of the kept hashes, if there is a head."""
         data = self._json(self.head_path)
         if data is None:
             return None
         try:
-            return TreeHead.from_dict(data)
-        except HeadError as error:
+            kept = data.get("kept") if isinstance(data, dict) else None
+            return TreeHead.from_dict(data.get("head")), KeptHashes.from_dict(
+                kept
+            ) if kept else None
+        except (HeadError, AttributeError) as error:
             raise SealFileError(f"{self.head_path}: not a signed head: {error}") from None
 
-    def write_head(self, head: TreeHead) -> None:
-        self._replace(self.head_path, json.dumps(head.to_dict(), indent=1).encode())
+    def write_head(self, head: TreeHead, kept: KeptHashes) -> None:
+        data = {"head": head.to_dict(), "kept": kept.to_dict()}
+        self._replace(self.head_path, json.dumps(data, indent=1).encode())
 
     def keyring(self) -> Keyring | None:
         data = self._json(self.keys_path)
@@ -73,16 +84,15 @@ class SealFiles:
     def write_keyring(self, keyring: Keyring) -> None:
         self._replace(self.keys_path, json.dumps(keyring.to_dict(), indent=1).encode())
 
-    def hashes(self) -> list[bytes]:
-        """The entry hashes kept so far (a torn last one left out); none if there is no file."""
+    def hashes(self) -> bytes:
+        """The entry hashes kept so far, 32 bytes each (a torn last one left out)."""
         try:
             data = self.hashes_path.read_bytes()
         except FileNotFoundError:
-            return []
+            return b""
         except OSError as error:
             raise SealFileError(f"{self.hashes_path}: cannot read it: {error}") from None
-        whole = len(data) - len(data) % HASH_BYTES
-        return [data[at : at + HASH_BYTES] for at in range(0, whole, HASH_BYTES)]
+        return data[: len(data) - len(data) % HASH_BYTES]
 
     def hashes_kept(self) -> int:
         try:
@@ -90,19 +100,20 @@ class SealFiles:
         except FileNotFoundError:
             return 0
 
-    def extend_hashes(self, kept: int, hashes: Sequence[bytes]) -> None:
-        """Append the hashes past the ``kept`` already in the file. Not synced: the file is a
-        finding aid, checked against the signed root before use and rebuilt when it is not."""
+    def extend_hashes(self, hashes: bytes) -> None:
+        """Append those of ``hashes`` (32 bytes each) past the ones the file holds. Not synced:
+        its signed SHA-256 is checked before it is trusted, and it is rebuilt when it fails."""
+        kept = self.hashes_kept() * HASH_BYTES
         if len(hashes) <= kept:
             return
         descriptor = os.open(self.hashes_path, os.O_RDWR | os.O_CREAT, 0o600)
         with os.fdopen(descriptor, "r+b") as file:
-            file.truncate(kept * HASH_BYTES)  # a torn tail goes
-            file.seek(kept * HASH_BYTES)
-            file.write(b"".join(hashes[kept:]))
+            file.truncate(kept)  # a torn tail goes
+            file.seek(kept)
+            file.write(hashes[kept:])
 
-    def write_hashes(self, hashes: Sequence[bytes]) -> None:
-        self._replace(self.hashes_path, b"".join(hashes))
+    def write_hashes(self, hashes: bytes) -> None:
+        self._replace(self.hashes_path, hashes)
 
     def forget(self) -> None:
         """Remove the seal (a database deliberately recreated at the same address)."""

@@ -1,22 +1,25 @@
 """The journal against its signed head, before anything is served from it.
 
 Every entry's stored body must give its hash; the entries up to the head's size must give its
-root (and be the very hashes the seal kept, which names the first one rewritten); the entries
-after it must chain onto it; ``journal_head`` must name the last entry. Only a hash over each
-stored body and a Merkle root: no entry is decoded but those past the head.
+root; the entries after it must chain onto it; ``journal_head`` must name the last entry.
+Only a hash over each stored body (by PostgreSQL itself there) and, unless the database holds
+the very hashes the seal kept and signed, a Merkle root: no entry is decoded but those past
+the head.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
-from accord.journal.heads import TreeHead
+from accord.journal.heads import KeptHashes, TreeHead
+from accord.journal.keyring import Keyring
 from accord.journal.model import GENESIS
 from accord.journal.stored import StoredJournal
-from accord.journal.tree import JournalTree
+from accord.journal.tree import HASH_BYTES, JournalTree, split
 from accord.journal.verify import verify_rows
 from accord.kernel.errors import AccordError
 
@@ -32,34 +35,40 @@ class JournalUnsound(AccordError):
 
 @dataclass(frozen=True)
 class Checked:
-    #: Every entry's hash, in seq order, and the tree over them.
-    hashes: list[bytes]
-    tree: JournalTree
-    #: The seal's kept hashes disagree with a journal that gives the signed root: rewrite them.
-    kept_hashes_stale: bool = False
+    #: Every entry's hash, 32 bytes each, in seq order.
+    hashes: bytes
+    #: The kept hashes could not be trusted (the root was computed instead): write them again.
+    kept_stale: bool = False
 
 
-def check_against_head(journal: StoredJournal, head: TreeHead, kept: Sequence[bytes]) -> Checked:
+def check_against_head(
+    journal: StoredJournal,
+    head: TreeHead,
+    kept: KeptHashes | None,
+    kept_hashes: bytes,
+    keyring: Keyring,
+) -> Checked:
     """The start-up check of a journal that has a signed head; JournalUnsound if it fails."""
-    hashes: list[bytes] = []
-    expected, first_unlike_kept = 1, None
-    for seq, digest, sound in journal.sealed_hashes():
-        if seq != expected:
-            _fail(expected, f"entry {expected} is missing (the next entry stored is {seq})")
-        if not sound:
+    digests: list[str] = []
+    expected = 1
+    for chunk in journal.sealed_hashes():
+        last = chunk[-1][0]
+        # Seqs are unique and in order: first and last in place means none missing between.
+        if chunk[0][0] != expected or last != expected + len(chunk) - 1:
+            _fail(*_first_gap(chunk, expected))
+        if not all(sound for _, _, sound in chunk):
+            seq = next(seq for seq, _, sound in chunk if not sound)
             _fail(seq, f"entry {seq}: its content does not match its hash (edited in place)")
-        raw = bytes.fromhex(digest)
-        if first_unlike_kept is None and seq <= min(head.size, len(kept)) and raw != kept[seq - 1]:
-            first_unlike_kept = seq
-        hashes.append(raw)
-        expected = seq + 1
-    tree = JournalTree(hashes)
-    problems = head_problems(tree, head, kept, first_unlike_kept)
+        digests.extend(digest for _, digest, _ in chunk)
+        expected = last + 1
+    hashes = bytes.fromhex("".join(digests))
+    vouched = kept_vouched_for(kept, head, kept_hashes, keyring)
+    problems = head_problems(hashes, head, kept_hashes, vouched)
     if problems:
         _fail(*problems[0])
     _check_tail(journal, hashes, head.size)
     _check_head_row(journal, hashes)
-    return Checked(hashes, tree, kept_hashes_stale=first_unlike_kept is not None)
+    return Checked(hashes, kept_stale=not vouched)
 
 
 def check_whole_chain(journal: StoredJournal) -> Checked:
@@ -68,22 +77,39 @@ def check_whole_chain(journal: StoredJournal) -> Checked:
     check = verify_rows(journal.rows())
     if check.problems:
         _fail(*check.problems[0])
-    _check_head_row(journal, check.hashes)
-    return Checked(check.hashes, JournalTree(check.hashes))
+    hashes = b"".join(check.hashes)
+    _check_head_row(journal, hashes)
+    return Checked(hashes, kept_stale=True)
+
+
+def kept_vouched_for(
+    kept: KeptHashes | None, head: TreeHead, kept_hashes: bytes, keyring: Keyring
+) -> bool:
+    """Whether the kept hashes are those the head was signed over (their signed SHA-256)."""
+    end = head.size * HASH_BYTES
+    return (
+        kept is not None
+        and (kept.size, kept.root) == (head.size, head.root)
+        and len(kept_hashes) >= end
+        and keyring.verifies(kept)
+        and hashlib.sha256(kept_hashes[:end]).hexdigest() == kept.sha256
+    )
 
 
 def head_problems(
-    tree: JournalTree, head: TreeHead, kept: Sequence[bytes], first_unlike_kept: int | None
+    hashes: bytes, head: TreeHead, kept_hashes: bytes, vouched: bool
 ) -> list[tuple[int, str]]:
     """What a journal of these hashes breaks of what ``head`` vouches for."""
-    size = tree.get_size()
+    size, end = len(hashes) // HASH_BYTES, head.size * HASH_BYTES
     rewritten = None
-    if first_unlike_kept is not None and _kept_are_signed(kept, head):
-        rewritten = (
-            first_unlike_kept,
-            f"entry {first_unlike_kept}: not the entry the signed head of {head.at} vouches "
-            "for (the history was rewritten from here)",
-        )
+    if vouched:
+        unlike = _first_unlike(hashes[:end], kept_hashes[:end])
+        if unlike is not None:
+            rewritten = (
+                unlike,
+                f"entry {unlike}: not the entry the signed head of {head.at} vouches for "
+                "(the history was rewritten from here)",
+            )
     if size < head.size:
         missing = (
             size + 1,
@@ -91,10 +117,11 @@ def head_problems(
             f"vouches for {head.size} entries, the database holds {size}",
         )
         return [rewritten, missing] if rewritten else [missing]
-    if tree.root_hex(head.size) != head.root:
+    if rewritten:
+        return [rewritten]
+    if not vouched and JournalTree(split(hashes[:end])).root_hex() != head.root:
         return [
-            rewritten
-            or (
+            (
                 head.size,
                 f"entries 1 to {head.size} do not give the root the signed head of {head.at} "
                 f"vouches for (the history was rewritten at or before entry {head.size})",
@@ -103,13 +130,46 @@ def head_problems(
     return []
 
 
-def _kept_are_signed(kept: Sequence[bytes], head: TreeHead) -> bool:
-    return len(kept) >= head.size and JournalTree(kept[: head.size]).root_hex() == head.root
+def head_row_problems(head_row: tuple[int, str], hashes: bytes) -> list[tuple[int, str]]:
+    """What ``journal_head`` (seq, hash) breaks of a journal of these hashes."""
+    seq, digest = head_row
+    last = len(hashes) // HASH_BYTES
+    if seq > last:
+        return [
+            (
+                last + 1,
+                f"journal_head names entry {seq}, but the journal ends at entry {last}: "
+                f"entries {last + 1} to {seq} are missing",
+            )
+        ]
+    if seq < last:
+        return [(seq + 1, f"entries {seq + 1} to {last} lie past journal_head (entry {seq})")]
+    if digest != (hashes[-HASH_BYTES:].hex() if hashes else GENESIS):
+        return [(last, f"journal_head's hash is not entry {last}'s")]
+    return []
 
 
-def _check_tail(journal: StoredJournal, hashes: list[bytes], size: int) -> None:
+def _first_unlike(hashes: bytes, kept: bytes) -> int | None:
+    if hashes == kept[: len(hashes)]:
+        return None
+    return next(
+        at // HASH_BYTES + 1
+        for at in range(0, len(hashes), HASH_BYTES)
+        if hashes[at : at + HASH_BYTES] != kept[at : at + HASH_BYTES]
+    )
+
+
+def _first_gap(chunk: Sequence[tuple[int, str, bool]], expected: int) -> tuple[int, str]:
+    for seq, _, _ in chunk:
+        if seq != expected:
+            return expected, f"entry {expected} is missing (the next entry stored is {seq})"
+        expected += 1
+    raise AssertionError("a chunk out of place has a gap")
+
+
+def _check_tail(journal: StoredJournal, hashes: bytes, size: int) -> None:
     """The entries past the signed head, checked by their chain onto it."""
-    previous = hashes[size - 1].hex() if size else GENESIS
+    previous = hashes[(size - 1) * HASH_BYTES : size * HASH_BYTES].hex() if size else GENESIS
     for row in journal.rows(after=size):
         try:
             data = json.loads(row.body)
@@ -122,29 +182,10 @@ def _check_tail(journal: StoredJournal, hashes: list[bytes], size: int) -> None:
         previous = row.hash
 
 
-def _check_head_row(journal: StoredJournal, hashes: list[bytes]) -> None:
+def _check_head_row(journal: StoredJournal, hashes: bytes) -> None:
     problems = head_row_problems(journal.head_row(), hashes)
     if problems:
         _fail(*problems[0])
-
-
-def head_row_problems(head_row: tuple[int, str], hashes: list[bytes]) -> list[tuple[int, str]]:
-    """What ``journal_head`` (seq, hash) breaks of a journal of these hashes."""
-    seq, digest = head_row
-    last = len(hashes)
-    if seq > last:
-        return [
-            (
-                last + 1,
-                f"journal_head names entry {seq}, but the journal ends at entry {last}: "
-                f"entries {last + 1} to {seq} are missing",
-            )
-        ]
-    if seq < last:
-        return [(seq + 1, f"entries {seq + 1} to {last} lie past journal_head (entry {seq})")]
-    if digest != (hashes[-1].hex() if hashes else GENESIS):
-        return [(last, f"journal_head's hash is not entry {last}'s")]
-    return []
 
 
 def _fail(first_bad: int, problem: str) -> NoReturn:

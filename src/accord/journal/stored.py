@@ -20,8 +20,9 @@ class StoredJournal(Protocol):
         """The rows after seq ``after`` in seq order (at most ``limit``)."""
         ...
 
-    def sealed_hashes(self) -> Iterator[tuple[int, str, bool]]:
-        """Every row's seq and hash, in seq order, and whether its body gives that hash."""
+    def sealed_hashes(self) -> Iterator[list[tuple[int, str, bool]]]:
+        """Every row's seq and hash, in seq order, and whether its body gives that hash, a
+        few thousand rows at a time."""
         ...
 
     def head_row(self) -> tuple[int, str]:

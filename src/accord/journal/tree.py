@@ -18,6 +18,7 @@ from pymerkle import BaseMerkleTree, ConsistencyProof, InclusionProof, InvalidCh
 from pymerkle.core import synchronized
 
 ALGORITHM = "sha256"
+HASH_BYTES = 32
 _LEAF_PREFIX = b"\x00"
 #: pymerkle's cache of perfect-subtree roots (about 300 bytes each) would grow to 1 GiB by
 #: default; 64 MiB keeps some 200,000, far more than a journal of millions asks for.
@@ -82,6 +83,11 @@ class JournalTree(BaseMerkleTree):  # type: ignore[misc]  # pymerkle ships no ty
                 f"(sizes from 1 to {self.get_size()}, the first no larger)"
             ) from None
         return dict(proof.serialize())
+
+
+def split(hashes: bytes) -> list[bytes]:
+    """Entry hashes laid end to end, 32 bytes each, one by one."""
+    return [hashes[at : at + HASH_BYTES] for at in range(0, len(hashes), HASH_BYTES)]
 
 
 def leaf_hash(entry_hash: str) -> bytes:
