@@ -7,6 +7,7 @@ with the last head seen, 1 not, 2 unreadable input or unreachable server.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -83,7 +84,10 @@ def _verify_database(database: str | None) -> Verification:
     try:
         current, newest = revisions(engine)
         if current != newest:
-            fail(f"the database's schema is at {current}, not {newest}: accord db upgrade")
+            schema = f"at revision {current}" if current else "not an Accord database yet"
+            fail(
+                f"the database's schema is {schema}, this Accord reads {newest}: accord db upgrade"
+            )
         journal, files = SqlJournal(engine), SealFiles(state_folder(settings, engine))
         with journal.snapshot() as view:
             return verify_journal(view, files, key_path(settings))
@@ -108,12 +112,13 @@ def audit_command(
         token = token_from(token_file)
         if state.exists():
             known = AuditState.load(state)
+            known = replace(known, url=url or known.url)
         elif url and public_key:
             known = AuditState.first(url, public_key)
         else:
             raise BadInput(f"{state}: none yet; the first audit needs --url and --public-key")
         with httpx.Client(
-            base_url=url or known.url, headers={"Authorization": f"Bearer {token}"}, timeout=60
+            base_url=known.url, headers={"Authorization": f"Bearer {token}"}, timeout=60
         ) as client:
             after, found = audit(known, client)
         after.save(state)
