@@ -17,6 +17,7 @@ from accord.config import Settings
 from accord.entrypoints.api import create_app
 from accord.forces.commands import PledgeUnit
 from accord.identity.repository import add_user, issue_token
+from accord.journal.heads import TreeHead
 from accord.journal.keyring import Keyring
 from accord.journal.signing import SigningKey
 from accord.journal.soundness import JournalUnsound
@@ -50,7 +51,7 @@ def public_key(settings: Settings) -> Keyring:
     return Keyring.of(SigningKey.load(key_path(settings)).public)
 
 
-def test_each_commit_signs_a_head_kept_outside_the_database(database_url):
+def test_the_commits_are_signed_in_a_head_kept_outside_the_database(database_url):
     settings = seeded(database_url, 6)
     accord = sql_accord(settings)
     try:
@@ -61,6 +62,8 @@ def test_each_commit_signs_a_head_kept_outside_the_database(database_url):
         assert public_key(settings).verifies(head)
         assert files.hashes_kept() == 6
         seq = pledge(accord, "KAZ-later")
+        assert accord.seal is not None
+        accord.seal.catch_up()  # signed in the background after the commit, or now
         head = files.head()
         assert head is not None
         assert head.size == seq == 7
@@ -170,13 +173,14 @@ def test_two_processes_signing_leave_the_head_at_the_journals_size(database_url)
             thread.start()
         for thread in threads:
             thread.join()
-        head = seal_files(settings, server.engine).head()
-        assert head is not None
-        assert head.size == len(forgery.rows(database_url)) == 30
-        assert public_key(settings).verifies(head)
+        files = seal_files(settings, server.engine)
     finally:
-        server.close()
+        server.close()  # each signs what it has seen last as it closes
         sender.close()
+    head = files.head()
+    assert head is not None
+    assert head.size == len(forgery.rows(database_url)) == 30
+    assert public_key(settings).verifies(head)
     sql_accord(settings).close()  # and the next start finds it sound
 
 
@@ -185,3 +189,20 @@ def test_a_head_file_signed_by_another_key_is_refused(database_url, tmp_path: Pa
     other = Settings(database_url=database_url, key_file=tmp_path / "another.key")
     with pytest.raises(JournalUnsound, match="signature does not verify with key"):
         sql_accord(other)
+
+
+def test_a_delegation_proves_its_own_command_is_in_the_signed_journal(api):
+    unit = {"unit": "KAZ-ENG-1", "strength": 5, "capabilities": ["engineers"]}
+    sent = api.post("KAZ", "/units", unit).json()
+    api.post("KAZ", "/units", unit | {"unit": "KAZ-ENG-2"})
+    head = api.get("ARM", "/journal/head").json()
+    assert head["size"] == 2
+    answer = api.get("ARM", "/journal/proofs/inclusion", seq=sent["journal_seq"]).json()
+    assert answer["entry_hash"] == sent["journal_hash"]
+    proof = MerkleProof.deserialize(answer["proof"])
+    root = bytes.fromhex(head["root"])
+    verify_inclusion(leaf_hash(sent["journal_hash"]), root, proof, sent["journal_seq"], 2)
+    keys = api.get("ARM", "/journal/keys").json()["keys"]
+    assert Keyring.from_dict({"keys": keys}).verifies(TreeHead.from_dict(head))
+    missing = api.get("ARM", "/journal/proofs/consistency", **{"from": 1, "to": 3})
+    assert missing.status_code == 404

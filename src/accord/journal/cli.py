@@ -28,6 +28,7 @@ from accord.journal.full_check import verify_journal
 from accord.journal.repository import SqlJournal
 from accord.journal.rotation import rotate_key
 from accord.journal.seal_files import SealFiles
+from accord.journal.signing import SigningKey
 from accord.journal.store import JournalFileError, JsonLinesJournal
 from accord.journal.verify import Verification
 from accord.journal.verify import verify as verify_entries
@@ -127,6 +128,15 @@ def audit_command(
     except Inconsistent as error:
         fail(f"INCONSISTENT: {error} ({state} keeps the last head you saw)", TAMPERED)
     typer.echo(found)
+
+
+@journal_app.command("public-key")
+def public_key_command() -> None:
+    """Print the public half of the key that signs the heads (ACCORD_KEY_FILE): what the
+    Secretariat gives each delegation, out of band, for its first audit."""
+    with storage_errors():
+        key = SigningKey.load(key_path(Settings()))
+    typer.echo(f"{key.public.key_id} {key.public.to_text()}")
 
 
 @journal_app.command("rotate-key")

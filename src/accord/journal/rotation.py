@@ -12,8 +12,9 @@ import os
 from pathlib import Path
 
 from accord.journal.keyring import Rotation
-from accord.journal.seal import JournalSeal, keyring_of
+from accord.journal.seal import JournalSeal
 from accord.journal.signing import SigningKey
+from accord.journal.trusted import keyring_of
 
 
 def rotate_key(seal: JournalSeal, key_file: Path) -> Rotation:

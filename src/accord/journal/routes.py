@@ -159,6 +159,7 @@ def _seal(accord: Accord) -> JournalSeal:
     accord.world  # noqa: B018  # whatever others committed first, so the tree is current
     if accord.seal is None or accord.read_only:
         raise StorageUnavailable(f"the journal is not vouched for: {accord.read_only}")
+    accord.seal.catch_up()  # the head signed in the background may be a commit behind
     return accord.seal
 
 

@@ -1,11 +1,12 @@
 """The journal's seal in a running Accord: its Merkle tree, checked at start against the
-signed head kept outside the database, and a new signed head after each commit.
+signed head kept outside the database, and a new signed head after the writer's commits.
 
 Opened before anything is served: a journal that fails the check raises JournalUnsound,
-naming its first bad entry. After each of the writer's commits the tree takes the new entries
-(its own and any another process wrote, each chained onto the last) and the head is signed and
-written, after the commit: a crash between leaves the head behind the journal (its tail is
-checked by its chain at the next start), never ahead of it. The tree itself is built when
+naming its first bad entry. After the writer's commits the tree takes the new entries (its own
+and any another process wrote, each chained onto the last) and the head is signed and written
+(journal.signer: off the commit's path, one head for the groups committed meanwhile), after
+the commit: a crash between leaves the head behind the journal (its tail is checked by its
+chain at the next start), never ahead of it. The tree itself is built when
 first needed (a commit, a proof), not at start: a start that finds the kept hashes needs none.
 """
 
@@ -19,7 +20,8 @@ import threading
 from accord.journal.heads import KeptHashes, TreeHead
 from accord.journal.keyring import Keyring
 from accord.journal.model import GENESIS
-from accord.journal.seal_files import SealFileError, SealFiles
+from accord.journal.seal_files import SealFiles
+from accord.journal.signer import Coalesced
 from accord.journal.signing import SigningKey
 from accord.journal.soundness import (
     JournalUnsound,
@@ -28,6 +30,7 @@ from accord.journal.soundness import (
 )
 from accord.journal.stored import SnapshotJournal, StoredJournal
 from accord.journal.tree import HASH_BYTES, JournalTree, split
+from accord.journal.trusted import kept_hashes, keyring_of, signed_head
 from accord.journal.verify import verify_rows
 
 log = logging.getLogger(__name__)
@@ -46,19 +49,20 @@ class JournalSeal:
         #: Why the journal stopped being trusted while running (a tail that does not chain).
         self.unsound: str | None = None
         self._lock = threading.RLock()
+        self._signing = Coalesced(self.catch_up, "accord-journal-seal")
 
     @classmethod
     def opened(cls, files: SealFiles, key: SigningKey, journal: SnapshotJournal) -> JournalSeal:
         """The seal of ``journal``, checked: JournalUnsound if the journal fails the check."""
         with files.locked(), journal.snapshot() as view:
             keyring = keyring_of(files, key)
-            signed = _signed(files, keyring)
+            signed = signed_head(files, keyring)
             if signed is None:
                 # The first start since the seal came (or of a new database): nothing vouches
                 # for the journal yet, so its whole chain is checked once, then signed.
                 checked = check_whole_chain(view)
             else:
-                checked = check_against_head(view, *signed, _kept_hashes(files), keyring)
+                checked = check_against_head(view, *signed, kept_hashes(files), keyring)
             seal = cls(files, key, journal, checked.hashes)
             seal.head = signed[0] if signed else None
             if signed is None and checked.hashes:
@@ -94,6 +98,14 @@ class JournalSeal:
         return keyring_of(self.files, self.key)
 
     def after_commit(self) -> None:
+        """Called by the writer after each commit: the new head is signed in the background."""
+        self._signing.notify()
+
+    def close(self) -> None:
+        """Sign whatever was committed last, and stop signing in the background."""
+        self._signing.close()
+
+    def catch_up(self) -> None:
         """Take the entries committed since (chained onto the last), then sign the new head."""
         with self._lock:
             if self.unsound is not None:
@@ -152,44 +164,3 @@ class JournalSeal:
         self.files.extend_hashes(bytes(self._hashes))
         self.files.write_head(head, kept)
         self.head = head
-
-
-def keyring_of(files: SealFiles, key: SigningKey) -> Keyring:
-    """The database's keyring: the one on file (after a rotation), else the key alone."""
-    try:
-        keyring = files.keyring()
-    except SealFileError as error:
-        raise JournalUnsound(None, str(error)) from None
-    if keyring is None:
-        return Keyring.of(key.public)
-    if keyring.current != key.public:
-        raise JournalUnsound(
-            None,
-            f"the key file holds key {key.public.key_id}, but {files.keys_path} names "
-            f"{keyring.current.key_id} as this database's signing key: replace a key with "
-            "`accord journal rotate-key`, never by hand (a rotation cut short leaves the new "
-            "key beside the key file, as <key file>.next: move it over the key file)",
-        )
-    return keyring
-
-
-def _signed(files: SealFiles, keyring: Keyring) -> tuple[TreeHead, KeptHashes | None] | None:
-    try:
-        signed = files.signed()
-    except SealFileError as error:
-        raise JournalUnsound(None, str(error)) from None
-    if signed is not None and not keyring.verifies(signed[0]):
-        head = signed[0]
-        raise JournalUnsound(
-            None,
-            f"{files.head_path}: its signature does not verify with key {head.key_id} at size "
-            f"{head.size} (keys: {', '.join(p.public.key_id for p in keyring.periods)})",
-        )
-    return signed
-
-
-def _kept_hashes(files: SealFiles) -> bytes:
-    try:
-        return files.hashes()
-    except SealFileError:
-        return b""  # a finding aid only: the root is computed instead, and the file rebuilt

@@ -1,7 +1,7 @@
 """The journal's seal outside the database, in the database's own state folder:
 
 - ``journal-head.json``: the latest signed tree head, replaced atomically (a temporary file,
-  fsync, rename, fsync of the folder), never by a smaller one; beside it, signed too, the
+  fsync, rename), never by a smaller one; beside it, signed too, the
   SHA-256 of the hashes below as far as the head goes;
 - ``journal-hashes.bin``: the hash of every entry the heads vouch for, 32 bytes each in seq
   order, so that a history rewritten in the database is named at its first changed entry,
@@ -70,7 +70,9 @@ class SealFiles:
 
     def write_head(self, head: TreeHead, kept: KeptHashes) -> None:
         data = {"head": head.to_dict(), "kept": kept.to_dict()}
-        self._replace(self.head_path, json.dumps(data, indent=1).encode())
+        # No fsync of the folder: a rename a power loss undoes leaves the head before it,
+        # behind the journal, which the next start accepts (the tail checked by its chain).
+        self._replace(self.head_path, json.dumps(data, indent=1).encode(), durable_rename=False)
 
     def keyring(self) -> Keyring | None:
         data = self._json(self.keys_path)
@@ -133,7 +135,7 @@ class SealFiles:
         except ValueError as error:
             raise SealFileError(f"{path}: not JSON: {error}") from None
 
-    def _replace(self, path: Path, data: bytes) -> None:
+    def _replace(self, path: Path, data: bytes, durable_rename: bool = True) -> None:
         """Atomically: a reader sees the old file or the new one, never half of one."""
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -142,6 +144,8 @@ class SealFiles:
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, path)
+        if not durable_rename:
+            return
         folder = os.open(self.folder, os.O_RDONLY)
         try:
             os.fsync(folder)  # the rename itself survives a power loss

@@ -95,6 +95,8 @@ class Accord:
     def close(self) -> None:
         """Finish the waiting writes, stop the writer, release the database."""
         self.writer.close()
+        if self.seal is not None:
+            self.seal.close()  # the last head signed before the database goes
         self.tokens.close()
         if self.watch is not None:
             self.watch.close()
