@@ -52,7 +52,9 @@ def demo_server(
             if not stale.name.endswith(".server-lock"):
                 stale.unlink()
         # A new database at the same address: the old one's signed head would call it cut off.
-        seal_files(settings, make_engine(url)).forget()
+        address = make_engine(url)
+        seal_files(settings, address).forget()
+        address.dispose()
         accord = sql_accord(settings, database_engine(settings))
         seed_and_serve(accord, database, host, port, serve)
 
