@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from accord.adapters.commit_watch import CommitWatch
 from accord.adapters.db import default_database_url, make_engine
+from accord.adapters.local_state import key_path, state_folder
 from accord.adapters.migrate import upgrade
 from accord.adapters.storage_guard import StorageGuard
 from accord.bodies import handlers as bodies
@@ -22,6 +23,11 @@ from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
 from accord.identity.token_cache import TokenCache
+from accord.journal.repository import SqlJournal
+from accord.journal.seal import JournalSeal
+from accord.journal.seal_files import SealFiles
+from accord.journal.signing import SigningKey
+from accord.journal.soundness import JournalUnsound
 from accord.journal.store import Journal
 from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
@@ -112,11 +118,34 @@ def sql_unit_of_work(engine: Engine, charter: Charter) -> SqlUnitOfWork:
     return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine))
 
 
-def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
-    """A running Accord on the configured database: the API's and the demo's."""
+def seal_files(settings: Settings, engine: Engine) -> SealFiles:
+    """Where this database's signed journal head is kept, outside it."""
+    return SealFiles(state_folder(settings, engine))
+
+
+def open_seal(settings: Settings, engine: Engine) -> JournalSeal:
+    """The journal's seal, once the journal passed its check (JournalUnsound otherwise)."""
+    key = SigningKey.load_or_create(key_path(settings))
+    return JournalSeal.opened(seal_files(settings, engine), key, SqlJournal(engine))
+
+
+def sql_accord(
+    settings: Settings, engine: Engine | None = None, *, read_only_if_unsound: bool = False
+) -> Accord:
+    """A running Accord on the configured database: the API's and the demo's. Its journal is
+    checked first: JournalUnsound if it fails, or, with ``read_only_if_unsound``, an Accord
+    that serves it read-only and says why."""
     engine = engine or database_engine(settings)
+    seal, unsound = None, None
+    try:
+        seal = open_seal(settings, engine)
+    except JournalUnsound as error:
+        if not read_only_if_unsound:
+            engine.dispose()
+            raise
+        unsound = str(error)
     uow = sql_unit_of_work(engine, configured_charter(settings))
     bus = build_bus(uow)
-    writer = Writer(bus, settings.max_batch)
+    writer = Writer(bus, settings.max_batch, seal.after_commit if seal else None)
     tokens, watch = TokenCache(engine), CommitWatch(engine)
-    return Accord(settings, engine, uow, bus, writer, SystemClock(), tokens, watch)
+    return Accord(settings, engine, uow, bus, writer, SystemClock(), tokens, watch, seal, unsound)

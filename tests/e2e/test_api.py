@@ -122,7 +122,7 @@ def test_a_whole_crisis_through_the_api(api):
     assert [d["contingents"] for d in case["deployments"]] == [{"RUS": 1500, "BLR": 200}]
     draft_view = api.get("RUS", f"/drafts/{draft_id}").json()
     assert draft_view["positions"]["ARM"] == "stand_aside"
-    assert api.get("admin", "/journal/verification").json()["ok"] is True
+    assert api.get("admin", "/journal/verification", wait=60).json()["ok"] is True
 
 
 def test_treaty_views_answer_as_of_a_date(api):

@@ -111,6 +111,11 @@ ENDPOINTS = (
     # The journal: the Secretariat and administrators only.
     Endpoint("GET", "/journal", JOURNAL),
     Endpoint("GET", "/journal/verification", JOURNAL),
+    # Auditing the journal: every token (hashes only, never an entry's content).
+    Endpoint("GET", "/journal/head", READ),
+    Endpoint("GET", "/journal/keys", READ),
+    Endpoint("GET", "/journal/proofs/inclusion", READ, params={"seq": 1}),
+    Endpoint("GET", "/journal/proofs/consistency", READ, params={"from": 1, "to": 2}),
     # Commands: COMMAND_ROLES decides who may send them, then the rules decide.
     Endpoint(
         "POST",
@@ -533,7 +538,7 @@ def test_each_caller_gets_the_answer_its_role_allows(world, endpoint, caller):
 
 def test_the_journal_with_every_refusal_in_it_still_verifies(world):
     world.call("observer_liaison", BY_KEY["POST /units"])
-    verification = world.api.get("secretariat", "/journal/verification").json()
+    verification = world.api.get("secretariat", "/journal/verification", wait=60).json()
     assert verification["ok"] is True, verification["problems"]
     assert verification["entries"] == world.journal_length() > 0
 

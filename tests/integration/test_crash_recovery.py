@@ -186,7 +186,7 @@ def whole_journal(client: httpx.Client) -> list[dict[str, Any]]:
 
 
 def verification(client: httpx.Client) -> dict[str, Any]:
-    answer = client.get("/journal/verification")
+    answer = client.get("/journal/verification", params={"wait": 60})
     assert answer.status_code == 200, answer.text
     result: dict[str, Any] = answer.json()
     return result

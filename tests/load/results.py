@@ -90,7 +90,9 @@ def missing_acks(url: str, secretariat: str, acks: list[Ack]) -> list[str]:
 
 def verification(url: str, secretariat: str) -> dict[str, object]:
     headers = {"Authorization": f"Bearer {secretariat}"}
-    answer = httpx.get(f"{url}/journal/verification", headers=headers, timeout=120.0)
+    answer = httpx.get(
+        f"{url}/journal/verification", params={"wait": 110}, headers=headers, timeout=120.0
+    )
     answer.raise_for_status()
     result: dict[str, object] = answer.json()
     return result

@@ -11,6 +11,7 @@ from accord.cases import routes as cases
 from accord.config import Settings
 from accord.entrypoints import treaty_routes
 from accord.entrypoints.problems import install_handlers
+from accord.entrypoints.read_only import ReadOnlyNotice
 from accord.exercises import routes as exercises
 from accord.forces import routes as forces
 from accord.identity import routes as identity
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None, accord: Accord | None = None) -
     """The application on the configured database and charter (or on a given ``accord``)."""
     app = FastAPI(title="Accord", version=__version__, description=DESCRIPTION)
     app.state.accord = accord or sql_accord(settings or Settings())
+    app.add_middleware(ReadOnlyNotice, accord=app.state.accord)
     install_handlers(app)
     app.include_router(treaty_routes.health_router)
     for router in (

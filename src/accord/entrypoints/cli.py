@@ -5,10 +5,13 @@ from __future__ import annotations
 import typer
 
 from accord.entrypoints import demo, demo_server, send_cli, serve_cli, treaty_cli
+from accord.entrypoints.signed_in import BAD_INPUT, UNSOUND
 from accord.exercises.cli import exercises_app
 from accord.forces.cli import forces_app
 from accord.identity.cli import users_app
 from accord.journal.cli import journal_app
+from accord.journal.signing import KeyFileError
+from accord.journal.soundness import JournalUnsound
 from accord.monitoring.cli import monitor_app
 from accord.operations.cli import operations_app
 from accord.partners.cli import partners_app
@@ -36,4 +39,13 @@ app.command("demo-server")(demo_server.demo_server)
 
 
 def main() -> None:
-    app()
+    # Whatever command opened the database: a journal that fails its check, or a signing key
+    # that cannot be used, is said plainly (exit 6 and 2), never as a traceback.
+    try:
+        app()
+    except JournalUnsound as error:
+        typer.echo(f"error: {error}; `accord journal verify` lists every problem", err=True)
+        raise SystemExit(UNSOUND) from None
+    except KeyFileError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise SystemExit(BAD_INPUT) from None

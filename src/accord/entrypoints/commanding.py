@@ -64,6 +64,7 @@ def command_out(result: Result) -> CommandOut:
     entry: Entry = result.entry
     return CommandOut(
         journal_seq=entry.seq,
+        journal_hash=entry.hash,
         command=entry.command,
         allowed=entry.allowed,
         articles=entry.articles,

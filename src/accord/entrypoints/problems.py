@@ -20,6 +20,11 @@ class CommandOut(BaseModel):
     """A command as the journal recorded it: allowed or refused, why, and what it created."""
 
     journal_seq: int = Field(examples=[42])
+    journal_hash: str = Field(
+        "",
+        description="The entry's hash: GET /journal/proofs/inclusion?seq= proves it is in the "
+        "journal a signed head vouches for",
+    )
     command: str = Field(examples=["file_request"])
     allowed: bool
     articles: list[str] = Field(examples=[["CST-4"]])

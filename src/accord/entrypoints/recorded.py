@@ -11,6 +11,7 @@ import typer
 
 from accord.bootstrap import sql_accord
 from accord.config import Settings
+from accord.entrypoints.signed_in import storage_errors
 from accord.kernel.time import SystemClock, parse_day
 from accord.service.world import World
 
@@ -20,8 +21,10 @@ AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (defa
 
 @contextmanager
 def recorded_world() -> Iterator[World]:
-    """The world as the configured database's journal records it."""
-    accord = sql_accord(Settings())
+    """The world as the configured database's journal records it (once it passed its check:
+    exit 6 otherwise)."""
+    with storage_errors():
+        accord = sql_accord(Settings())
     try:
         yield accord.world
     finally:

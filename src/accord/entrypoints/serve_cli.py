@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
 from accord.bootstrap import database_engine, sql_accord
 from accord.config import Settings
+from accord.entrypoints.signed_in import UNSOUND, storage_errors
+from accord.journal.soundness import JournalUnsound
 
 db_app = typer.Typer(help="The database: schema migrations.", no_args_is_help=True)
 
@@ -60,15 +62,38 @@ def run_server(app: Any, host: str, port: int) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
+    read_only_if_tampered: Annotated[
+        bool,
+        typer.Option(
+            "--read-only-if-tampered",
+            help="Serve a journal that fails its check anyway, read-only (writes 503), saying "
+            "so in an Accord-Read-Only header on every answer",
+        ),
+    ] = False,
 ) -> None:
     """Run the REST API: one server per database (exit status 3 if another holds it);
-    `accord send` and the other commands may write the same database meanwhile."""
+    `accord send` and the other commands may write the same database meanwhile. The journal
+    is checked against its signed head first: exit status 6, naming the first bad entry, if
+    it fails."""
     from accord.entrypoints.api import create_app
 
     settings = Settings()
-    engine = database_engine(settings)
+    with storage_errors():
+        engine = database_engine(settings)
     with only_server(engine):
-        run_server(create_app(accord=sql_accord(settings, engine)), host, port)
+        try:
+            accord = sql_accord(settings, engine, read_only_if_unsound=read_only_if_tampered)
+        except JournalUnsound as error:
+            typer.echo(f"error: refusing to serve: {error}", err=True)
+            typer.echo(
+                "  `accord journal verify` lists every problem; `accord serve "
+                "--read-only-if-tampered` serves it read-only, to look into it",
+                err=True,
+            )
+            raise typer.Exit(UNSOUND) from None
+        if accord.read_only:
+            typer.echo(f"warning: serving READ-ONLY: {accord.read_only}", err=True)
+        run_server(create_app(accord=accord), host, port)
 
 
 @contextmanager

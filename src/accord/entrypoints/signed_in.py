@@ -17,6 +17,8 @@ import typer
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from accord.identity.model import Principal
+from accord.journal.signing import KeyFileError
+from accord.journal.soundness import JournalUnsound
 from accord.kernel.errors import StorageUnavailable
 from accord.service.runtime import Accord
 
@@ -27,6 +29,7 @@ BAD_INPUT = 2  # 422 naming the fields at fault, or 401: nothing was sent
 FORBIDDEN = 3  # 403: the role may not send it; the refusal is journaled
 NOT_FOUND = 4  # 404: no such record, or none released to the caller
 UNAVAILABLE = 5  # 503: the database cannot keep it now; nothing was acknowledged
+UNSOUND = 6  # the journal failed its check at start: nothing was read or sent
 
 
 class BadInput(Exception):
@@ -45,9 +48,14 @@ def forbid(reason: str) -> NoReturn:
 
 @contextmanager
 def storage_errors() -> Iterator[None]:
-    """The database cannot keep the command: said plainly (no traceback), the API's 503."""
+    """The database cannot keep the command: said plainly (no traceback), the API's 503; or
+    its journal failed the check made before anything is served from it."""
     try:
         yield
+    except JournalUnsound as error:
+        fail(f"{error}; `accord journal verify` lists every problem", UNSOUND)
+    except KeyFileError as error:
+        fail(str(error))
     except StorageUnavailable as error:
         fail(f"storage unavailable: {error} (nothing was acknowledged)", UNAVAILABLE)
     except (OperationalError, InterfaceError) as error:

@@ -50,6 +50,8 @@ def health(accord: AccordDep) -> Any:
         return JSONResponse(
             status_code=503, content={"status": "unavailable", "detail": str(error)}
         )
+    if accord.read_only:
+        return {"status": "read-only", "detail": accord.read_only}
     return {"status": "ok"}
 
 

@@ -12,10 +12,12 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from accord.bootstrap import database_engine
+from accord.bootstrap import database_engine, open_seal
 from accord.config import Settings
 from accord.entrypoints.render import print_json
+from accord.entrypoints.signed_in import UNSOUND
 from accord.identity import repository
+from accord.journal.soundness import JournalUnsound
 from accord.kernel.errors import AccordError
 
 users_app = typer.Typer(help="Users, their roles and their API tokens.", no_args_is_help=True)
@@ -24,8 +26,10 @@ console = Console()
 
 @contextmanager
 def _database() -> Iterator[Engine]:
-    engine = database_engine(Settings())
+    settings = Settings()
+    engine = database_engine(settings)
     try:
+        open_seal(settings, engine)  # as every command that opens the database: a sound journal
         yield engine
     finally:
         engine.dispose()
@@ -33,7 +37,7 @@ def _database() -> Iterator[Engine]:
 
 def _fail(error: Exception) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
-    return typer.Exit(2)
+    return typer.Exit(UNSOUND if isinstance(error, JournalUnsound) else 2)
 
 
 @users_app.command("add")

@@ -1,4 +1,9 @@
-"""A journal entry and its hash: each entry seals the one before it."""
+"""A journal entry and its hash: each entry seals the one before it.
+
+An entry's hash is the SHA-256 of its *body*: the canonical JSON of every field but the hash.
+The database keeps that body as stored bytes and reads the entry back from it, so checking an
+entry is a hash over the bytes it is read from, at C speed, never a re-serialisation.
+"""
 
 from __future__ import annotations
 
@@ -29,18 +34,31 @@ class Entry:
     request_key: str | None = None
     prev: str = GENESIS
     hash: str = ""
+    #: The canonical bytes the hash covers, once known (sealed, or read from the database).
+    body: bytes = field(default=b"", compare=False, repr=False)
 
     def sealed(self) -> Entry:
         # A shallow copy: ``asdict`` would deep-copy the payload and events for nothing.
-        body = _hashed_body(self)
-        return Entry(**body, hash=_digest(body))
+        hashed = _hashed_body(self)
+        body = _canonical_json(hashed)
+        return Entry(**hashed, hash=hashlib.sha256(body).hexdigest(), body=body)
+
+    def stored_body(self) -> bytes:
+        """The bytes to store: the sealed body, or the canonical JSON of the fields."""
+        return self.body or _canonical_json(_hashed_body(self))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Every field but the stored body (what an export or the API shows)."""
+        return {**_hashed_body(self), "hash": self.hash}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
         return cls(**data)
+
+    @classmethod
+    def from_body(cls, body: bytes, hash: str) -> Entry:
+        """The entry stored as ``body`` under ``hash`` (not checked: ``verify`` does that)."""
+        return cls(**json.loads(body), hash=hash, body=bytes(body))
 
 
 def canonical(data: Any) -> bytes:
@@ -49,19 +67,15 @@ def canonical(data: Any) -> bytes:
 
 def entry_hash(entry: Entry) -> str:
     """SHA-256 of the entry's canonical JSON without its own hash (``prev`` included)."""
-    return _digest(_hashed_body(entry))
+    return hashlib.sha256(_canonical_json(_hashed_body(entry))).hexdigest()
 
 
-#: The fields an entry's hash covers: all but the hash itself.
-_HASHED = tuple(f.name for f in fields(Entry) if f.name != "hash")
+#: The fields an entry's hash covers: all but the hash itself and the bytes it is taken over.
+HASHED_FIELDS = tuple(f.name for f in fields(Entry) if f.name not in ("hash", "body"))
 
 
 def _hashed_body(entry: Entry) -> dict[str, Any]:
-    return {name: getattr(entry, name) for name in _HASHED}
-
-
-def _digest(body: dict[str, Any]) -> str:
-    return hashlib.sha256(_canonical_json(body)).hexdigest()
+    return {name: getattr(entry, name) for name in HASHED_FIELDS}
 
 
 def _canonical_json(data: Any) -> bytes:

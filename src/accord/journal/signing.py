@@ -80,7 +80,15 @@ class SigningKey:
             key = cls.generate()
             key.write(path)
             return key
-        mode = path.stat().st_mode
+        return cls.load(path)
+
+    @classmethod
+    def load(cls, path: Path) -> SigningKey:
+        """The key in ``path``: KeyFileError if it is missing, malformed or open to others."""
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            raise KeyFileError(f"key_file {path}: cannot read it ({error})") from None
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise KeyFileError(
                 f"key_file {path}: mode {stat.S_IMODE(mode):04o} lets others read the private "

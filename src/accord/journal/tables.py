@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Integer, String, Table, Text
+from sqlalchemy import Column, Integer, LargeBinary, String, Table, Text
 
-from accord.adapters.schema import Document, metadata
+from accord.adapters.schema import metadata
 
+#: An entry is its ``body``, the canonical JSON bytes its hash is taken over, and is read back
+#: from it; the other columns are what queries look entries up by.
 journal_entries = Table(
     "journal_entries",
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("at", String(40), nullable=False),
-    Column("actor", String(64), nullable=False),
-    Column("command", String(64), nullable=False),
-    Column("payload", Document, nullable=False),
-    Column("allowed", Boolean, nullable=False),
-    Column("articles", Document, nullable=False),
-    Column("reasons", Document, nullable=False),
-    Column("events", Document, nullable=False),
-    Column("details", Document, nullable=False),
     Column("request_key", String(200), nullable=True, unique=True),
-    Column("prev", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
+    Column("body", LargeBinary, nullable=False),
 )
 
 #: One row: the last entry's number and hash. A writer locks it, so entries chain in order.

@@ -14,6 +14,8 @@ from sqlalchemy import Engine
 from accord.config import Settings
 from accord.identity.token_cache import TokenCache
 from accord.journal.model import Entry
+from accord.journal.seal import JournalSeal
+from accord.kernel.errors import StorageUnavailable
 from accord.kernel.messages import Actor, Command
 from accord.kernel.time import Clock
 from accord.rules.ruling import Ruling
@@ -41,6 +43,15 @@ class Accord:
     tokens: TokenCache  # who a request's API token names, cached across requests
     #: Catches the read model up with what other processes committed, before a read.
     watch: Watch | None = None
+    #: The journal's Merkle tree and signed heads; None when the journal failed its check.
+    seal: JournalSeal | None = None
+    #: Why this Accord serves read-only: its journal failed its check at start.
+    unsound: str | None = None
+
+    @property
+    def read_only(self) -> str | None:
+        """Why no write is taken (the journal failed its check), or None."""
+        return self.unsound or (self.seal.unsound if self.seal is not None else None)
 
     @property
     def world(self) -> World:
@@ -54,12 +65,14 @@ class Accord:
         self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
     ) -> Result:
         """The command handled by the one writer, answered once it is on disk and readable."""
+        self._writable()
         return self.writer.call(lambda bus: bus.handle_within(command, actor, at, request_key))
 
     async def handle_soon(
         self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
     ) -> Result:
         """``handle`` for an event loop: awaits the writer's answer without holding a thread."""
+        self._writable()
         work = self.writer.submit(lambda bus: bus.handle_within(command, actor, at, request_key))
         return await asyncio.wrap_future(work)
 
@@ -67,11 +80,18 @@ class Accord:
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
     ) -> Entry:
         """A refusal decided at the edge (a permission denied), journaled by the one writer."""
+        self._writable()
         return self.writer.call(
             lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
         )
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StorageUnavailable(f"this server is read-only: {self.read_only}")
+
     def _catch_up(self, head: int) -> None:
+        if self.unsound:
+            return  # nothing is taken from a journal that failed its check
         # The watch moves with this process's own commits too: only a journal that has grown
         # past what the writer published is worth a trip through the writer.
         if head > self.writer.seq:
@@ -84,6 +104,8 @@ class Accord:
     def close(self) -> None:
         """Finish the waiting writes, stop the writer, release the database."""
         self.writer.close()
+        if self.seal is not None:
+            self.seal.close()  # the last head signed before the database goes
         self.tokens.close()
         if self.watch is not None:
             self.watch.close()

@@ -35,9 +35,17 @@ class _Item:
 
 
 class Writer:
-    def __init__(self, bus: MessageBus, max_batch: int = 64) -> None:
+    def __init__(
+        self,
+        bus: MessageBus,
+        max_batch: int = 64,
+        after_commit: Callable[[], None] | None = None,
+    ) -> None:
         self.bus = bus
         self.max_batch = max(1, max_batch)
+        #: Run once each transaction has committed, before its callers are answered (the
+        #: journal's seal signs the new head there).
+        self.after_commit = after_commit
         #: The world everyone reads, and how many journal entries made it.
         self.snapshot: World = bus.uow.world
         self.seq = len(bus.uow.journal)
@@ -116,12 +124,23 @@ class Writer:
             return _fail(batch, error)
         # The world first: ``seq`` never claims more than the world anyone can read.
         self.snapshot, self.seq = self.bus.uow.world, len(self.bus.uow.journal)
+        self._after_commit()
         for item, (done, value) in zip(batch, answers, strict=True):
             if done:
                 item.answer.set_result(value)
             else:
                 item.answer.set_exception(value)
         return None
+
+    def _after_commit(self) -> None:
+        if self.after_commit is None:
+            return
+        try:
+            self.after_commit()
+        except Exception:
+            # The commit stands and is answered: a head not signed now is signed after the
+            # next commit, and the tail it leaves is checked by its chain at the next start.
+            log.exception("the writer's after-commit step failed")
 
 
 def _attempt(item: _Item, bus: MessageBus) -> tuple[bool, Any]:
