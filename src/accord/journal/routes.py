@@ -11,7 +11,7 @@ from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.sending import deny
 from accord.identity.permissions import may_read_journal
-from accord.journal.repository import SqlJournal, entries_after
+from accord.journal.repository import SqlJournal, page_after
 from accord.journal.verify import verify
 
 router = APIRouter(prefix="/journal", tags=["journal"], responses=PROBLEMS)
@@ -54,12 +54,7 @@ def read_journal(
     """Entries after ``after``, oldest first (Secretariat and administrators)."""
     _require_reader(accord, principal)
     with accord.engine.connect() as connection:
-        found = []
-        for entry in entries_after(connection, after):
-            found.append(entry.to_dict())
-            if len(found) >= limit:
-                break
-    return found
+        return [entry.to_dict() for entry in page_after(connection, after, limit)]
 
 
 @router.get("/verification", response_model=VerificationOut)
