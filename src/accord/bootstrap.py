@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
+import logging
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import Engine
 
 from accord.adapters.commit_watch import CommitWatch
 from accord.adapters.db import default_database_url, make_engine
+from accord.adapters.local_state import key_path, state_folder
 from accord.adapters.migrate import upgrade
 from accord.adapters.storage_guard import StorageGuard
 from accord.bodies import handlers as bodies
@@ -22,6 +24,8 @@ from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
 from accord.identity.token_cache import TokenCache
+from accord.journal import repository as journal_repository
+from accord.journal.signing import KeyFileError, SigningKey
 from accord.journal.store import Journal
 from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
@@ -40,6 +44,11 @@ from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 from accord.service.world import World
 from accord.service.writer import Writer
+from accord.snapshots.binding import binding_for
+from accord.snapshots.keeper import SnapshotKeeper
+from accord.snapshots.store import SnapshotStore, snapshot_folder
+
+log = logging.getLogger(__name__)
 
 CONTEXTS: tuple[Any, ...] = (
     cases,
@@ -106,17 +115,46 @@ def database_engine(settings: Settings) -> Engine:
     return engine
 
 
-def sql_unit_of_work(engine: Engine, charter: Charter) -> SqlUnitOfWork:
-    """The database unit of work, each context writing its own tables; durable or refused."""
+def sql_unit_of_work(
+    engine: Engine, charter: Charter, snapshots: SnapshotStore | None = None
+) -> SqlUnitOfWork:
+    """The database unit of work, each context writing its own tables; durable or refused.
+    Its read model starts from the newest usable snapshot, if any: only the tail is replayed."""
     projectors = [context.project for context in PROJECTORS]
-    return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine))
+    start = None
+    if snapshots is not None:
+        with engine.connect() as connection:
+            at = partial(journal_repository.hash_at, connection)
+            found = snapshots.newest_usable(charter, at)
+        start = None if found is None else (found.world, found.seq, found.hash)
+    return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine), start)
+
+
+def snapshot_store(settings: Settings, engine: Engine, charter: Charter) -> SnapshotStore | None:
+    """The database's read-model snapshots, signed with the server's key; None if they are
+    turned off (snapshot_every 0) or the key cannot be used (a warning says why)."""
+    if settings.snapshot_every == 0:
+        return None
+    try:
+        key = SigningKey.load_or_create(key_path(settings))
+    except KeyFileError as error:
+        log.warning("read-model snapshots off: %s", error)
+        return None
+    folder = snapshot_folder(state_folder(settings, engine))
+    return SnapshotStore(folder, key, binding_for(charter))
 
 
 def sql_accord(settings: Settings, engine: Engine | None = None) -> Accord:
     """A running Accord on the configured database: the API's and the demo's."""
     engine = engine or database_engine(settings)
-    uow = sql_unit_of_work(engine, configured_charter(settings))
+    charter = configured_charter(settings)
+    snapshots = snapshot_store(settings, engine, charter)
+    uow = sql_unit_of_work(engine, charter, snapshots)
     bus = build_bus(uow)
-    writer = Writer(bus, settings.max_batch)
+    keeper = None
+    if snapshots is not None:
+        keeper = SnapshotKeeper(snapshots, settings.snapshot_every, uow.started_from)
+        keeper.published(uow.world, uow.journal.seq, uow.journal.last_hash)  # a long tail
+    writer = Writer(bus, settings.max_batch, keeper.published if keeper else None)
     tokens, watch = TokenCache(engine), CommitWatch(engine)
-    return Accord(settings, engine, uow, bus, writer, SystemClock(), tokens, watch)
+    return Accord(settings, engine, uow, bus, writer, SystemClock(), tokens, watch, keeper)

@@ -14,7 +14,9 @@ from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_ser
 from accord.bootstrap import database_engine, sql_accord
 from accord.config import Settings
 
-db_app = typer.Typer(help="The database: schema migrations.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The database: schema migrations, backup and restore.", no_args_is_help=True
+)
 
 
 @db_app.command("upgrade")
@@ -68,7 +70,13 @@ def serve(
     settings = Settings()
     engine = database_engine(settings)
     with only_server(engine):
-        run_server(create_app(accord=sql_accord(settings, engine)), host, port)
+        accord = sql_accord(settings, engine)
+        try:
+            run_server(create_app(accord=accord), host, port)
+        except BaseException:
+            accord.close()
+            raise
+        accord.close(final_snapshot=True)  # a clean stop: the next start replays nothing
 
 
 @contextmanager

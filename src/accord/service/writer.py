@@ -23,6 +23,8 @@ from accord.service.world import World
 
 #: Work done inside the writer's open transaction, with its bus.
 Work = Callable[[MessageBus], Any]
+#: Told of each world the writer publishes, with the seq and hash of the entry it ends with.
+OnPublish = Callable[[World, int, str], None]
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
@@ -35,9 +37,12 @@ class _Item:
 
 
 class Writer:
-    def __init__(self, bus: MessageBus, max_batch: int = 64) -> None:
+    def __init__(
+        self, bus: MessageBus, max_batch: int = 64, on_publish: OnPublish | None = None
+    ) -> None:
         self.bus = bus
         self.max_batch = max(1, max_batch)
+        self.on_publish = on_publish
         #: The world everyone reads, and how many journal entries made it.
         self.snapshot: World = bus.uow.world
         self.seq = len(bus.uow.journal)
@@ -116,6 +121,8 @@ class Writer:
                 item.answer.set_result(value)
             else:
                 item.answer.set_exception(value)
+        if self.on_publish is not None:
+            self.on_publish(self.snapshot, self.seq, self.bus.uow.journal.last_hash)
         return None
 
 
