@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.entrypoints import demo, demo_server, send_cli, serve_cli, treaty_cli
+from accord.entrypoints import backup_cli, demo, demo_server, send_cli, serve_cli, treaty_cli
 from accord.exercises.cli import exercises_app
 from accord.forces.cli import forces_app
 from accord.identity.cli import users_app
@@ -29,6 +29,8 @@ app.add_typer(forces_app, name="forces")
 app.add_typer(partners_app, name="partners")
 app.add_typer(exercises_app, name="exercises")
 app.add_typer(operations_app, name="operations")
+serve_cli.db_app.command("backup")(backup_cli.backup)
+serve_cli.db_app.command("restore")(backup_cli.restore)
 app.add_typer(serve_cli.db_app, name="db")
 app.command("send")(send_cli.send)
 app.command("serve")(serve_cli.serve)

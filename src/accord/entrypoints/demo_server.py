@@ -11,6 +11,7 @@ from platformdirs import user_data_dir
 from rich.console import Console
 
 from accord.adapters.db import make_engine
+from accord.backup.reset import reset_local_state
 from accord.bootstrap import configured_charter, database_engine, sql_accord
 from accord.config import Settings
 from accord.entrypoints.sending import send_as
@@ -47,10 +48,12 @@ def demo_server(
     url = f"sqlite:///{database}"
     settings = Settings(database_url=url, events_url=str(folder / "accord-demo-events.duckdb"))
     # The lock before the wipe: a second demo-server must not delete the first one's database.
-    with only_server(make_engine(url)):
+    engine = make_engine(url)
+    with only_server(engine):
         for stale in [*folder.glob("accord-demo.db*"), *folder.glob("accord-demo-events.duckdb*")]:
             if not stale.name.endswith(".server-lock"):
                 stale.unlink()
+        reset_local_state(settings, engine)  # the journal starts again from nothing
         accord = sql_accord(settings, database_engine(settings))
         seed_and_serve(accord, database, host, port, serve)
 
