@@ -61,3 +61,17 @@ def test_the_api_pages_through_the_whole_journal(sqlite_url):
         assert seen == list(range(1, 2 * ENTRIES_PER_CRISIS + 1))
     finally:
         api.close()
+
+
+def test_a_page_never_shows_a_clients_idempotency_key(sqlite_url):
+    api = ApiUsers(sqlite_url)
+    try:
+        pledge = {"unit": "KAZ-ENG-1", "strength": 300, "capabilities": ["engineers"]}
+        sent = api.post("KAZ", "/units", pledge, **{"Idempotency-Key": "retry-me"})
+        assert sent.status_code == 201, sent.text
+        (entry,) = api.get("secretariat", "/journal").json()
+        assert entry["command"] == "pledge_unit"
+        assert "request_key" not in entry
+        assert "retry-me" not in str(entry)
+    finally:
+        api.close()

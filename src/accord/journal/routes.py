@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep
@@ -32,6 +33,10 @@ class EntryOut(BaseModel):
     hash: str
 
 
+#: What a reader is shown of an entry: all but the client's idempotency key.
+_SHOWN = tuple(EntryOut.model_fields)
+
+
 class VerificationOut(BaseModel):
     entries: int
     ok: bool
@@ -54,7 +59,10 @@ def read_journal(
     """Entries after ``after``, oldest first (Secretariat and administrators)."""
     _require_reader(accord, principal)
     with accord.engine.connect() as connection:
-        return [entry.to_dict() for entry in page_after(connection, after, limit)]
+        page = page_after(connection, after, limit)
+    # Entries read back from the database are JSON already: sent as they are, without a deep
+    # copy and a validation per field (most of a page's time); the model still documents them.
+    return JSONResponse([{name: getattr(entry, name) for name in _SHOWN} for entry in page])
 
 
 @router.get("/verification", response_model=VerificationOut)
