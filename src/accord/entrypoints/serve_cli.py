@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Annotated, Any
@@ -13,6 +14,7 @@ from sqlalchemy import Engine
 from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
 from accord.bootstrap import database_engine, sql_accord
 from accord.config import Settings
+from accord.service.runtime import Accord
 
 db_app = typer.Typer(
     help="The database: schema migrations, backup and restore.", no_args_is_help=True
@@ -70,13 +72,21 @@ def serve(
     settings = Settings()
     engine = database_engine(settings)
     with only_server(engine):
+        began = time.perf_counter()
         accord = sql_accord(settings, engine)
+        typer.echo(_read_model(accord, time.perf_counter() - began), err=True)
         try:
             run_server(create_app(accord=accord), host, port)
         except BaseException:
             accord.close()
             raise
         accord.close(final_snapshot=True)  # a clean stop: the next start replays nothing
+
+
+def _read_model(accord: Accord, seconds: float) -> str:
+    start, seq = accord.uow.started_from, accord.writer.seq
+    where = f"from the snapshot at entry {start}, " if start else "from the first entry, "
+    return f"read model {where}{seq - start} journal entries replayed ({seconds:.2f} s)"
 
 
 @contextmanager
