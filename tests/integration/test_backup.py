@@ -144,6 +144,15 @@ def test_a_backup_never_overwrites_a_file(configured, tmp_path):
     assert existing.read_text() == "keep me"
 
 
+def test_a_backup_of_a_database_that_is_not_there_creates_nothing(tmp_path, monkeypatch):
+    database = tmp_path / "missing.db"
+    monkeypatch.setenv("ACCORD_DATABASE_URL", f"sqlite:///{database}")
+    answer = runner.invoke(app, ["db", "backup", str(tmp_path / "accord.backup")])
+    assert answer.exit_code == 2
+    assert f"there is no database at {database}" in answer.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_sqlite_backup_whose_journal_was_edited_is_not_restored(
     sqlite_url, tmp_path, monkeypatch
 ):

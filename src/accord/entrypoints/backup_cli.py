@@ -20,6 +20,7 @@ from sqlalchemy import Engine, inspect
 from accord.adapters.db import default_database_url, make_engine
 from accord.adapters.migrate import upgrade
 from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
+from accord.adapters.storage_guard import sqlite_file
 from accord.backup import postgres, sqlite
 from accord.backup.kinds import BackupUnavailable, BadBackup, check_kind, database_kind
 from accord.backup.reset import reset_local_state
@@ -40,6 +41,9 @@ def backup(file: File) -> None:
             raise BadBackup(f"FILE {file}: exists already; a backup never overwrites a file")
         if not file.parent.is_dir():
             raise BadBackup(f"FILE {file}: there is no folder {file.parent}")
+        live = sqlite_file(engine)
+        if live is not None and not live.exists():  # not created by looking at it
+            raise BadBackup(f"there is no database at {live}: nothing to back up")
         if not inspect(engine).has_table("journal_entries"):
             raise BadBackup(f"{_name(engine)} has no journal: nothing to back up")
         copy = sqlite.backup if database_kind(engine) == "sqlite" else postgres.backup
