@@ -14,18 +14,21 @@ from pathlib import Path
 import pytest
 
 from accord.adapters.local_state import key_path, state_folder
-from accord.bootstrap import sql_accord
+from accord.bootstrap import configured_charter, sql_accord
 from accord.config import Settings
 from accord.journal.repository import SqlJournal
 from accord.journal.signing import SigningKey
 from accord.rules.loading import bundled_charter_path
 from accord.service.replay import rebuild_world
+from accord.simulation.runner import run_scenario
+from accord.simulation.scenario import load_scenario
 from accord.snapshots.binding import Binding, binding_for
 from accord.snapshots.envelope import MAGIC, Header
 from accord.snapshots.store import KEPT, SnapshotStore, snapshot_folder
 from tests.histories import ENTRIES_PER_CRISIS, History
 
 EVERY = 2 * ENTRIES_PER_CRISIS
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def started(url: str, **settings):
@@ -59,6 +62,25 @@ def test_a_start_from_a_snapshot_gives_the_world_a_full_replay_gives(database_ur
         assert again.uow.started_from == 4 * ENTRIES_PER_CRISIS  # nothing left to replay
         assert again.world == full_replay(again, csto)
         assert len(again.world.cases) == 4
+    finally:
+        again.close()
+
+
+def test_every_context_of_the_bundled_history_survives_a_snapshot(sqlite_url, csto):
+    first = started(sqlite_url)
+    charter = configured_charter(first.settings)
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        if not path.name.startswith("whatif"):  # the history the demo replays, in one journal
+            run_scenario(load_scenario(path), charter, SqlJournal(first.engine), first)
+    before = first.world
+    assert before.calendar.exercises
+    assert before.instruments
+    first.close(final_snapshot=True)
+    again = started(sqlite_url)
+    try:
+        assert again.uow.started_from == again.writer.seq > 100
+        assert again.world == before
+        assert again.world == full_replay(again, csto)
     finally:
         again.close()
 
