@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 
-.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load
+.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -73,3 +73,10 @@ bench-monitor: install
 # `make bench-forces ARGS="--units 500 --requirements 20 --seed 7"` for another instance.
 bench-forces: install
 	$(UV) run --no-sync python benchmarks/bench_matching.py $(ARGS)
+
+# Start-up with read-model snapshots and without (full replay), a journal page of 100 on SQLite
+# and PostgreSQL, and full verification, at 10k and 100k journal entries (generated through the
+# bus once, then cached under the temporary folder). `ARGS="--sizes 2000,10000"` to shorten.
+bench-scale: install
+	-scripts/ensure-postgres
+	$(UV) run --no-sync python benchmarks/bench_scale.py $(ARGS)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
+import logging
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,11 @@ from accord.exercises import repository as exercises_repository
 from accord.forces import handlers as forces
 from accord.forces import repository as forces_repository
 from accord.identity.token_cache import TokenCache
+from accord.journal import repository as journal_repository
 from accord.journal.repository import SqlJournal
 from accord.journal.seal import JournalSeal
 from accord.journal.seal_files import SealFiles
-from accord.journal.signing import SigningKey
+from accord.journal.signing import KeyFileError, SigningKey
 from accord.journal.soundness import JournalUnsound
 from accord.journal.store import Journal
 from accord.kernel.messages import Command
@@ -46,6 +48,11 @@ from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 from accord.service.world import World
 from accord.service.writer import Writer
+from accord.snapshots.binding import binding_for
+from accord.snapshots.keeper import SnapshotKeeper
+from accord.snapshots.store import SnapshotStore, snapshot_folder
+
+log = logging.getLogger(__name__)
 
 CONTEXTS: tuple[Any, ...] = (
     cases,
@@ -112,10 +119,33 @@ def database_engine(settings: Settings) -> Engine:
     return engine
 
 
-def sql_unit_of_work(engine: Engine, charter: Charter) -> SqlUnitOfWork:
-    """The database unit of work, each context writing its own tables; durable or refused."""
+def sql_unit_of_work(
+    engine: Engine, charter: Charter, snapshots: SnapshotStore | None = None
+) -> SqlUnitOfWork:
+    """The database unit of work, each context writing its own tables; durable or refused.
+    Its read model starts from the newest usable snapshot, if any: only the tail is replayed."""
     projectors = [context.project for context in PROJECTORS]
-    return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine))
+    start = None
+    if snapshots is not None:
+        with engine.connect() as connection:
+            at = partial(journal_repository.hash_at, connection)
+            found = snapshots.newest_usable(charter, at)
+        start = None if found is None else (found.world, found.seq, found.hash)
+    return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine), start)
+
+
+def snapshot_store(settings: Settings, engine: Engine, charter: Charter) -> SnapshotStore | None:
+    """The database's read-model snapshots, signed with the server's key; None if they are
+    turned off (snapshot_every 0) or the key cannot be used (a warning says why)."""
+    if settings.snapshot_every == 0:
+        return None
+    try:
+        key = SigningKey.load_or_create(key_path(settings))
+    except KeyFileError as error:
+        log.warning("read-model snapshots off: %s", error)
+        return None
+    folder = snapshot_folder(state_folder(settings, engine))
+    return SnapshotStore(folder, key, binding_for(charter))
 
 
 def seal_files(settings: Settings, engine: Engine) -> SealFiles:
@@ -144,8 +174,22 @@ def sql_accord(
             engine.dispose()
             raise
         unsound = str(error)
-    uow = sql_unit_of_work(engine, configured_charter(settings))
+    charter = configured_charter(settings)
+    # A journal that failed its check is replayed whole, and no snapshot is made of it.
+    snapshots = snapshot_store(settings, engine, charter) if unsound is None else None
+    uow = sql_unit_of_work(engine, charter, snapshots)
     bus = build_bus(uow)
-    writer = Writer(bus, settings.max_batch, seal.after_commit if seal else None)
+    keeper = None
+    if snapshots is not None:
+        keeper = SnapshotKeeper(snapshots, settings.snapshot_every, uow.started_from)
+        keeper.published(uow.world, uow.journal.seq, uow.journal.last_hash)  # a long tail
+    writer = Writer(
+        bus,
+        settings.max_batch,
+        seal.after_commit if seal else None,
+        keeper.published if keeper else None,
+    )
     tokens, watch = TokenCache(engine), CommitWatch(engine)
-    return Accord(settings, engine, uow, bus, writer, SystemClock(), tokens, watch, seal, unsound)
+    return Accord(
+        settings, engine, uow, bus, writer, SystemClock(), tokens, watch, keeper, seal, unsound
+    )

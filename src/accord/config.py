@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     #: How many waiting commands the writer takes into one transaction (1: one each).
     max_batch: Annotated[int, Field(ge=1, le=1024)] = 64
 
+    #: A read-model snapshot is written (in the background) every this many journal entries,
+    #: so that start-up replays at most about as many; 0: no snapshots, a full replay.
+    snapshot_every: Annotated[int, Field(ge=0, le=10_000_000)] = 1000
+
     #: The server's Ed25519 private key, which signs the journal's tree heads and the read-model
     #: snapshots; unset: journal-signing.key in the user's data folder. Created on first start
     #: (mode 0600); keep it out of the database's backups and off the repository.

@@ -89,7 +89,7 @@ def test_from_pledges_to_a_proposal_a_deployment_and_home_again(api):
     assert deployed.status_code == 201, deployed.json()
     case = api.get("KAZ", f"/cases/{case_id}").json()
     assert case["deployments"][0]["contingents"] == {"RUS": 1500, "BLR": 200}
-    assert "deployed: RUS, BLR (1700)" in case["timeline"][-2]["what"]
+    assert "deployed: BLR, RUS (1700)" in case["timeline"][-2]["what"]
     after = api.get("joint_staff", f"/cases/{case_id}/force-proposal").json()
     assert after["feasible"] is False
     assert any("guard" in line for line in after["shortfall"])

@@ -91,9 +91,11 @@ def _changed(cases: dict[str, Case], event: Event) -> Case | None:
                 units=dict(event.units),
             )
             strength = sum(event.contingents.values())
+            # Sorted: the journal keeps an event's mappings in key order, and a world replayed
+            # from it must read as the one that was live.
             return case.noting(
                 event.at,
-                f"{event.formation} deployed: {', '.join(event.contingents)} ({strength})",
+                f"{event.formation} deployed: {', '.join(sorted(event.contingents))} ({strength})",
                 deployments=(*case.deployments, deployment),
             )
         case ev.ForcesWithdrawn():

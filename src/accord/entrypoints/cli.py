@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.entrypoints import demo, demo_server, send_cli, serve_cli, treaty_cli
+from accord.entrypoints import backup_cli, demo, demo_server, send_cli, serve_cli, treaty_cli
 from accord.entrypoints.signed_in import BAD_INPUT, UNSOUND
 from accord.exercises.cli import exercises_app
 from accord.forces.cli import forces_app
@@ -32,6 +32,8 @@ app.add_typer(forces_app, name="forces")
 app.add_typer(partners_app, name="partners")
 app.add_typer(exercises_app, name="exercises")
 app.add_typer(operations_app, name="operations")
+serve_cli.db_app.command("backup")(backup_cli.backup)
+serve_cli.db_app.command("restore")(backup_cli.restore)
 app.add_typer(serve_cli.db_app, name="db")
 app.command("send")(send_cli.send)
 app.command("serve")(serve_cli.serve)

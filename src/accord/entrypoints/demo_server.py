@@ -11,7 +11,8 @@ from platformdirs import user_data_dir
 from rich.console import Console
 
 from accord.adapters.db import make_engine
-from accord.bootstrap import configured_charter, database_engine, seal_files, sql_accord
+from accord.backup.reset import reset_local_state
+from accord.bootstrap import configured_charter, database_engine, sql_accord
 from accord.config import Settings
 from accord.entrypoints.sending import send_as
 from accord.entrypoints.serve_cli import only_server, run_server
@@ -47,14 +48,12 @@ def demo_server(
     url = f"sqlite:///{database}"
     settings = Settings(database_url=url, events_url=str(folder / "accord-demo-events.duckdb"))
     # The lock before the wipe: a second demo-server must not delete the first one's database.
-    with only_server(make_engine(url)):
+    engine = make_engine(url)
+    with only_server(engine):
         for stale in [*folder.glob("accord-demo.db*"), *folder.glob("accord-demo-events.duckdb*")]:
             if not stale.name.endswith(".server-lock"):
                 stale.unlink()
-        # A new database at the same address: the old one's signed head would call it cut off.
-        address = make_engine(url)
-        seal_files(settings, address).forget()
-        address.dispose()
+        reset_local_state(settings, engine)  # the journal starts again from nothing
         accord = sql_accord(settings, database_engine(settings))
         seed_and_serve(accord, database, host, port, serve)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Annotated, Any
@@ -15,8 +16,11 @@ from accord.bootstrap import database_engine, sql_accord
 from accord.config import Settings
 from accord.entrypoints.signed_in import UNSOUND, storage_errors
 from accord.journal.soundness import JournalUnsound
+from accord.service.runtime import Accord
 
-db_app = typer.Typer(help="The database: schema migrations.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The database: schema migrations, backup and restore.", no_args_is_help=True
+)
 
 
 @db_app.command("upgrade")
@@ -81,6 +85,7 @@ def serve(
     with storage_errors():
         engine = database_engine(settings)
     with only_server(engine):
+        began = time.perf_counter()
         try:
             accord = sql_accord(settings, engine, read_only_if_unsound=read_only_if_tampered)
         except JournalUnsound as error:
@@ -93,7 +98,19 @@ def serve(
             raise typer.Exit(UNSOUND) from None
         if accord.read_only:
             typer.echo(f"warning: serving READ-ONLY: {accord.read_only}", err=True)
-        run_server(create_app(accord=accord), host, port)
+        typer.echo(_read_model(accord, time.perf_counter() - began), err=True)
+        try:
+            run_server(create_app(accord=accord), host, port)
+        except BaseException:
+            accord.close()
+            raise
+        accord.close(final_snapshot=True)  # a clean stop: the next start replays nothing
+
+
+def _read_model(accord: Accord, seconds: float) -> str:
+    start, seq = accord.uow.started_from, accord.writer.seq
+    where = f"from the snapshot at entry {start}, " if start else "from the first entry, "
+    return f"read model {where}{seq - start} journal entries replayed ({seconds:.2f} s)"
 
 
 @contextmanager

@@ -57,6 +57,9 @@ _SEALED_IN_POSTGRES = (
 _SEALED_IN_SQLITE = "SELECT seq, hash, body FROM journal_entries ORDER BY seq"
 #: Rows fetched at a time when a whole journal is read (PostgreSQL: a server-side cursor).
 _CHUNK = 5000
+# LIMIT in the statement: without it PostgreSQL sends every row after ``after`` for one page.
+_PAGE = _AFTER.limit(bindparam("limit"))
+_HASH_AT = select(journal_entries.c.hash).where(journal_entries.c.seq == bindparam("seq"))
 
 
 def lock_head(connection: Connection) -> tuple[int, str]:
@@ -95,6 +98,18 @@ def entries_after(connection: Connection, seq: int) -> Iterator[Entry]:
     rows = connection.execute(_AFTER, {"after": seq})
     for row in rows:
         yield Entry.from_body(row.body, row.hash)
+
+
+def page_after(connection: Connection, seq: int, limit: int) -> list[Entry]:
+    """At most ``limit`` entries after ``seq``, oldest first: one page, read as one."""
+    rows = connection.execute(_PAGE, {"after": seq, "limit": limit})
+    return [Entry.from_body(row.body, row.hash) for row in rows]
+
+
+def hash_at(connection: Connection, seq: int) -> str | None:
+    """The hash of entry ``seq``, or None if the journal has no such entry."""
+    found = connection.execute(_HASH_AT, {"seq": seq}).scalar()
+    return None if found is None else str(found)
 
 
 class SqlJournal:

@@ -32,6 +32,12 @@ class Watch(Protocol):
     def close(self) -> None: ...
 
 
+class Snapshots(Protocol):
+    """Writes read-model snapshots as the journal grows (snapshots.keeper.SnapshotKeeper)."""
+
+    def close(self, final: bool = False) -> None: ...
+
+
 @dataclass
 class Accord:
     settings: Settings
@@ -43,6 +49,8 @@ class Accord:
     tokens: TokenCache  # who a request's API token names, cached across requests
     #: Catches the read model up with what other processes committed, before a read.
     watch: Watch | None = None
+    #: Saves the read model now and then, so that the next start replays only the tail.
+    snapshots: Snapshots | None = None
     #: The journal's Merkle tree and signed heads; None when the journal failed its check.
     seal: JournalSeal | None = None
     #: Why this Accord serves read-only: its journal failed its check at start.
@@ -101,11 +109,14 @@ class Accord:
         """Commands are stamped to the second, in UTC."""
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
-    def close(self) -> None:
-        """Finish the waiting writes, stop the writer, release the database."""
+    def close(self, final_snapshot: bool = False) -> None:
+        """Finish the waiting writes, stop the writer, release the database. A server stopping
+        cleanly asks for ``final_snapshot``: its next start then replays nothing."""
         self.writer.close()
         if self.seal is not None:
             self.seal.close()  # the last head signed before the database goes
+        if self.snapshots is not None:
+            self.snapshots.close(final_snapshot)
         self.tokens.close()
         if self.watch is not None:
             self.watch.close()

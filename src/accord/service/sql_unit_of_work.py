@@ -69,14 +69,20 @@ class SqlUnitOfWork:
         charter: Charter,
         projectors: Sequence[Projector],
         guard: Guard | None = None,
+        start: tuple[World, int, str] | None = None,
     ) -> None:
+        """``start``: a world already built from the journal up to an entry (seq, hash), a
+        read-model snapshot's: only the entries after it are replayed."""
         self.engine = engine
         self.charter = charter
         self.projectors = projectors
         self.guard = guard or _NoGuard()
         #: The world and journal head as last committed; inside a transaction, the working ones.
-        self.world = World(charter)
-        self.journal = Head()
+        self.world, self.journal = World(charter), Head()
+        if start is not None:
+            self.world, self.journal = start[0], Head(start[1], start[2])
+        #: The seq the read model started from (0: the journal replayed from its first entry).
+        self.started_from = self.journal.seq
         self._lock = threading.RLock()
         self._connection: Connection | None = None
         #: The entries (and their events) committed in the open transaction, to be written.

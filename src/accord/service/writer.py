@@ -23,6 +23,8 @@ from accord.service.world import World
 
 #: Work done inside the writer's open transaction, with its bus.
 Work = Callable[[MessageBus], Any]
+#: Told of each world the writer publishes, with the seq and hash of the entry it ends with.
+OnPublish = Callable[[World, int, str], None]
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
@@ -40,12 +42,15 @@ class Writer:
         bus: MessageBus,
         max_batch: int = 64,
         after_commit: Callable[[], None] | None = None,
+        on_publish: OnPublish | None = None,
     ) -> None:
         self.bus = bus
         self.max_batch = max(1, max_batch)
         #: Run once each transaction has committed, before its callers are answered (the
         #: journal's seal signs the new head there).
         self.after_commit = after_commit
+        #: Told each world published, after its callers are answered (the snapshots).
+        self.on_publish = on_publish
         #: The world everyone reads, and how many journal entries made it.
         self.snapshot: World = bus.uow.world
         self.seq = len(bus.uow.journal)
@@ -130,6 +135,8 @@ class Writer:
                 item.answer.set_result(value)
             else:
                 item.answer.set_exception(value)
+        if self.on_publish is not None:
+            self.on_publish(self.snapshot, self.seq, self.bus.uow.journal.last_hash)
         return None
 
     def _after_commit(self) -> None:

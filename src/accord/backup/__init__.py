@@ -1,0 +1,1 @@
+"""Online, consistent backups of the system of record, and their restoration."""

@@ -1,0 +1,1 @@
+"""Signed snapshots of the read model, so that start-up replays only the journal's tail."""
