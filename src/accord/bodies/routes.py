@@ -12,6 +12,7 @@ from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, T
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import draft_for, session_for
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
@@ -19,14 +20,20 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("/sessions", response_model=list[SessionOut])
-def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
+def list_sessions(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """Sessions of every body (one about a case only if the case, or a draft on its agenda, is
-    released to the caller)."""
-    return views.visible_sessions(accord.world, principal, accord.now().date())
+    released to the caller), by id, a page at a time."""
+    world, day = accord.world, accord.now().date()
+    visible = views.visible_session_records(world, principal, day)
+    return [views.session_view(world, s, principal, day) for s in page(query, visible, _id)]
+
+
+def _id(record: Any) -> str:
+    return str(record.id)
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut)
-def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+def read_session(session_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One session and its agenda."""
     session = session_for(accord, principal, session_id, "read session")
     return views.session_view(accord.world, session, principal, accord.now().date())
@@ -47,7 +54,7 @@ def convene_session(body: ConveneIn, send: SendDep) -> Any:
 
 
 @router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
-def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
+def table_draft(session_id: RecordId, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
     command = cmd.TableDraft(
         session=session_id,
@@ -60,19 +67,19 @@ def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
 
 
 @router.get("/drafts/{draft_id}", response_model=DraftOut)
-def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+def read_draft(draft_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One draft with every position stated and, once closed, its outcome."""
     return views.draft_view(draft_for(accord, principal, draft_id, "read draft"))
 
 
 @router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
-def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
+def state_position(draft_id: RecordId, body: PositionIn, send: SendDep) -> Any:
     """A delegation states its own state's position."""
     command = cmd.StatePosition(draft=draft_id, position=body.position)
     return send(command, body.on_behalf_of)
 
 
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
-def close_draft(draft_id: str, body: ActIn, send: SendDep) -> Any:
+def close_draft(draft_id: RecordId, body: ActIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
     return send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)

@@ -21,6 +21,7 @@ from accord.cases.schemas import (
 )
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import case_for, prepared_for
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
@@ -29,13 +30,14 @@ CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
 
 
 @router.get("", response_model=list[CaseSummary])
-def list_cases(accord: AccordDep, principal: PrincipalDep) -> Any:
-    """The cases released to the caller."""
-    return views.visible_cases(accord.world, principal, accord.now().date())
+def list_cases(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
+    """The cases released to the caller, by id (case-9 before case-12), a page at a time."""
+    cases = views.visible_cases(accord.world, principal, accord.now().date())
+    return page(query, cases, lambda case: case["id"])
 
 
 @router.get("/{case_id}", response_model=CaseOut)
-def read_case(case_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+def read_case(case_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One case with its timeline, decisions and deployments."""
     return views.detail(case_for(accord, principal, case_id, "read case"))
 
@@ -58,13 +60,13 @@ def file_request(body: FileRequestIn, send: SendDep) -> Any:
 
 
 @router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
-def notify_un_security_council(case_id: str, body: ActIn, send: SendDep) -> Any:
+def notify_un_security_council(case_id: RecordId, body: ActIn, send: SendDep) -> Any:
     """Inform the UN Security Council of the measures taken."""
     return send(cmd.NotifyUnSecurityCouncil(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
-def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
+def deploy(case_id: RecordId, body: DeployIn, send: SendDep) -> Any:
     """Send contingents to carry out an adopted decision."""
     command = cmd.Deploy(
         case=case_id,
@@ -76,34 +78,35 @@ def deploy(case_id: str, body: DeployIn, send: SendDep) -> Any:
 
 
 @router.post("/{case_id}/withdrawals", status_code=201, responses=CREATED)
-def withdraw_forces(case_id: str, body: WithdrawIn, send: SendDep) -> Any:
+def withdraw_forces(case_id: RecordId, body: WithdrawIn, send: SendDep) -> Any:
     """Bring contingents home (all unless some are named)."""
     command = cmd.WithdrawForces(case=case_id, contingents=tuple(body.contingents))
     return send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/closure", status_code=201, responses=CREATED)
-def close_case(case_id: str, body: CloseCaseIn, send: SendDep) -> Any:
+def close_case(case_id: RecordId, body: CloseCaseIn, send: SendDep) -> Any:
     """Close the case with a summary."""
     command = cmd.CloseCase(case=case_id, summary=body.summary)
     return send(command, body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
-def withdraw_request(case_id: str, body: ActIn, send: SendDep) -> Any:
+def withdraw_request(case_id: RecordId, body: ActIn, send: SendDep) -> Any:
     """The requesting member takes its request back."""
     return send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)
 
 
 @prepared_router.get("", response_model=list[PreparedRequestOut])
-def list_prepared_requests(accord: AccordDep, principal: PrincipalDep) -> Any:
+def list_prepared_requests(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """Requests drafted for members to file: the staff see all, a delegation its own."""
     day = accord.now().date()
-    return views.visible_prepared_requests(accord.world, principal, day)
+    prepared = views.visible_prepared_requests(accord.world, principal, day)
+    return page(query, prepared, lambda request: request.id)
 
 
 @prepared_router.get("/{prepared_id}", response_model=PreparedRequestOut)
-def read_prepared_request(prepared_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+def read_prepared_request(prepared_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One prepared request, if it is addressed to the caller's state or the caller is staff."""
     return prepared_for(accord, principal, prepared_id, "read prepared request")
 

@@ -12,7 +12,10 @@ from accord.entrypoints.releases import Kind, Unreleased, find_released, named_r
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
 from accord.journal.model import Entry
+from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Actor, Command
+from accord.rules.bounds import printable
+from accord.rules.checking import within_bounds
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import resolve_actor
 from accord.service.bus import Result
@@ -53,10 +56,13 @@ def send_as(
     idempotency_key: str | None = None,
     at: dt.datetime | None = None,
 ) -> Sent:
-    """Raises NotFound, before the permission is asked, for a record the command names that
-    does not exist or is not released to ``principal`` (that denial is journaled).
+    """Raises InvalidInput for a field out of its bound (nothing sent, nothing journaled);
+    NotFound, before the permission is asked, for a record the command names that does not
+    exist or is not released to ``principal`` (that denial is journaled).
 
     ``at`` is now, but for a scenario, whose steps carry their own instants."""
+    command = within_bounds(command)
+    check_sending(on_behalf_of, idempotency_key)
     at, world = at or accord.now(), accord.world
     for kind, record_id in named_records(command):
         released(accord, world, principal, kind, record_id, command.type_name, at)
@@ -71,6 +77,23 @@ def send_as(
     result = accord.handle(command, actor, at, request_key)
     reused = result.replay and result.entry.payload != command.to_dict()
     return Sent(result, key_reused=reused)
+
+
+def check_sending(on_behalf_of: str | None, idempotency_key: str | None) -> None:
+    """Whom a command is sent for and its retry key are bounded like a command's fields."""
+    if on_behalf_of is not None:
+        bounded_text("on_behalf_of", on_behalf_of, 100)
+    if idempotency_key is not None:
+        bounded_text("idempotency_key", idempotency_key, 200)
+
+
+def bounded_text(field: str, text: str, limit: int) -> None:
+    if not 0 < len(text) <= limit:
+        raise InvalidInput(field, f"from 1 to {limit} characters")
+    try:
+        printable(text)
+    except ValueError as error:
+        raise InvalidInput(field, str(error)) from None
 
 
 def released(

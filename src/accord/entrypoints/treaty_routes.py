@@ -11,13 +11,13 @@ from pydantic import BaseModel
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import AsOf, RecordId
 from accord.kernel.errors import InvalidInput, StorageUnavailable
 from accord.rules.questions import QUESTIONS, ask
 from accord.rules.summaries import article_summary
 
 router = APIRouter(tags=["treaty"], responses=PROBLEMS)
 health_router = APIRouter(tags=["health"])
-AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 
 
 class RulingOut(BaseModel):
@@ -88,7 +88,9 @@ def chair(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any
 
 
 @router.get("/treaty/articles/{article_id}", response_model=ArticleOut)
-def article(article_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+def article(
+    article_id: RecordId, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
+) -> Any:
     """An article's wording in force on a date, with its confidence."""
     found = article_summary(accord.world.rulebook(as_of or accord.now().date()), article_id)
     if found is None:
