@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated
-
-from pydantic import Field
 
 from accord.kernel.messages import Command
 from accord.rules.bounds import (
-    MAX_STATES,
+    Contingents,
     Grounds,
     Key,
     Keys,
-    Personnel,
     State,
     States,
     Summary,
     UnitIds,
 )
-
-#: Personnel sent, by state.
-Contingents = Annotated[dict[State, Personnel], Field(max_length=MAX_STATES)]
 
 
 @dataclass(frozen=True)

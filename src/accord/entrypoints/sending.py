@@ -11,7 +11,6 @@ from typing import Any, Protocol
 from accord.entrypoints.releases import Kind, Unreleased, find_released, named_records
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
-from accord.journal.model import Entry
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Actor, Command
 from accord.rules.bounds import printable
@@ -34,7 +33,7 @@ class Runtime(Protocol):
     ) -> Result: ...
     def record_refusal(
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
-    ) -> Entry: ...
+    ) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,8 @@ def deny(
     on_behalf_of: str | None = None,
     at: dt.datetime | None = None,
 ) -> Ruling:
-    """Every refusal by permission is journaled, like a refusal by the rules."""
+    """Every refusal by permission is journaled, like a refusal by the rules; the server
+    journals it without making the caller wait for the write (Accord.record_refusal)."""
     at = at or accord.now()
     name = command if isinstance(command, str) else command.type_name
     because = Because("permission", at.date())

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from accord.kernel.messages import Command
 from accord.rules.bounds import (
+    MAX_PLANNED_EXERCISES,
     Day,
     Key,
     Label,
@@ -56,7 +57,7 @@ class PlannedExercise:
 class ProposeExercisePlan(Command):
     year: Year
     #: A year's plan: a few exercises, never hundreds.
-    exercises: Annotated[tuple[PlannedExercise, ...], Field(max_length=100)] = ()
+    exercises: Annotated[tuple[PlannedExercise, ...], Field(max_length=MAX_PLANNED_EXERCISES)] = ()
 
     def to_dict(self) -> dict[str, Any]:
         # The journal keeps plain JSON: each planned exercise as a mapping.

@@ -12,6 +12,8 @@ from typing_extensions import TypedDict
 
 from accord.kernel.messages import Command
 from accord.rules.bounds import (
+    MAX_REQUIREMENTS,
+    Caveats,
     Day,
     Key,
     Keys,
@@ -23,9 +25,6 @@ from accord.rules.bounds import (
     States,
     Summary,
 )
-
-#: National caveats by kind, each naming states (checked against the kinds by the handler).
-Caveats = Annotated[dict[Key, States], Field(max_length=10)]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -40,7 +39,7 @@ class Requirement(TypedDict, total=False):
     where: State
 
 
-Requirements = Annotated[tuple[Requirement, ...], Field(max_length=200)]
+Requirements = Annotated[tuple[Requirement, ...], Field(max_length=MAX_REQUIREMENTS)]
 
 
 @dataclass(frozen=True)

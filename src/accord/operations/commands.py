@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated
-
-from pydantic import Field
 
 from accord.kernel.messages import Command
-from accord.rules.bounds import Count, Day, Key, Kilograms, Name, Parties, State, States
+from accord.rules.bounds import Count, Day, Key, Keys, Name, Seizures, State, States
 
 
 @dataclass(frozen=True)
@@ -19,7 +16,7 @@ class RecordOperationStage(Command):
     end: Day
     participants: States = ()
     #: States or organizations watching the stage (UNODC, Iran, China...).
-    observers: Parties = ()
+    observers: Keys = ()
 
 
 @dataclass(frozen=True)
@@ -29,7 +26,7 @@ class RecordOperationResults(Command):
     stage: Key
     state: State
     #: Kilograms seized, by substance.
-    seizures: Annotated[dict[Key, Kilograms], Field(max_length=100)] = field(default_factory=dict)
+    seizures: Seizures = field(default_factory=dict)
     detentions: Count = 0
     #: Web resources blocked (Proxy), or any other resources the stage shut down.
     resources_blocked: Count = 0

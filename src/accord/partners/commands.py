@@ -10,6 +10,13 @@ from pydantic import Field
 from accord.kernel.messages import Command
 from accord.rules.bounds import MAX_STATES, Key, Keys, Name, Parties, Party
 
+#: A new instrument's id: letters, digits and . _ - (as the charter's own: CHARTER-2002).
+InstrumentId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+#: An instrument binds two parties at least.
+InstrumentParties = Annotated[Parties, Field(min_length=2)]
+#: The n of an n-th ratification: at most one per state there is.
+Threshold = Annotated[int, Field(ge=1, le=MAX_STATES)]
+
 
 @dataclass(frozen=True)
 class RecordInstrument(Command):
@@ -17,15 +24,14 @@ class RecordInstrument(Command):
     (with ``threshold``, the n); by default a joint statement's is its signature, any other
     instrument's its last ratification."""
 
-    instrument: Key
+    instrument: InstrumentId
     title: Name
     kind: Key
-    parties: Parties
+    parties: InstrumentParties
     entry_into_force: Key | None = None
-    #: The n of an n-th ratification: at most one per state there is.
-    threshold: Annotated[int, Field(ge=1, le=MAX_STATES)] | None = None
+    threshold: Threshold | None = None
     open_to_accession: bool = False
-    depositary: Party | None = None
+    depositary: Key | None = None
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,8 @@ Name = Annotated[
 Label = Annotated[str, Field(max_length=200), AfterValidator(printable)]
 #: A state, as ISO 3166-1 alpha-3 assigns it (any letter case; kept in capitals).
 State = Annotated[str, Field(min_length=3, max_length=3), AfterValidator(known_state)]
-#: A state or an organization (UN, CIS, UNODC...): a party, an applicant, an observer.
-Party = Key
+#: A state or an organization by its code (KAZ, UN, CIS, CSTO): a party, an applicant.
+Party = Annotated[str, Field(pattern=r"^[A-Za-z]{2,16}$")]
 
 
 _Prose = AfterValidator(_printable_prose)
@@ -103,5 +103,14 @@ States = Annotated[tuple[State, ...], Field(max_length=MAX_STATES), Distinct]
 Parties = Annotated[tuple[Party, ...], Field(max_length=MAX_STATES), Distinct]
 #: Words of a vocabulary (capabilities, criteria, areas), each named once.
 Keys = Annotated[tuple[Key, ...], Field(max_length=50), Distinct]
+#: A year's exercise plan holds a few exercises; a case's requirements a few dozen.
+MAX_PLANNED_EXERCISES = 100
+MAX_REQUIREMENTS = 200
+#: Kilograms seized, by substance.
+Seizures = Annotated[dict[Key, Kilograms], Field(max_length=100)]
+#: Personnel sent, by state.
+Contingents = Annotated[dict[State, Personnel], Field(max_length=MAX_STATES)]
+#: National caveats by kind, each naming states (the handler knows the kinds).
+Caveats = Annotated[dict[Key, States], Field(max_length=10)]
 #: The pledged units a deployment or an exercise names: at most a thousand, each once.
 UnitIds = Annotated[tuple[Key, ...], Field(max_length=1000), Distinct]

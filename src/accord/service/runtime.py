@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -40,6 +41,9 @@ class Accord:
     tokens: TokenCache  # who a request's API token names, cached across requests
     #: Catches the read model up with what other processes committed, before a read.
     watch: Watch | None = None
+    #: Whether a refusal decided at the edge is journaled before its caller is answered: so
+    #: in a process that answers once and exits (the CLIs); a server answers first (api.py).
+    refusals_wait: bool = True
 
     @property
     def world(self) -> World:
@@ -57,11 +61,20 @@ class Accord:
 
     def record_refusal(
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
-    ) -> Entry:
-        """A refusal decided at the edge (a permission denied), journaled by the one writer."""
-        return self.writer.call(
-            lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
-        )
+    ) -> Entry | Future[Entry]:
+        """A refusal decided at the edge (a permission denied, a record not released, a login
+        throttled), journaled by the one writer. A server hands it over without waiting
+        (``refusals_wait`` off): the denied caller's answer does not wait for the write, and
+        a burst of them shares one group commit; ``settle`` waits for them."""
+
+        def work(bus: MessageBus) -> Entry:
+            return bus.record_refusal_within(command, actor, at, ruling, payload)
+
+        return self.writer.call(work) if self.refusals_wait else self.writer.submit(work)
+
+    def settle(self) -> None:
+        """Wait until every refusal handed to the writer so far is in the journal."""
+        self.writer.settle()
 
     def _catch_up(self) -> None:
         # The watch moves with this process's own commits too: only a journal that has grown
