@@ -11,12 +11,22 @@ from accord.bodies import views
 from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import draft_for, session_for
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+SESSION_CREATED = created(
+    "session", "GET /sessions/{session_id}", "POST /sessions/{session_id}/drafts"
+)
+DRAFT_CREATED = created(
+    "draft",
+    "GET /drafts/{draft_id}",
+    "POST /drafts/{draft_id}/positions",
+    "POST /drafts/{draft_id}/closure",
+)
 
 
 @router.get("/sessions", response_model=list[SessionOut])
@@ -39,7 +49,7 @@ def read_session(session_id: RecordId, accord: AccordDep, principal: PrincipalDe
     return views.session_view(accord.world, session, principal, accord.now().date())
 
 
-@router.post("/sessions", status_code=201, responses=CREATED)
+@router.post("/sessions", status_code=201, responses=SESSION_CREATED)
 def convene_session(body: ConveneIn, send: SendDep) -> Any:
     """The chair convenes a regular or extraordinary session, in person or by video."""
     command = cmd.ConveneSession(
@@ -53,7 +63,7 @@ def convene_session(body: ConveneIn, send: SendDep) -> Any:
     return send(command, body.on_behalf_of)
 
 
-@router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
+@router.post("/sessions/{session_id}/drafts", status_code=201, responses=DRAFT_CREATED)
 def table_draft(session_id: RecordId, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
     command = cmd.TableDraft(

@@ -20,13 +20,26 @@ from accord.cases.schemas import (
     WithdrawIn,
 )
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import case_for, prepared_for
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
 prepared_router = APIRouter(prefix="/prepared-requests", tags=["cases"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+CASE_CREATED = created(
+    "case",
+    "GET /cases/{case_id}",
+    "POST /cases/{case_id}/un-notifications",
+    "POST /cases/{case_id}/deployments",
+    "POST /cases/{case_id}/withdrawals",
+    "POST /cases/{case_id}/closure",
+    "POST /cases/{case_id}/withdrawal-of-request",
+    "POST /cases/{case_id}/requirements",
+    "GET /cases/{case_id}/force-proposal",
+)
+PREPARED_CREATED = created("prepared_request", "GET /prepared-requests/{prepared_id}")
 
 
 @router.get("", response_model=list[CaseSummary])
@@ -42,7 +55,7 @@ def read_case(case_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> 
     return views.detail(case_for(accord, principal, case_id, "read case"))
 
 
-@router.post("", status_code=201, responses=CREATED)
+@router.post("", status_code=201, responses=CASE_CREATED)
 def file_request(body: FileRequestIn, send: SendDep) -> Any:
     """A member files a request: Art. 2 consultations or Art. 4 assistance."""
     command = cmd.FileRequest(
@@ -111,7 +124,7 @@ def read_prepared_request(prepared_id: RecordId, accord: AccordDep, principal: P
     return prepared_for(accord, principal, prepared_id, "read prepared request")
 
 
-@prepared_router.post("", status_code=201, responses=CREATED)
+@prepared_router.post("", status_code=201, responses=PREPARED_CREATED)
 def prepare_request(body: PrepareRequestIn, send: SendDep) -> Any:
     """The Crisis Response Centre drafts a request for a member's delegation to file."""
     command = cmd.PrepareRequest(

@@ -7,7 +7,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import PageDep, RecordId, Year, page
 from accord.exercises import commands as cmd
 from accord.exercises import views
@@ -23,7 +24,10 @@ from accord.exercises.schemas import (
 
 plans_router = APIRouter(prefix="/exercise-plans", tags=["exercises"], responses=PROBLEMS)
 router = APIRouter(prefix="/exercises", tags=["exercises"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+PLAN_CREATED = created(
+    "exercise_plan", "GET /exercise-plans/{plan_id}", "POST /exercise-plans/{plan_id}/adoption"
+)
 
 
 @plans_router.get("", response_model=list[PlanOut])
@@ -43,7 +47,7 @@ def read_plan(plan_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> 
     return views.plan_view(calendar, calendar.plans[plan_id])
 
 
-@plans_router.post("", status_code=201, responses=CREATED)
+@plans_router.post("", status_code=201, responses=PLAN_CREATED)
 def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
     """The Joint Staff proposes a year's exercises."""
     planned = tuple(

@@ -7,7 +7,8 @@ from typing import Annotated, Any, cast
 from fastapi import APIRouter, Query
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import case_for
 from accord.forces import commands as cmd
@@ -27,7 +28,14 @@ from accord.rules.bounds import Day
 
 router = APIRouter(prefix="/units", tags=["forces"], responses=PROBLEMS)
 case_router = APIRouter(prefix="/cases", tags=["forces"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+UNIT_CREATED = created(
+    "unit",
+    "GET /units/{unit_id}",
+    "POST /units/{unit_id}/changes",
+    "POST /units/{unit_id}/withdrawal",
+    "POST /units/{unit_id}/visits",
+)
 
 
 @router.get("", response_model=list[UnitOut])
@@ -43,7 +51,7 @@ def read_unit(unit_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> 
     return unit_detail(find_unit(accord.world.units, unit_id))
 
 
-@router.post("", status_code=201, responses=CREATED)
+@router.post("", status_code=201, responses=UNIT_CREATED)
 def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
     """A delegation pledges one of its state's units."""
     command = cmd.PledgeUnit(

@@ -7,7 +7,8 @@ from typing import Any
 from fastapi import APIRouter
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import PageDep, RecordId, Year, page
 from accord.operations import commands as cmd
 from accord.operations import views
@@ -15,7 +16,8 @@ from accord.operations.catalog import find_operation
 from accord.operations.schemas import OperationOut, ResultsIn, StageIn, StageOut, TotalsOut
 
 router = APIRouter(tags=["operations"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+STAGE_CREATED = created("operation_stage", "POST /operation-stages/{stage_id}/results")
 
 
 @router.get("/operations", response_model=list[OperationOut])
@@ -45,7 +47,7 @@ def list_stages(
     return page(query, stages, lambda stage: str(stage["id"]), by_id=False)
 
 
-@router.post("/operations/{operation}/stages", status_code=201, responses=CREATED)
+@router.post("/operations/{operation}/stages", status_code=201, responses=STAGE_CREATED)
 def record_operation_stage(operation: RecordId, body: StageIn, send: SendDep) -> Any:
     """The Secretariat or the Joint Staff records a stage of the operation."""
     command = cmd.RecordOperationStage(

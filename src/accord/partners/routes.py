@@ -8,7 +8,8 @@ from fastapi import APIRouter, HTTPException
 
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import AsOf, PageDep, RecordId, page
 from accord.partners import commands as cmd
 from accord.partners.organizations import organizations_of
@@ -30,7 +31,19 @@ from accord.partners.views import (
 
 router = APIRouter(prefix="/instruments", tags=["instruments"], responses=PROBLEMS)
 partners_router = APIRouter(tags=["partners"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+INSTRUMENT_CREATED = created(
+    "instrument",
+    "GET /instruments/{instrument_id}",
+    "POST /instruments/{instrument_id}/signatures",
+    "POST /instruments/{instrument_id}/ratifications",
+    "POST /instruments/{instrument_id}/accessions",
+)
+APPLICATION_CREATED = created(
+    "application",
+    "GET /status-applications/{application_id}",
+    "POST /status-applications/{application_id}/consents",
+)
 
 
 @router.get("", response_model=list[InstrumentOut])
@@ -43,7 +56,7 @@ def list_instruments(
     return page(query, views, lambda view: str(view["id"]), by_id=False)
 
 
-@router.post("", status_code=201, responses=CREATED)
+@router.post("", status_code=201, responses=INSTRUMENT_CREATED)
 def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
     """The Secretariat records an instrument: its parties and its rule of entry into force."""
     rule = body.entry_into_force
@@ -96,7 +109,7 @@ def list_organizations(accord: AccordDep, principal: PrincipalDep, query: PageDe
     return [organization_view(organization) for organization in chosen]
 
 
-@partners_router.post("/status-applications", status_code=201, responses=CREATED)
+@partners_router.post("/status-applications", status_code=201, responses=APPLICATION_CREATED)
 def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
     """A state applies for observer or partner status (the Secretariat records an
     organization's application)."""
