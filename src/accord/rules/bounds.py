@@ -83,6 +83,14 @@ Reason = Annotated[str, Field(max_length=1000), _Prose]
 Grounds = Annotated[str, Field(max_length=4000), _Prose]
 Text = Annotated[str, Field(max_length=20_000), _Prose]
 
+
+def within_era(day: dt.date, field: str = "date") -> dt.date:
+    """``day`` if it falls within the era; else ValueError naming the field and the era."""
+    if not ERA_START <= day <= ERA_END:
+        raise ValueError(f"{field}: {day} is outside {ERA_START} to {ERA_END}")
+    return day
+
+
 #: A day within the era.
 Day = Annotated[dt.date, Field(ge=ERA_START, le=ERA_END)]
 Year = Annotated[int, Field(ge=ERA_START.year, le=ERA_END.year)]
