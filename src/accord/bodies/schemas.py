@@ -26,7 +26,7 @@ class ConveneIn(BaseModel):
     about: Key | None = Field(None, description="The case the session is about")
     requested_by: State | None = None
     venue: Name | None = Field(None, examples=["Yerevan"])
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class TableDraftIn(BaseModel):
@@ -47,7 +47,7 @@ class TableDraftIn(BaseModel):
     case: Key | None = None
     subject: State | None = None
     text: Text = Field("")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PositionIn(BaseModel):
@@ -58,7 +58,7 @@ class PositionIn(BaseModel):
     position: Key = Field(
         examples=["stand_aside"], description="support, object, stand_aside or absent"
     )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class SessionOut(BaseModel):

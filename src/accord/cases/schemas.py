@@ -11,8 +11,6 @@ from accord.rules.bounds import Contingents, Grounds, Key, Keys, State, States, 
 
 ON_BEHALF_OF = Field(
     None,
-    min_length=1,
-    max_length=100,
     description="Whom the command is sent for: a delegation always acts "
     "for its state; a Secretariat officer for chair, "
     "secretary_general or a body",
@@ -47,7 +45,7 @@ class FileRequestIn(BaseModel):
     classification: Key = Field("restricted", examples=["restricted"])
     releasable_to: States = Field(default=(), examples=[["KAZ"]])
     prepared: Key | None = Field(None, description="The prepared request this filing takes up")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PrepareRequestIn(BaseModel):
@@ -76,7 +74,7 @@ class PrepareRequestIn(BaseModel):
     summary: Summary = Field("")
     threatened: Keys = Field(default=("security",))
     grounds: Grounds = Field("")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PreparedRequestOut(BaseModel):
@@ -110,7 +108,7 @@ class DeployIn(BaseModel):
     formation: Key = "collective_peacekeeping_forces"
     contingents: Contingents = Field(default_factory=dict)
     units: UnitIds = Field(default=(), description="Pledged units sent, instead of contingents")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class WithdrawIn(BaseModel):
@@ -119,7 +117,7 @@ class WithdrawIn(BaseModel):
     )
 
     contingents: States = Field(default=(), examples=[["ARM", "KGZ"]])
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class CloseCaseIn(BaseModel):
@@ -129,13 +127,13 @@ class CloseCaseIn(BaseModel):
     )
 
     summary: Summary = Field("", examples=["all contingents home, no losses"])
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ActIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
 
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class CaseSummary(BaseModel):

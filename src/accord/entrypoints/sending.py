@@ -8,13 +8,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from pydantic import TypeAdapter, ValidationError
+
 from accord.entrypoints.releases import Kind, Unreleased, find_released, named_records
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Actor, Command
-from accord.rules.bounds import printable
-from accord.rules.checking import within_bounds
+from accord.rules.bounds import Key, RetryKey
+from accord.rules.checking import problems, within_bounds
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import resolve_actor
 from accord.service.bus import Result
@@ -80,19 +82,19 @@ def send_as(
 
 def check_sending(on_behalf_of: str | None, idempotency_key: str | None) -> None:
     """Whom a command is sent for and its retry key are bounded like a command's fields."""
-    if on_behalf_of is not None:
-        bounded_text("on_behalf_of", on_behalf_of, 100)
-    if idempotency_key is not None:
-        bounded_text("idempotency_key", idempotency_key, 200)
+    for field, bound, value in (
+        ("on_behalf_of", _ON_BEHALF_OF, on_behalf_of),
+        ("idempotency_key", _RETRY_KEY, idempotency_key),
+    ):
+        if value is not None:
+            try:
+                bound.validate_python(value)
+            except ValidationError as error:
+                raise InvalidInput(field, problems(error)[0][1]) from None
 
 
-def bounded_text(field: str, text: str, limit: int) -> None:
-    if not 0 < len(text) <= limit:
-        raise InvalidInput(field, f"from 1 to {limit} characters")
-    try:
-        printable(text)
-    except ValueError as error:
-        raise InvalidInput(field, str(error)) from None
+_ON_BEHALF_OF: TypeAdapter[str] = TypeAdapter(Key)
+_RETRY_KEY: TypeAdapter[str] = TypeAdapter(RetryKey)
 
 
 def released(

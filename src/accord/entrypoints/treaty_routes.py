@@ -7,16 +7,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
 from accord.entrypoints.queries import AsOf, RecordId
 from accord.kernel.errors import InvalidInput, StorageUnavailable
+from accord.rules.bounds import Key, printable
 from accord.rules.questions import QUESTIONS, ask
 from accord.rules.summaries import article_summary
 
 router = APIRouter(tags=["treaty"], responses=PROBLEMS)
+#: A fact of a question: a key and its value, as long as a list of states can be.
+Fact = Annotated[str, Field(max_length=1200), AfterValidator(printable)]
 health_router = APIRouter(tags=["health"])
 
 
@@ -58,12 +61,13 @@ def explain(
     accord: AccordDep,
     principal: PrincipalDep,
     question: Annotated[
-        str, Query(description=f"One of {', '.join(sorted(QUESTIONS))}", examples=["request"])
+        Key, Query(description=f"One of {', '.join(sorted(QUESTIONS))}", examples=["request"])
     ],
     fact: Annotated[
-        list[str],
+        list[Fact],
         Query(
-            description="key=value, repeated",
+            max_length=30,
+            description="key=value, repeated (at most 30)",
             examples=[
                 ["by=KAZ", "article=CST-4", "where=KAZ", "threat=aggression", "aggressor=non_state"]
             ],

@@ -58,7 +58,7 @@ class ProposePlanIn(BaseModel):
 
     year: Year = Field(examples=[2022])
     exercises: list[PlannedExerciseIn] = Field(max_length=MAX_PLANNED_EXERCISES)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class AdoptPlanIn(BaseModel):
@@ -67,7 +67,7 @@ class AdoptPlanIn(BaseModel):
     )
 
     decision: Key = Field(description="The adopted draft decision (exercise_plan)")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ChangeIn(BaseModel):
@@ -91,7 +91,7 @@ class ChangeIn(BaseModel):
     start: Day | None = None
     end: Day | None = None
     troop_cap: Personnel | None = None
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class LessonsIn(BaseModel):
@@ -101,7 +101,7 @@ class LessonsIn(BaseModel):
     )
 
     text: Text
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ExerciseOut(BaseModel):

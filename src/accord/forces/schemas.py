@@ -55,7 +55,7 @@ class PledgeIn(BaseModel):
         default_factory=dict,
         description="not_in / only_in: states; not_on_party_territory: no states",
     )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ChangePledgeIn(BaseModel):
@@ -69,7 +69,7 @@ class ChangePledgeIn(BaseModel):
     readiness_days: ReadinessDays | None = None
     available_until: Day | None = None
     caveats: Caveats | None = None
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class WithdrawPledgeIn(BaseModel):
@@ -79,7 +79,7 @@ class WithdrawPledgeIn(BaseModel):
     )
 
     reason: Reason
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class VisitIn(BaseModel):
@@ -93,7 +93,7 @@ class VisitIn(BaseModel):
     visited_on: Day
     level: Key = Field(examples=["level_2"])
     findings: Summary = Field("")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class RequirementIn(BaseModel):
@@ -129,7 +129,7 @@ class RequirementsIn(BaseModel):
 
     requirements: list[RequirementIn] = Field(min_length=1, max_length=MAX_REQUIREMENTS)
     parties_to_dispute: States = Field(default=())
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class UnitOut(BaseModel):

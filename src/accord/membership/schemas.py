@@ -15,7 +15,7 @@ class SuspensionRequestIn(BaseModel):
         None,
         description="The member to suspend (default: the caller's state)",
     )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class GrantStatusIn(BaseModel):
@@ -25,7 +25,7 @@ class GrantStatusIn(BaseModel):
 
     state: State
     status: Key = Field(examples=["observer"], description="observer or partner")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class MemberOut(BaseModel):

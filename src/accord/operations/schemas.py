@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.cases.schemas import ON_BEHALF_OF
-from accord.rules.bounds import Count, Day, Keys, Name, Seizures, State, States
+from accord.rules.bounds import Count, Day, Key, Keys, Name, Seizures, State, States
 
 
 class StageIn(BaseModel):
@@ -32,7 +32,7 @@ class StageIn(BaseModel):
     end: Day
     participants: States
     observers: Keys = Field(default_factory=tuple, description="States or organizations (UNODC...)")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ResultsIn(BaseModel):
@@ -54,7 +54,7 @@ class ResultsIn(BaseModel):
     seizures: Seizures = Field(default_factory=dict, description="Kilograms seized, by substance")
     detentions: Count = Field(0)
     resources_blocked: Count = Field(0)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class SourceOut(BaseModel):

@@ -48,7 +48,7 @@ class RecordInstrumentIn(BaseModel):
     )
     open_to_accession: bool = False
     depositary: Key | None = None
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PartyActIn(BaseModel):
@@ -57,7 +57,7 @@ class PartyActIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
 
     party: Party | None = PARTY
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PartyOut(BaseModel):
@@ -106,14 +106,14 @@ class ApplyForStatusIn(BaseModel):
     applicant: Party | None = Field(None, description="An organization (Secretariat only)")
     meets: Keys = Field(default=(), description="The criteria the applicant meets")
     areas: Keys = Field(default=(), description="A partner's areas of partnership")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ConsentIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"consent": "yes"}]})
 
     consent: Literal["yes", "no"]
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ApplicationOut(BaseModel):

@@ -1,8 +1,9 @@
 """The domain bound of every field a command carries, whichever entry point sends it.
 
 The commands declare their fields with these types (``Annotated`` metadata that pydantic
-checks and the dataclasses ignore); ``accord.rules.within_bounds`` checks a command against
-them at the edge, for the API, ``accord send`` and scenarios alike. The handlers still judge
+checks and the dataclasses ignore); ``accord.rules.checking.within_bounds`` checks a command
+against them at the edge, for the API, ``accord send`` and scenarios alike, and the API's
+schemas declare their fields with the same types (one bound, one message). The handlers judge
 what a value means (a known capability, a formation); these bounds keep every value
 inside what a treaty organisation's records can hold, and inside what the databases store.
 """
@@ -64,6 +65,8 @@ def _distinct(items: tuple[T, ...]) -> tuple[T, ...]:
 
 #: A word of the treaty's vocabulary or a record's id: a kind, a body, "case-12".
 Key = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(printable)]
+#: A client's Idempotency-Key: it names a retry, and is kept beside the journal entry.
+RetryKey = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(printable)]
 #: A name people give: a unit, an exercise, an instrument's title, a venue.
 Name = Annotated[
     str, Field(min_length=1, max_length=200), AfterValidator(printable), AfterValidator(_not_blank)
