@@ -27,8 +27,8 @@ from accord.entrypoints.api import create_app
 from tests.api_client import ApiUsers
 
 SETTINGS = hypothesis.settings(
-    max_examples=40,
-    stateful_step_count=8,
+    max_examples=25,
+    stateful_step_count=6,
     deadline=None,
     derandomize=True,
     database=None,
@@ -90,9 +90,10 @@ def test_no_sequence_of_calls_gets_a_server_error(seeded):
             front.app.state.accord.close()
             front.app = create_app(accord=fresh(folder, "run"))
 
-        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+        def before_call(self, case: Any) -> None:
+            # Over any Authorization the case was generated with: the calls are to get past it.
             who = sender(case.method, case.path)
-            return {"headers": {"Authorization": f"Bearer {tokens[who]}"}}
+            case.headers = {**(case.headers or {}), "Authorization": f"Bearer {tokens[who]}"}
 
         def validate_response(self, response, case, additional_checks=None, **kwargs):
             statuses[response.status_code] += 1
@@ -111,7 +112,7 @@ def test_no_sequence_of_calls_gets_a_server_error(seeded):
         f"\nschemathesis: {runs['sequences']} sequences, {tried} calls, {refused} refused "
         f"cleanly (4xx), by status {dict(sorted(statuses.items()))}"
     )
-    assert tried > 100
+    assert tried > 60
     assert statuses[201] > 0  # commands got through, so the links had records to follow
     assert not [status for status in statuses if status >= 500]
 
