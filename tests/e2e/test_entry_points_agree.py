@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from accord.bootstrap import command_types
-from tests.e2e.test_permission_matrix import COMMANDS
+from tests.e2e.test_permission_matrix import BY_KEY, COMMANDS, Endpoint
 from tests.e2e.twin_worlds import (
     APPLIED_,
+    BAD_INPUT_,
     FORBIDDEN_,
     NOT_FOUND_,
     REFUSED_,
@@ -126,3 +127,40 @@ def test_a_hidden_record_reads_like_a_missing_one(twins, path, caller):
     assert (hidden.status_code, missing.status_code) == (404, 404)
     answer = Answer(NOT_FOUND_, hidden.json()["detail"])
     assert as_missing(answer, twins).message == missing.json()["detail"]
+
+
+#: Bodies past a bound, each on a command's route, with the caller that may send it: the API
+#: and `accord send` refuse each as bad input (422 / exit 2) with the same message, and
+#: nothing is written on either side.
+OUT_OF_BOUNDS = [
+    ("POST /units", "KAZ", {"unit": "a company", "strength": 2**63}),
+    ("POST /units", "KAZ", {"unit": "", "strength": 120}),
+    ("POST /units", "KAZ", {"unit": "a company", "strength": 120, "readiness_days": 10**12}),
+    ("POST /units", "KAZ", {"unit": "a company", "strength": 120, "available_from": "9999-12-31"}),
+    ("POST /cases", "KAZ", {"article": "CST-2", "where": "KAZ", "summary": "un\x00rest"}),
+    ("POST /cases", "KAZ", {"article": "CST-2", "where": "KAZ", "releasable_to": ["XXX"]}),
+    ("POST /cases", "KAZ", {"article": "CST-2", "where": "KAZ", "releasable_to": ["ARM", "ARM"]}),
+    ("POST /cases", "KAZ", {"article": "CST-2", "where": "XXX"}),
+    ("POST /cases/{case_id}/deployments", "joint_staff", {"contingents": {"KAZ": 10**9}}),
+    ("POST /operation-stages/{stage_id}/results", "KAZ", {"state": "KAZ", "detentions": -1}),
+    ("POST /exercise-plans/{plan_id}/adoption", "joint_staff", {"decision": "d" * 101}),
+    (
+        "POST /operation-stages/{stage_id}/results",
+        "KAZ",
+        {"state": "KAZ", "seizures": {"heroin": 1e300}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("key", "caller", "body"), OUT_OF_BOUNDS, ids=lambda v: str(v)[:40])
+def test_input_past_a_bound_is_bad_input_with_one_message_on_the_api_and_the_cli(
+    twins, key, caller, body
+):
+    valid = BY_KEY[key]
+    endpoint = Endpoint(valid.method, valid.path, valid.access, body, valid.params)
+    before = twins.api.get("admin", "/journal", limit=1000).json()
+    api = twins.by_api(caller, endpoint, "visible")
+    cli = twins.by_cli(caller, endpoint, "visible")
+    assert (api.kind, cli.kind) == (BAD_INPUT_, BAD_INPUT_), f"API: {api}\nCLI: {cli}"
+    assert api.message in cli.message, f"API: {api}\nCLI: {cli}"
+    assert twins.api.get("admin", "/journal", limit=1000).json() == before

@@ -99,7 +99,14 @@ def test_the_rules_refuse_withdrawing_another_states_unit(tokens):
 @pytest.mark.parametrize(
     ("name", "fields", "named"),
     [
-        ("pledge_unit", {**PLEDGE, "strength": -3}, "strength: a pledged unit has a positive"),
+        ("pledge_unit", {**PLEDGE, "strength": -3}, "strength: Input should be greater than or"),
+        ("pledge_unit", {**PLEDGE, "strength": 2**63}, "strength: Input should be less than or"),
+        ("pledge_unit", {**PLEDGE, "readiness_days": 10**12}, "readiness_days: Input should be"),
+        ("pledge_unit", {**PLEDGE, "unit": " "}, "unit: Value error, must not be blank"),
+        ("pledge_unit", {**PLEDGE, "unit": "a\x00b"}, "unit: Value error, no control characters"),
+        ("pledge_unit", {**PLEDGE, "available_from": "9999-12-31"}, "available_from: Input"),
+        ("pledge_unit", {**PLEDGE, "caveats": {"not_in": ["XXX"]}}, "'XXX' is not a state's"),
+        ("pledge_unit", {**PLEDGE, "capabilities": ["engineers"] * 2}, "named twice"),
         ("pledge_unit", {**PLEDGE, "strength": "many"}, "strength: Input should be a valid int"),
         ("pledge_unit", {**PLEDGE, "strenght": 3}, "strenght: not a field of pledge_unit"),
         ("pledge_unit", {"strength": 3}, "unit: Field required"),

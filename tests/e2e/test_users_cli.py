@@ -93,6 +93,15 @@ def test_a_delegation_without_a_state_exits_2_naming_the_field(database_url):
     assert "error: state:" in result.output
 
 
+@pytest.mark.parametrize("state", ["XXX", "KZ", "KAZA", "K\x00Z"])
+def test_a_delegation_of_no_known_state_exits_2_and_adds_no_one(database_url, state):
+    result = run("users", "add", "nowhere", "--role", "delegation", "--state", state)
+    assert result.exit_code == 2
+    assert "error: state:" in result.output
+    assert "ISO 3166-1 alpha-3" in result.output
+    assert "nowhere" not in run("users", "list").output
+
+
 def test_a_duplicate_name_exits_2_naming_the_field(database_url):
     run("users", "add", "twin", "--role", "public")
     result = run("users", "add", "twin", "--role", "public")

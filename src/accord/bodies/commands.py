@@ -5,33 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accord.kernel.messages import Command
+from accord.rules.bounds import Key, Name, State, Text
 
 
 @dataclass(frozen=True)
 class ConveneSession(Command):
-    body: str
+    body: Key
     extraordinary: bool = False
-    format: str = "in_person"
-    about: str | None = None
-    requested_by: str | None = None
-    venue: str | None = None
+    format: Key = "in_person"
+    about: Key | None = None
+    requested_by: State | None = None
+    venue: Name | None = None
 
 
 @dataclass(frozen=True)
 class TableDraft(Command):
-    session: str
-    kind: str
-    case: str | None = None
-    subject: str | None = None
-    text: str = ""
+    session: Key
+    kind: Key
+    case: Key | None = None
+    #: The member concerned, when the draft is about a state rather than a case.
+    subject: State | None = None
+    text: Text = ""
 
 
 @dataclass(frozen=True)
 class StatePosition(Command):
-    draft: str
-    position: str
+    draft: Key
+    position: Key
 
 
 @dataclass(frozen=True)
 class CloseDraft(Command):
-    draft: str
+    draft: Key

@@ -11,28 +11,45 @@ from accord.bodies import views
 from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import draft_for, session_for
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+SESSION_CREATED = created(
+    "session", "GET /sessions/{session_id}", "POST /sessions/{session_id}/drafts"
+)
+DRAFT_CREATED = created(
+    "draft",
+    "GET /drafts/{draft_id}",
+    "POST /drafts/{draft_id}/positions",
+    "POST /drafts/{draft_id}/closure",
+)
 
 
 @router.get("/sessions", response_model=list[SessionOut])
-async def list_sessions(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_sessions(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """Sessions of every body (one about a case only if the case, or a draft on its agenda, is
-    released to the caller)."""
-    return views.visible_sessions(accord.world, principal, accord.now().date())
+    released to the caller), by id, a page at a time."""
+    world, day = accord.world, accord.now().date()
+    visible = views.visible_session_records(world, principal, day)
+    return [views.session_view(world, s, principal, day) for s in page(query, visible, _id)]
+
+
+def _id(record: Any) -> str:
+    return str(record.id)
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut)
-async def read_session(session_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_session(session_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One session and its agenda."""
     session = session_for(accord, principal, session_id, "read session")
     return views.session_view(accord.world, session, principal, accord.now().date())
 
 
-@router.post("/sessions", status_code=201, responses=CREATED)
+@router.post("/sessions", status_code=201, responses=SESSION_CREATED)
 async def convene_session(body: ConveneIn, send: SendDep) -> Any:
     """The chair convenes a regular or extraordinary session, in person or by video."""
     command = cmd.ConveneSession(
@@ -46,8 +63,8 @@ async def convene_session(body: ConveneIn, send: SendDep) -> Any:
     return await send(command, body.on_behalf_of)
 
 
-@router.post("/sessions/{session_id}/drafts", status_code=201, responses=CREATED)
-async def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any:
+@router.post("/sessions/{session_id}/drafts", status_code=201, responses=DRAFT_CREATED)
+async def table_draft(session_id: RecordId, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
     command = cmd.TableDraft(
         session=session_id,
@@ -60,19 +77,19 @@ async def table_draft(session_id: str, body: TableDraftIn, send: SendDep) -> Any
 
 
 @router.get("/drafts/{draft_id}", response_model=DraftOut)
-async def read_draft(draft_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_draft(draft_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One draft with every position stated and, once closed, its outcome."""
     return views.draft_view(draft_for(accord, principal, draft_id, "read draft"))
 
 
 @router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
-async def state_position(draft_id: str, body: PositionIn, send: SendDep) -> Any:
+async def state_position(draft_id: RecordId, body: PositionIn, send: SendDep) -> Any:
     """A delegation states its own state's position."""
     command = cmd.StatePosition(draft=draft_id, position=body.position)
     return await send(command, body.on_behalf_of)
 
 
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
-async def close_draft(draft_id: str, body: ActIn, send: SendDep) -> Any:
+async def close_draft(draft_id: RecordId, body: ActIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
     return await send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)

@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.cases.schemas import ON_BEHALF_OF
+from accord.rules.bounds import Key, Name, State, Text
 
 
 class ConveneIn(BaseModel):
@@ -19,13 +20,13 @@ class ConveneIn(BaseModel):
         },
     )
 
-    body: str = Field(examples=["CSC"], max_length=16)
+    body: Key = Field(examples=["CSC"])
     extraordinary: bool = False
-    format: str = Field("in_person", examples=["video"])
-    about: str | None = Field(None, description="The case the session is about")
-    requested_by: str | None = Field(None, pattern=r"^[A-Za-z]{3}$")
-    venue: str | None = Field(None, max_length=200, examples=["Yerevan"])
-    on_behalf_of: str | None = ON_BEHALF_OF
+    format: Key = Field("in_person", examples=["video"])
+    about: Key | None = Field(None, description="The case the session is about")
+    requested_by: State | None = None
+    venue: Name | None = Field(None, examples=["Yerevan"])
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class TableDraftIn(BaseModel):
@@ -42,11 +43,11 @@ class TableDraftIn(BaseModel):
         },
     )
 
-    kind: str = Field(examples=["statement"], max_length=40)
-    case: str | None = None
-    subject: str | None = Field(None, pattern=r"^[A-Za-z]{3}$")
-    text: str = Field("", max_length=20000)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    kind: Key = Field(examples=["statement"])
+    case: Key | None = None
+    subject: State | None = None
+    text: Text = Field("")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PositionIn(BaseModel):
@@ -54,10 +55,10 @@ class PositionIn(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"position": "support"}]}
     )
 
-    position: str = Field(
+    position: Key = Field(
         examples=["stand_aside"], description="support, object, stand_aside or absent"
     )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class SessionOut(BaseModel):

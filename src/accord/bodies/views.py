@@ -60,10 +60,12 @@ def session_visible(world: World, session: Session, person: Person, day: dt.date
 
 def visible_sessions(world: World, person: Person, day: dt.date) -> list[dict[str, Any]]:
     return [
-        session_view(world, s, person, day)
-        for s in world.sittings.sessions.values()
-        if session_visible(world, s, person, day)
+        session_view(world, s, person, day) for s in visible_session_records(world, person, day)
     ]
+
+
+def visible_session_records(world: World, person: Person, day: dt.date) -> list[Session]:
+    return [s for s in world.sittings.sessions.values() if session_visible(world, s, person, day)]
 
 
 def session_view(world: World, session: Session, person: Person, day: dt.date) -> dict[str, Any]:

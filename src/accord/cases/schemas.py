@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from accord.rules.bounds import Contingents, Grounds, Key, Keys, State, States, Summary, UnitIds
+
 ON_BEHALF_OF = Field(
     None,
     description="Whom the command is sent for: a delegation always acts "
@@ -34,18 +36,16 @@ class FileRequestIn(BaseModel):
         },
     )
 
-    article: str = Field(examples=["CST-4"], max_length=40)
-    where: str | None = Field(None, pattern=r"^[A-Za-z]{3}$", examples=["KAZ"])
-    threat: str = Field("threat", examples=["aggression"])
-    aggressor: str = Field("unknown", examples=["non_state"])
-    summary: str = Field("", max_length=2000)
-    threatened: list[str] = Field(default_factory=lambda: ["security"])
-    classification: str = Field("restricted", examples=["restricted"])
-    releasable_to: list[str] = Field(default_factory=list, examples=[["KAZ"]])
-    prepared: str | None = Field(
-        None, max_length=40, description="The prepared request this filing takes up"
-    )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    article: Key = Field(examples=["CST-4"])
+    where: State | None = Field(None, examples=["KAZ"])
+    threat: Key = Field("threat", examples=["aggression"])
+    aggressor: Key = Field("unknown", examples=["non_state"])
+    summary: Summary = Field("")
+    threatened: Keys = Field(default=("security",))
+    classification: Key = Field("restricted", examples=["restricted"])
+    releasable_to: States = Field(default=(), examples=[["KAZ"]])
+    prepared: Key | None = Field(None, description="The prepared request this filing takes up")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PrepareRequestIn(BaseModel):
@@ -66,15 +66,15 @@ class PrepareRequestIn(BaseModel):
         },
     )
 
-    for_state: str = Field(pattern=r"^[A-Za-z]{3}$", examples=["TJK"])
-    article: str = Field(examples=["CST-2"], max_length=40)
-    where: str | None = Field(None, pattern=r"^[A-Za-z]{3}$", examples=["TJK"])
-    threat: str = Field("threat", examples=["threat"])
-    aggressor: str = Field("unknown", examples=["unknown"])
-    summary: str = Field("", max_length=2000)
-    threatened: list[str] = Field(default_factory=lambda: ["security"])
-    grounds: str = Field("", max_length=4000)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    for_state: State = Field(examples=["TJK"])
+    article: Key = Field(examples=["CST-2"])
+    where: State | None = Field(None, examples=["TJK"])
+    threat: Key = Field("threat", examples=["threat"])
+    aggressor: Key = Field("unknown", examples=["unknown"])
+    summary: Summary = Field("")
+    threatened: Keys = Field(default=("security",))
+    grounds: Grounds = Field("")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PreparedRequestOut(BaseModel):
@@ -105,12 +105,10 @@ class DeployIn(BaseModel):
         },
     )
 
-    formation: str = "collective_peacekeeping_forces"
-    contingents: dict[str, int] = Field(default_factory=dict)
-    units: list[str] = Field(
-        default_factory=list, description="Pledged units sent, instead of contingents"
-    )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    formation: Key = "collective_peacekeeping_forces"
+    contingents: Contingents = Field(default_factory=dict)
+    units: UnitIds = Field(default=(), description="Pledged units sent, instead of contingents")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class WithdrawIn(BaseModel):
@@ -118,8 +116,8 @@ class WithdrawIn(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"contingents": ["ARM", "KGZ"]}]}
     )
 
-    contingents: list[str] = Field(default_factory=list, examples=[["ARM", "KGZ"]])
-    on_behalf_of: str | None = ON_BEHALF_OF
+    contingents: States = Field(default=(), examples=[["ARM", "KGZ"]])
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class CloseCaseIn(BaseModel):
@@ -128,14 +126,14 @@ class CloseCaseIn(BaseModel):
         json_schema_extra={"examples": [{"summary": "all contingents home, no losses"}]},
     )
 
-    summary: str = Field("", max_length=2000, examples=["all contingents home, no losses"])
-    on_behalf_of: str | None = ON_BEHALF_OF
+    summary: Summary = Field("", examples=["all contingents home, no losses"])
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ActIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
 
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class CaseSummary(BaseModel):

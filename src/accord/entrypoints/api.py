@@ -10,11 +10,14 @@ from accord.bootstrap import sql_accord
 from accord.cases import routes as cases
 from accord.config import Settings
 from accord.entrypoints import treaty_routes
+from accord.entrypoints.body_limit import BodyLimit
 from accord.entrypoints.problems import install_handlers
 from accord.entrypoints.read_only import ReadOnlyNotice
+from accord.entrypoints.settling import JournalSeesDenials
 from accord.exercises import routes as exercises
 from accord.forces import routes as forces
 from accord.identity import routes as identity
+from accord.identity.throttle import LoginThrottle
 from accord.journal import routes as journal
 from accord.membership import routes as membership
 from accord.monitoring import routes as monitoring
@@ -38,7 +41,12 @@ def create_app(settings: Settings | None = None, accord: Accord | None = None) -
     app = FastAPI(title="Accord", version=__version__, description=DESCRIPTION)
     app.state.accord = accord or sql_accord(settings or Settings())
     app.add_middleware(ReadOnlyNotice, accord=app.state.accord)
+    # A denied reader is answered at once; its denial joins the writer's next group commit.
+    app.state.accord.refusals_wait = False
     install_handlers(app)
+    app.state.login_throttle = LoginThrottle()
+    app.add_middleware(JournalSeesDenials)
+    app.add_middleware(BodyLimit)
     app.include_router(treaty_routes.health_router)
     for router in (
         identity.router,

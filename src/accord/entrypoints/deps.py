@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from accord.entrypoints.commanding import Sender
 from accord.identity.model import Principal
+from accord.rules.bounds import RetryKey
 from accord.service.runtime import Accord
 
 
@@ -52,10 +53,9 @@ async def get_principal(
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 IdempotencyKey = Annotated[
-    str | None,
+    RetryKey | None,
     Header(
         alias="Idempotency-Key",
-        max_length=200,
         description="Send the same key again to retry without applying twice",
     ),
 ]

@@ -54,6 +54,7 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "No valid API token"},
     403: {"model": Problem, "description": "The caller's role may not do this"},
     404: {"model": Problem, "description": "No such record (or not released to the caller)"},
+    413: {"model": Problem, "description": "The request body is larger than 1 MiB"},
     422: {
         "model": Problem,
         "description": "Malformed input (the fields at fault), or refused "

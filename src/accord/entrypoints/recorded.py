@@ -13,6 +13,7 @@ from accord.bootstrap import sql_accord
 from accord.config import Settings
 from accord.entrypoints.signed_in import storage_errors
 from accord.kernel.time import SystemClock, parse_day
+from accord.rules.bounds import within_era
 from accord.service.world import World
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
@@ -32,9 +33,12 @@ def recorded_world() -> Iterator[World]:
 
 
 def day_or_today(as_of: str | None) -> dt.date:
-    """The day ``--as-of`` names, or today; a malformed date ends the command with exit 2."""
+    """The day ``--as-of`` names, or today; a malformed date, or one outside the era, ends
+    the command with exit 2."""
     try:
-        return parse_day(as_of, "--as-of") if as_of else SystemClock().today()
+        return (
+            within_era(parse_day(as_of, "--as-of"), "--as-of") if as_of else SystemClock().today()
+        )
     except ValueError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import typer
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from accord.bootstrap import command_types, sql_accord
 from accord.config import Settings
@@ -39,6 +39,7 @@ from accord.entrypoints.signed_in import (
 )
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.messages import Command
+from accord.rules.checking import adapter, problems
 
 
 def send(
@@ -115,13 +116,11 @@ def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Comman
     if unknown:
         raise BadInput(f"{', '.join(unknown)}: not a field of {name}; it has {_field_names(kind)}")
     try:
-        command: Command = TypeAdapter(kind).validate_python(fields)
+        command: Command = adapter(kind).validate_python(fields)
     except ValidationError as error:
-        problems = [
-            f"{'.'.join(str(part) for part in issue['loc']) or name}: {issue['msg']}"
-            for issue in error.errors()
-        ]
-        raise BadInput("; ".join(problems)) from None
+        raise BadInput(
+            "; ".join(f"{field or name}: {rule}" for field, rule in problems(error))
+        ) from None
     return command
 
 

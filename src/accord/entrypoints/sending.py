@@ -8,11 +8,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from pydantic import TypeAdapter, ValidationError
+
 from accord.entrypoints.releases import Kind, Unreleased, find_released, named_records
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
-from accord.journal.model import Entry
+from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Actor, Command
+from accord.rules.bounds import Key, RetryKey
+from accord.rules.checking import problems, within_bounds
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import resolve_actor
 from accord.service.bus import Result
@@ -31,7 +35,7 @@ class Runtime(Protocol):
     ) -> Result: ...
     def record_refusal(
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
-    ) -> Entry: ...
+    ) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,13 @@ def admit(
     at: dt.datetime | None = None,
 ) -> Admitted | Sent:
     """The edge's checks: the command to hand to the writer, or its journaled refusal by
-    permission. Raises NotFound, before the permission is asked, for a record the command
-    names that does not exist or is not released to ``principal`` (that denial is journaled).
+    permission. Raises InvalidInput for a field out of its bound (nothing sent, nothing
+    journaled); NotFound, before the permission is asked, for a record the command names that
+    does not exist or is not released to ``principal`` (that denial is journaled).
 
     ``at`` is now, but for a scenario, whose steps carry their own instants."""
+    command = within_bounds(command)
+    check_sending(on_behalf_of, idempotency_key)
     at, world = at or accord.now(), accord.world
     for kind, record_id in named_records(command):
         released(accord, world, principal, kind, record_id, command.type_name, at)
@@ -102,6 +109,23 @@ def send_as(
     return a.sent(accord.handle(a.command, a.actor, a.at, a.request_key))
 
 
+def check_sending(on_behalf_of: str | None, idempotency_key: str | None) -> None:
+    """Whom a command is sent for and its retry key are bounded like a command's fields."""
+    for field, bound, value in (
+        ("on_behalf_of", _ON_BEHALF_OF, on_behalf_of),
+        ("idempotency_key", _RETRY_KEY, idempotency_key),
+    ):
+        if value is not None:
+            try:
+                bound.validate_python(value)
+            except ValidationError as error:
+                raise InvalidInput(field, problems(error)[0][1]) from None
+
+
+_ON_BEHALF_OF: TypeAdapter[str] = TypeAdapter(Key)
+_RETRY_KEY: TypeAdapter[str] = TypeAdapter(RetryKey)
+
+
 def released(
     accord: Runtime,
     world: World,
@@ -128,7 +152,8 @@ def deny(
     on_behalf_of: str | None = None,
     at: dt.datetime | None = None,
 ) -> Ruling:
-    """Every refusal by permission is journaled, like a refusal by the rules."""
+    """Every refusal by permission is journaled, like a refusal by the rules; the server
+    journals it without making the caller wait for the write (Accord.record_refusal)."""
     at = at or accord.now()
     name = command if isinstance(command, str) else command.type_name
     because = Because("permission", at.date())

@@ -13,6 +13,7 @@ from accord.config import Settings
 from accord.entrypoints.render import members_table, print_json, print_ruling
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock, parse_day
+from accord.rules.bounds import within_era
 from accord.rules.charter import Charter
 from accord.rules.questions import QUESTIONS, ask
 from accord.rules.rulebook import Rulebook
@@ -39,7 +40,7 @@ def fail(error: Exception) -> typer.Exit:
 def rulebook_for(charter_name: str | None, as_of: str | None) -> Rulebook:
     try:
         charter = configured_charter(Settings(), charter_name)
-        day = parse_day(as_of, "--as-of") if as_of else SystemClock().today()
+        day = within_era(parse_day(as_of, "--as-of"), "--as-of") if as_of else today()
     except (AccordError, ValueError) as error:
         raise fail(error) from None
     return Rulebook.as_of(charter, day)

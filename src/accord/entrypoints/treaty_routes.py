@@ -7,17 +7,20 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep
 from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import AsOf, RecordId
 from accord.kernel.errors import InvalidInput, StorageUnavailable
+from accord.rules.bounds import Key, printable
 from accord.rules.questions import QUESTIONS, ask
 from accord.rules.summaries import article_summary
 
 router = APIRouter(tags=["treaty"], responses=PROBLEMS)
+#: A fact of a question: a key and its value, as long as a list of states can be.
+Fact = Annotated[str, Field(max_length=1200), AfterValidator(printable)]
 health_router = APIRouter(tags=["health"])
-AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 
 
 class RulingOut(BaseModel):
@@ -60,12 +63,13 @@ async def explain(
     accord: AccordDep,
     principal: PrincipalDep,
     question: Annotated[
-        str, Query(description=f"One of {', '.join(sorted(QUESTIONS))}", examples=["request"])
+        Key, Query(description=f"One of {', '.join(sorted(QUESTIONS))}", examples=["request"])
     ],
     fact: Annotated[
-        list[str],
+        list[Fact],
         Query(
-            description="key=value, repeated",
+            max_length=30,
+            description="key=value, repeated (at most 30)",
             examples=[
                 ["by=KAZ", "article=CST-4", "where=KAZ", "threat=aggression", "aggressor=non_state"]
             ],
@@ -91,7 +95,7 @@ async def chair(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) 
 
 @router.get("/treaty/articles/{article_id}", response_model=ArticleOut)
 async def article(
-    article_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
+    article_id: RecordId, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
 ) -> Any:
     """An article's wording in force on a date, with its confidence."""
     found = article_summary(accord.world.rulebook(as_of or accord.now().date()), article_id)

@@ -3,29 +3,44 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from accord.kernel.messages import Command
+from accord.rules.bounds import (
+    MAX_PLANNED_EXERCISES,
+    Day,
+    Key,
+    Label,
+    Name,
+    Personnel,
+    Reason,
+    State,
+    States,
+    Text,
+    UnitIds,
+    Year,
+)
 
 
 @dataclass(frozen=True)
 class PlannedExercise:
     """One exercise of an annual plan, as the Joint Staff proposes it."""
 
-    name: str
-    kind: str
-    host: str
-    start: dt.date
-    end: dt.date
-    troop_cap: int
+    name: Name
+    kind: Key
+    host: State
+    start: Day
+    end: Day
+    troop_cap: Personnel
     #: Member states taking part (the host always does, named or not).
-    participants: tuple[str, ...] = ()
+    participants: States = ()
     #: Pledged units (ids of the forces registry) that train in it.
-    units: tuple[str, ...] = ()
+    units: UnitIds = ()
     #: The training ground or town, when the plan names one.
-    venue: str = ""
+    venue: Label = ""
 
     def to_dict(self) -> dict[str, Any]:
         plain = dataclasses.asdict(self)
@@ -40,8 +55,9 @@ class PlannedExercise:
 
 @dataclass(frozen=True)
 class ProposeExercisePlan(Command):
-    year: int
-    exercises: tuple[PlannedExercise, ...] = ()
+    year: Year
+    #: A year's plan: a few exercises, never hundreds.
+    exercises: Annotated[tuple[PlannedExercise, ...], Field(max_length=MAX_PLANNED_EXERCISES)] = ()
 
     def to_dict(self) -> dict[str, Any]:
         # The journal keeps plain JSON: each planned exercise as a mapping.
@@ -50,26 +66,26 @@ class ProposeExercisePlan(Command):
 
 @dataclass(frozen=True)
 class AdoptExercisePlan(Command):
-    plan: str
+    plan: Key
     #: The draft decision, closed and adopted, that puts the plan into effect.
-    decision: str
+    decision: Key
 
 
 @dataclass(frozen=True)
 class ChangeExercise(Command):
     """A dated change with its reason; only the values the change is about are given."""
 
-    exercise: str
-    change: str
-    reason: str = ""
-    host: str | None = None
-    venue: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    troop_cap: int | None = None
+    exercise: Key
+    change: Key
+    reason: Reason = ""
+    host: State | None = None
+    venue: Name | None = None
+    start: Day | None = None
+    end: Day | None = None
+    troop_cap: Personnel | None = None
 
 
 @dataclass(frozen=True)
 class RecordLessons(Command):
-    exercise: str
-    text: str
+    exercise: Key
+    text: Text

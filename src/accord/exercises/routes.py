@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import PageDep, RecordId, Year, page
 from accord.exercises import commands as cmd
 from accord.exercises import views
 from accord.exercises.schemas import (
@@ -22,18 +24,22 @@ from accord.exercises.schemas import (
 
 plans_router = APIRouter(prefix="/exercise-plans", tags=["exercises"], responses=PROBLEMS)
 router = APIRouter(prefix="/exercises", tags=["exercises"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
-Year = Annotated[int | None, Query(ge=1992, le=2100, description="Only this year")]
+CREATED = PLAIN
+PLAN_CREATED = created(
+    "exercise_plan", "GET /exercise-plans/{plan_id}", "POST /exercise-plans/{plan_id}/adoption"
+)
 
 
 @plans_router.get("", response_model=list[PlanOut])
-async def list_plans(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
-    """Every annual plan, proposed or adopted, with its exercises."""
-    return views.plans(accord.world.calendar, year)
+async def list_plans(
+    accord: AccordDep, principal: PrincipalDep, query: PageDep, year: Year = None
+) -> Any:
+    """Every annual plan, proposed or adopted, with its exercises, a page at a time."""
+    return page(query, views.plans(accord.world.calendar, year), _id, by_id=False)
 
 
 @plans_router.get("/{plan_id}", response_model=PlanOut)
-async def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_plan(plan_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One annual plan: who proposed it, the decision that adopted it, its exercises."""
     calendar = accord.world.calendar
     if plan_id not in calendar.plans:
@@ -41,7 +47,7 @@ async def read_plan(plan_id: str, accord: AccordDep, principal: PrincipalDep) ->
     return views.plan_view(calendar, calendar.plans[plan_id])
 
 
-@plans_router.post("", status_code=201, responses=CREATED)
+@plans_router.post("", status_code=201, responses=PLAN_CREATED)
 async def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
     """The Joint Staff proposes a year's exercises."""
     planned = tuple(
@@ -62,7 +68,7 @@ async def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
 
 
 @plans_router.post("/{plan_id}/adoption", status_code=201, responses=CREATED)
-async def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) -> Any:
+async def adopt_exercise_plan(plan_id: RecordId, body: AdoptPlanIn, send: SendDep) -> Any:
     """The plan takes effect by the competent body's adopted decision (the CDM's, in the CSTO)."""
     return await send(
         cmd.AdoptExercisePlan(plan=plan_id, decision=body.decision), body.on_behalf_of
@@ -70,19 +76,25 @@ async def adopt_exercise_plan(plan_id: str, body: AdoptPlanIn, send: SendDep) ->
 
 
 @router.get("", response_model=list[ExerciseOut])
-async def list_exercises(accord: AccordDep, principal: PrincipalDep, year: Year = None) -> Any:
-    """Exercises in date order, whatever their plan's status."""
-    return views.exercises(accord.world.calendar, year)
+async def list_exercises(
+    accord: AccordDep, principal: PrincipalDep, query: PageDep, year: Year = None
+) -> Any:
+    """Exercises in date order, whatever their plan's status, a page at a time."""
+    return page(query, views.exercises(accord.world.calendar, year), _id, by_id=False)
+
+
+def _id(view: dict[str, Any]) -> str:
+    return str(view["id"])
 
 
 @router.get("/{exercise_id}", response_model=ExerciseDetailOut)
-async def read_exercise(exercise_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_exercise(exercise_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One exercise (by id or by name) with its dated changes and lessons learned."""
     return views.exercise_detail(accord.world.calendar.find(exercise_id))
 
 
 @router.post("/{exercise_id}/changes", status_code=201, responses=CREATED)
-async def change_exercise(exercise_id: str, body: ChangeIn, send: SendDep) -> Any:
+async def change_exercise(exercise_id: RecordId, body: ChangeIn, send: SendDep) -> Any:
     """The Joint Staff moves, reduces or reschedules an exercise; its host may cancel it."""
     command = cmd.ChangeExercise(
         exercise=exercise_id,
@@ -98,6 +110,6 @@ async def change_exercise(exercise_id: str, body: ChangeIn, send: SendDep) -> An
 
 
 @router.post("/{exercise_id}/lessons", status_code=201, responses=CREATED)
-async def record_lessons(exercise_id: str, body: LessonsIn, send: SendDep) -> Any:
+async def record_lessons(exercise_id: RecordId, body: LessonsIn, send: SendDep) -> Any:
     """The Joint Staff records what an exercise taught, once it is over."""
     return await send(cmd.RecordLessons(exercise=exercise_id, text=body.text), body.on_behalf_of)

@@ -9,10 +9,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
 from accord.cases.schemas import ON_BEHALF_OF
+from accord.rules.bounds import (
+    MAX_PLANNED_EXERCISES,
+    Day,
+    Key,
+    Label,
+    Name,
+    Personnel,
+    Reason,
+    State,
+    States,
+    Text,
+    UnitIds,
+    Year,
+)
 
-STATE = r"^[A-Za-z]{3}$"
-#: Beyond any exercise the collective forces ever held; keeps numbers inside a database integer.
-MOST_TROOPS = 10_000_000
 INTERACTION_2022: JsonDict = {
     "name": "Interaction-2022",
     "kind": "interaction",
@@ -28,15 +39,15 @@ INTERACTION_2022: JsonDict = {
 class PlannedExerciseIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [INTERACTION_2022]})
 
-    name: str = Field(max_length=200, examples=["Interaction-2022"])
-    kind: str = Field(max_length=40, description="interaction, search, echelon, cobalt...")
-    host: str = Field(pattern=STATE, examples=["KAZ"])
-    start: dt.date
-    end: dt.date
-    troop_cap: int = Field(le=MOST_TROOPS, description="Most troops taking part (positive)")
-    participants: list[str] = Field(default_factory=list, max_length=50)
-    units: list[str] = Field(default_factory=list, max_length=200, description="Unit ids")
-    venue: str = Field("", max_length=200)
+    name: Name = Field(examples=["Interaction-2022"])
+    kind: Key = Field(description="interaction, search, echelon, cobalt...")
+    host: State = Field(examples=["KAZ"])
+    start: Day
+    end: Day
+    troop_cap: Personnel = Field(description="Most troops taking part (positive)")
+    participants: States = Field(default=())
+    units: UnitIds = Field(default=(), description="Unit ids")
+    venue: Label = ""
 
 
 class ProposePlanIn(BaseModel):
@@ -45,9 +56,9 @@ class ProposePlanIn(BaseModel):
         json_schema_extra={"examples": [{"year": 2022, "exercises": [INTERACTION_2022]}]},
     )
 
-    year: int = Field(ge=1992, le=2100, examples=[2022])
-    exercises: list[PlannedExerciseIn] = Field(max_length=50)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    year: Year = Field(examples=[2022])
+    exercises: list[PlannedExerciseIn] = Field(max_length=MAX_PLANNED_EXERCISES)
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class AdoptPlanIn(BaseModel):
@@ -55,8 +66,8 @@ class AdoptPlanIn(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"decision": "draft-7"}]}
     )
 
-    decision: str = Field(max_length=40, description="The adopted draft decision (exercise_plan)")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    decision: Key = Field(description="The adopted draft decision (exercise_plan)")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ChangeIn(BaseModel):
@@ -73,16 +84,14 @@ class ChangeIn(BaseModel):
         },
     )
 
-    change: str = Field(
-        max_length=40, description="venue_moved, format_reduced, dates_moved or cancelled_by_host"
-    )
-    reason: str = Field(max_length=2000)
-    host: str | None = Field(None, pattern=STATE)
-    venue: str | None = Field(None, max_length=200)
-    start: dt.date | None = None
-    end: dt.date | None = None
-    troop_cap: int | None = Field(None, le=MOST_TROOPS)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    change: Key = Field(description="venue_moved, format_reduced, dates_moved or cancelled_by_host")
+    reason: Reason
+    host: State | None = None
+    venue: Name | None = None
+    start: Day | None = None
+    end: Day | None = None
+    troop_cap: Personnel | None = None
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class LessonsIn(BaseModel):
@@ -91,8 +100,8 @@ class LessonsIn(BaseModel):
         json_schema_extra={"examples": [{"text": "the command posts linked up within two hours"}]},
     )
 
-    text: str = Field(max_length=20000)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    text: Text
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ExerciseOut(BaseModel):

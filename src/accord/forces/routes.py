@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import PageDep, RecordId, page
 from accord.entrypoints.visibility import case_for
 from accord.forces import commands as cmd
 from accord.forces.model import find_unit
@@ -23,25 +24,34 @@ from accord.forces.schemas import (
     WithdrawPledgeIn,
 )
 from accord.forces.views import proposal_view, unit_detail
+from accord.rules.bounds import Day
 
 router = APIRouter(prefix="/units", tags=["forces"], responses=PROBLEMS)
 case_router = APIRouter(prefix="/cases", tags=["forces"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+UNIT_CREATED = created(
+    "unit",
+    "GET /units/{unit_id}",
+    "POST /units/{unit_id}/changes",
+    "POST /units/{unit_id}/withdrawal",
+    "POST /units/{unit_id}/visits",
+)
 
 
 @router.get("", response_model=list[UnitOut])
-async def list_units(accord: AccordDep, principal: PrincipalDep) -> Any:
-    """Every unit pledged, with its readiness, caveats and history."""
-    return [unit_detail(unit) for unit in accord.world.units.values()]
+async def list_units(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
+    """Every unit pledged, with its readiness, caveats and history, by id, a page at a time."""
+    units = page(query, accord.world.units.values(), lambda unit: unit.id)
+    return [unit_detail(unit) for unit in units]
 
 
 @router.get("/{unit_id}", response_model=UnitOut)
-async def read_unit(unit_id: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def read_unit(unit_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One unit and its dated history: pledge, changes, visits, withdrawal."""
     return unit_detail(find_unit(accord.world.units, unit_id))
 
 
-@router.post("", status_code=201, responses=CREATED)
+@router.post("", status_code=201, responses=UNIT_CREATED)
 async def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
     """A delegation pledges one of its state's units."""
     command = cmd.PledgeUnit(
@@ -59,7 +69,7 @@ async def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
 
 
 @router.post("/{unit_id}/changes", status_code=201, responses=CREATED)
-async def change_pledge(unit_id: str, body: ChangePledgeIn, send: SendDep) -> Any:
+async def change_pledge(unit_id: RecordId, body: ChangePledgeIn, send: SendDep) -> Any:
     """The pledging delegation changes its pledge, saying why."""
     caveats = body.caveats
     command = cmd.ChangePledge(
@@ -76,13 +86,13 @@ async def change_pledge(unit_id: str, body: ChangePledgeIn, send: SendDep) -> An
 
 
 @router.post("/{unit_id}/withdrawal", status_code=201, responses=CREATED)
-async def withdraw_pledge(unit_id: str, body: WithdrawPledgeIn, send: SendDep) -> Any:
+async def withdraw_pledge(unit_id: RecordId, body: WithdrawPledgeIn, send: SendDep) -> Any:
     """The pledging delegation takes its unit back (not while it is deployed)."""
     return await send(cmd.WithdrawPledge(unit=unit_id, reason=body.reason), body.on_behalf_of)
 
 
 @router.post("/{unit_id}/visits", status_code=201, responses=CREATED)
-async def record_visit(unit_id: str, body: VisitIn, send: SendDep) -> Any:
+async def record_visit(unit_id: RecordId, body: VisitIn, send: SendDep) -> Any:
     """The Joint Staff records a verification visit and the readiness level it found."""
     command = cmd.RecordVerificationVisit(
         unit=unit_id, visited_on=body.visited_on, level=body.level, findings=body.findings
@@ -91,13 +101,13 @@ async def record_visit(unit_id: str, body: VisitIn, send: SendDep) -> Any:
 
 
 @case_router.post("/{case_id}/requirements", status_code=201, responses=CREATED)
-async def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) -> Any:
+async def state_requirements(case_id: RecordId, body: RequirementsIn, send: SendDep) -> Any:
     """The Joint Staff states what the adopted decision needs: capability, strength, by
     when, where (a new statement replaces the case's earlier one)."""
     command = cmd.StateRequirements(
         case=case_id,
         requirements=tuple(
-            {**r.model_dump(mode="json", exclude_none=True), "where": r.where.upper()}
+            cast(cmd.Requirement, r.model_dump(mode="json", exclude_none=True))
             for r in body.requirements
         ),
         parties_to_dispute=tuple(s.upper() for s in body.parties_to_dispute),
@@ -107,11 +117,11 @@ async def state_requirements(case_id: str, body: RequirementsIn, send: SendDep) 
 
 @case_router.get("/{case_id}/force-proposal", response_model=ProposalOut)
 def propose_forces(
-    case_id: str,
+    case_id: RecordId,
     accord: AccordDep,
     principal: PrincipalDep,
     order_day: Annotated[
-        dt.date | None, Query(alias="order", description="The day of the order (default today)")
+        Day | None, Query(alias="order", description="The day of the order (default today)")
     ] = None,
 ) -> Any:
     """The pledged units that best meet the case's requirements (earliest arrival, then the

@@ -8,6 +8,20 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.cases.schemas import ON_BEHALF_OF
+from accord.rules.bounds import (
+    MAX_REQUIREMENTS,
+    Caveats,
+    Day,
+    Key,
+    Keys,
+    Name,
+    Personnel,
+    ReadinessDays,
+    Reason,
+    State,
+    States,
+    Summary,
+)
 
 
 class PledgeIn(BaseModel):
@@ -29,19 +43,19 @@ class PledgeIn(BaseModel):
         },
     )
 
-    unit: str = Field(max_length=200)
-    strength: int = Field(description="Personnel (must be positive)")
-    kind: str = Field("battalion", max_length=40)
-    formation: str = "collective_rapid_reaction_forces"
-    readiness_days: int = Field(30, description="Days from the order to arrival")
-    capabilities: list[str] = Field(default_factory=list)
-    available_from: dt.date | None = None
-    available_until: dt.date | None = None
-    caveats: dict[str, list[str]] = Field(
+    unit: Name
+    strength: Personnel = Field(description="Personnel (must be positive)")
+    kind: Key = Field("battalion")
+    formation: Key = "collective_rapid_reaction_forces"
+    readiness_days: ReadinessDays = Field(30, description="Days from the order to arrival")
+    capabilities: Keys = Field(default=())
+    available_from: Day | None = None
+    available_until: Day | None = None
+    caveats: Caveats = Field(
         default_factory=dict,
         description="not_in / only_in: states; not_on_party_territory: no states",
     )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ChangePledgeIn(BaseModel):
@@ -50,12 +64,12 @@ class ChangePledgeIn(BaseModel):
         json_schema_extra={"examples": [{"strength": 1200, "reason": "one company rotated out"}]},
     )
 
-    reason: str = Field(max_length=1000)
-    strength: int | None = None
-    readiness_days: int | None = None
-    available_until: dt.date | None = None
-    caveats: dict[str, list[str]] | None = None
-    on_behalf_of: str | None = ON_BEHALF_OF
+    reason: Reason
+    strength: Personnel | None = None
+    readiness_days: ReadinessDays | None = None
+    available_until: Day | None = None
+    caveats: Caveats | None = None
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class WithdrawPledgeIn(BaseModel):
@@ -64,8 +78,8 @@ class WithdrawPledgeIn(BaseModel):
         json_schema_extra={"examples": [{"reason": "needed at home"}]},
     )
 
-    reason: str = Field(max_length=1000)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    reason: Reason
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class VisitIn(BaseModel):
@@ -76,20 +90,20 @@ class VisitIn(BaseModel):
         },
     )
 
-    visited_on: dt.date
-    level: str = Field(examples=["level_2"])
-    findings: str = Field("", max_length=2000)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    visited_on: Day
+    level: Key = Field(examples=["level_2"])
+    findings: Summary = Field("")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class RequirementIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str | None = Field(None, max_length=40)
-    capability: str = Field(examples=["engineers"])
-    strength: int
-    needed_by: dt.date
-    where: str = Field(pattern=r"^[A-Za-z]{3}$")
+    capability: Key = Field(examples=["engineers"])
+    strength: Personnel
+    needed_by: Day
+    where: State
 
 
 class RequirementsIn(BaseModel):
@@ -113,9 +127,9 @@ class RequirementsIn(BaseModel):
         },
     )
 
-    requirements: list[RequirementIn] = Field(min_length=1, max_length=200)
-    parties_to_dispute: list[str] = Field(default_factory=list)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    requirements: list[RequirementIn] = Field(min_length=1, max_length=MAX_REQUIREMENTS)
+    parties_to_dispute: States = Field(default=())
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class UnitOut(BaseModel):

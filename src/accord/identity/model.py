@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from accord.kernel.errors import InvalidInput
+from accord.rules.states import state_codes
 
 
 class Role(StrEnum):
@@ -21,8 +21,6 @@ class Role(StrEnum):
 
 #: Roles that work for the Organization itself rather than for one state or the public.
 STAFF_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.JOINT_STAFF, Role.ANALYST})
-
-_STATE_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,9 @@ def check_binding(role: Role, state: str | None) -> None:
     if role is Role.DELEGATION:
         if not state:
             raise InvalidInput("state", "a delegation is bound to one member state")
-        if not _STATE_CODE.match(state):
-            raise InvalidInput("state", "an ISO 3166-1 alpha-3 code (three capital letters)")
+        if state not in state_codes():
+            raise InvalidInput(
+                "state", f"{state!r} is not a state's ISO 3166-1 alpha-3 code (in capitals)"
+            )
     elif state is not None:
         raise InvalidInput("state", f"only a delegation is bound to a state, not {role}")

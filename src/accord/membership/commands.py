@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accord.kernel.messages import Command
+from accord.rules.bounds import Key, State
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,10 @@ class DeclareParticipationFrozen(Command):
 class RequestSuspension(Command):
     """``state`` defaults to the requesting state itself (as Uzbekistan asked in 2012)."""
 
-    state: str | None = None
+    state: State | None = None
 
 
 @dataclass(frozen=True)
 class GrantStatus(Command):
-    state: str
-    status: str
+    state: State
+    status: Key

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
 from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.queries import AsOf, PageDep, page
 from accord.membership import commands as cmd
 from accord.membership.schemas import GrantStatusIn, MemberOut, SuspensionRequestIn
 from accord.rules.summaries import members_summary
 
 router = APIRouter(tags=["membership"], responses=PROBLEMS)
 CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
-AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
 
 
 @router.get("/members", response_model=list[MemberOut])
-async def members(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+async def members(
+    accord: AccordDep, principal: PrincipalDep, query: PageDep, as_of: AsOf = None
+) -> Any:
     """Every state and its status on a date, with the source of that status."""
-    return members_summary(accord.world.rulebook(as_of or accord.now().date()))
+    summary = members_summary(accord.world.rulebook(as_of or accord.now().date()))
+    return page(query, summary, lambda member: str(member["state"]), by_id=False)
 
 
 @router.post("/membership/applications", status_code=201, responses=CREATED)

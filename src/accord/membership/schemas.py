@@ -5,17 +5,17 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.cases.schemas import ON_BEHALF_OF
+from accord.rules.bounds import Key, State
 
 
 class SuspensionRequestIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"state": "UZB"}]})
 
-    state: str | None = Field(
+    state: State | None = Field(
         None,
-        pattern=r"^[A-Za-z]{3}$",
         description="The member to suspend (default: the caller's state)",
     )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class GrantStatusIn(BaseModel):
@@ -23,9 +23,9 @@ class GrantStatusIn(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"state": "SRB", "status": "observer"}]}
     )
 
-    state: str = Field(pattern=r"^[A-Za-z]{3}$")
-    status: str = Field(examples=["observer"], description="observer or partner")
-    on_behalf_of: str | None = ON_BEHALF_OF
+    state: State
+    status: Key = Field(examples=["observer"], description="observer or partner")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class MemberOut(BaseModel):

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from accord.kernel.messages import Command
+from accord.rules.bounds import Count, Day, Key, Keys, Name, Seizures, State, States
 
 
 @dataclass(frozen=True)
 class RecordOperationStage(Command):
-    operation: str
-    name: str
-    start: dt.date
-    end: dt.date
-    participants: tuple[str, ...] = ()
+    operation: Key
+    name: Name
+    start: Day
+    end: Day
+    participants: States = ()
     #: States or organizations watching the stage (UNODC, Iran, China...).
-    observers: tuple[str, ...] = ()
+    observers: Keys = ()
 
 
 @dataclass(frozen=True)
 class RecordOperationResults(Command):
     """One member's results in a stage; recording them again replaces them."""
 
-    stage: str
-    state: str
+    stage: Key
+    state: State
     #: Kilograms seized, by substance.
-    seizures: dict[str, float] = field(default_factory=dict)
-    detentions: int = 0
+    seizures: Seizures = field(default_factory=dict)
+    detentions: Count = 0
     #: Web resources blocked (Proxy), or any other resources the stage shut down.
-    resources_blocked: int = 0
+    resources_blocked: Count = 0

@@ -2,46 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import PageDep, RecordId, Year, page
 from accord.operations import commands as cmd
 from accord.operations import views
 from accord.operations.catalog import find_operation
 from accord.operations.schemas import OperationOut, ResultsIn, StageIn, StageOut, TotalsOut
 
 router = APIRouter(tags=["operations"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
+CREATED = PLAIN
+STAGE_CREATED = created("operation_stage", "POST /operation-stages/{stage_id}/results")
 
 
 @router.get("/operations", response_model=list[OperationOut])
-async def list_operations(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_operations(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """Channel, Illegal, Proxy and Mercenary, with their sources and confidence."""
-    return views.catalog(accord.world.operation_stages)
+    catalog = views.catalog(accord.world.operation_stages)
+    return page(query, catalog, lambda operation: str(operation["name"]), by_id=False)
 
 
 @router.get("/operations/totals", response_model=list[TotalsOut])
 async def operation_totals(
     accord: AccordDep,
     principal: PrincipalDep,
-    year: Annotated[int | None, Query(ge=1992, le=2100, description="Only this year")] = None,
+    year: Year = None,
 ) -> Any:
     """Per year and operation: kilograms seized by substance, detentions, resources blocked."""
     return views.totals(accord.world.operation_stages, year)
 
 
 @router.get("/operations/{operation}/stages", response_model=list[StageOut])
-async def list_stages(operation: str, accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_stages(
+    operation: RecordId, accord: AccordDep, principal: PrincipalDep, query: PageDep
+) -> Any:
     """An operation's stages in date order, each with the results its members recorded."""
     name = find_operation(operation).name
-    return views.stages_of(accord.world.operation_stages, name)
+    stages = views.stages_of(accord.world.operation_stages, name)
+    return page(query, stages, lambda stage: str(stage["id"]), by_id=False)
 
 
-@router.post("/operations/{operation}/stages", status_code=201, responses=CREATED)
-async def record_operation_stage(operation: str, body: StageIn, send: SendDep) -> Any:
+@router.post("/operations/{operation}/stages", status_code=201, responses=STAGE_CREATED)
+async def record_operation_stage(operation: RecordId, body: StageIn, send: SendDep) -> Any:
     """The Secretariat or the Joint Staff records a stage of the operation."""
     command = cmd.RecordOperationStage(
         operation=operation,
@@ -55,7 +62,7 @@ async def record_operation_stage(operation: str, body: StageIn, send: SendDep) -
 
 
 @router.post("/operation-stages/{stage_id}/results", status_code=201, responses=CREATED)
-async def record_operation_results(stage_id: str, body: ResultsIn, send: SendDep) -> Any:
+async def record_operation_results(stage_id: RecordId, body: ResultsIn, send: SendDep) -> Any:
     """A delegation records its own state's results in the stage; the Secretariat anyone's."""
     command = cmd.RecordOperationResults(
         stage=stage_id,

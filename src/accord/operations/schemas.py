@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.cases.schemas import ON_BEHALF_OF
-
-#: Far beyond any stage's figures; keeps numbers inside a database integer.
-MOST = 1_000_000_000
-Kilograms = Annotated[float, Field(allow_inf_nan=False, le=MOST)]
-Substance = Annotated[str, Field(max_length=100)]
+from accord.rules.bounds import Count, Day, Key, Keys, Name, Seizures, State, States
 
 
 class StageIn(BaseModel):
@@ -31,14 +27,12 @@ class StageIn(BaseModel):
         },
     )
 
-    name: str = Field(max_length=200, examples=["Channel-Arax"])
-    start: dt.date
-    end: dt.date
-    participants: list[Annotated[str, Field(pattern=r"^[A-Za-z]{3}$")]] = Field(max_length=50)
-    observers: list[Annotated[str, Field(max_length=100)]] = Field(
-        default_factory=list, max_length=50, description="States or organizations (UNODC...)"
-    )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    name: Name = Field(examples=["Channel-Arax"])
+    start: Day
+    end: Day
+    participants: States
+    observers: Keys = Field(default_factory=tuple, description="States or organizations (UNODC...)")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ResultsIn(BaseModel):
@@ -56,13 +50,11 @@ class ResultsIn(BaseModel):
         },
     )
 
-    state: str = Field(pattern=r"^[A-Za-z]{3}$", examples=["ARM"])
-    seizures: dict[Substance, Kilograms] = Field(
-        default_factory=dict, max_length=50, description="Kilograms seized, by substance"
-    )
-    detentions: int = Field(0, le=MOST)
-    resources_blocked: int = Field(0, le=MOST)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    state: State = Field(examples=["ARM"])
+    seizures: Seizures = Field(default_factory=dict, description="Kilograms seized, by substance")
+    detentions: Count = Field(0)
+    resources_blocked: Count = Field(0)
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class SourceOut(BaseModel):

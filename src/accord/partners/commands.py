@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from accord.kernel.messages import Command
+from accord.rules.bounds import MAX_STATES, Key, Keys, Name, Parties, Party
+
+#: A new instrument's id: letters, digits and . _ - (as the charter's own: CHARTER-2002).
+InstrumentId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+#: An instrument binds two parties at least.
+InstrumentParties = Annotated[Parties, Field(min_length=2)]
+#: The n of an n-th ratification: at most one per state there is.
+Threshold = Annotated[int, Field(ge=1, le=MAX_STATES)]
 
 
 @dataclass(frozen=True)
@@ -13,14 +24,14 @@ class RecordInstrument(Command):
     (with ``threshold``, the n); by default a joint statement's is its signature, any other
     instrument's its last ratification."""
 
-    instrument: str
-    title: str
-    kind: str
-    parties: tuple[str, ...]
-    entry_into_force: str | None = None
-    threshold: int | None = None
+    instrument: InstrumentId
+    title: Name
+    kind: Key
+    parties: InstrumentParties
+    entry_into_force: Key | None = None
+    threshold: Threshold | None = None
     open_to_accession: bool = False
-    depositary: str | None = None
+    depositary: Key | None = None
 
 
 @dataclass(frozen=True)
@@ -28,19 +39,19 @@ class SignInstrument(Command):
     """``party`` is for the Secretariat recording an organization's signature; a state signs
     for itself and need not name itself."""
 
-    instrument: str
-    party: str | None = None
+    instrument: Key
+    party: Party | None = None
 
 
 @dataclass(frozen=True)
 class Ratify(Command):
-    instrument: str
-    party: str | None = None
+    instrument: Key
+    party: Party | None = None
 
 
 @dataclass(frozen=True)
 class Accede(Command):
-    instrument: str
+    instrument: Key
 
 
 @dataclass(frozen=True)
@@ -51,15 +62,15 @@ class ApplyForStatus(Command):
     names its ``areas`` of partnership.
     """
 
-    status: str
-    applicant: str | None = None
-    meets: tuple[str, ...] = ()
-    areas: tuple[str, ...] = ()
+    status: Key
+    applicant: Party | None = None
+    meets: Keys = ()
+    areas: Keys = ()
 
 
 @dataclass(frozen=True)
 class ConsentToStatus(Command):
     """``consent`` is ``yes`` or ``no``; a single no refuses the application."""
 
-    application: str
-    consent: str
+    application: Key
+    consent: Key

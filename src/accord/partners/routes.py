@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException
 
 from accord.cases.schemas import ActIn
 from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
+from accord.entrypoints.links import PLAIN, created
+from accord.entrypoints.problems import PROBLEMS
+from accord.entrypoints.queries import AsOf, PageDep, RecordId, page
 from accord.partners import commands as cmd
 from accord.partners.organizations import organizations_of
 from accord.partners.schemas import (
@@ -30,18 +31,32 @@ from accord.partners.views import (
 
 router = APIRouter(prefix="/instruments", tags=["instruments"], responses=PROBLEMS)
 partners_router = APIRouter(tags=["partners"], responses=PROBLEMS)
-CREATED: dict[int | str, dict[str, Any]] = {201: {"model": CommandOut}}
-AsOf = Annotated[dt.date | None, Query(description="Date (default: today)")]
+CREATED = PLAIN
+INSTRUMENT_CREATED = created(
+    "instrument",
+    "GET /instruments/{instrument_id}",
+    "POST /instruments/{instrument_id}/signatures",
+    "POST /instruments/{instrument_id}/ratifications",
+    "POST /instruments/{instrument_id}/accessions",
+)
+APPLICATION_CREATED = created(
+    "application",
+    "GET /status-applications/{application_id}",
+    "POST /status-applications/{application_id}/consents",
+)
 
 
 @router.get("", response_model=list[InstrumentOut])
-async def list_instruments(accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None) -> Any:
+async def list_instruments(
+    accord: AccordDep, principal: PrincipalDep, query: PageDep, as_of: AsOf = None
+) -> Any:
     """The charter's instruments and those the Secretariat recorded, each with its status."""
     world = accord.world
-    return instrument_views(world.charter(), world.instruments, as_of or accord.now().date())
+    views = instrument_views(world.charter(), world.instruments, as_of or accord.now().date())
+    return page(query, views, lambda view: str(view["id"]), by_id=False)
 
 
-@router.post("", status_code=201, responses=CREATED)
+@router.post("", status_code=201, responses=INSTRUMENT_CREATED)
 async def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
     """The Secretariat records an instrument: its parties and its rule of entry into force."""
     rule = body.entry_into_force
@@ -60,7 +75,7 @@ async def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
 
 @router.get("/{instrument_id}", response_model=InstrumentOut)
 async def read_instrument(
-    instrument_id: str, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
+    instrument_id: RecordId, accord: AccordDep, principal: PrincipalDep, as_of: AsOf = None
 ) -> Any:
     """An instrument's parties, signatures, ratifications and accessions, its status on a
     date, and the rule that decides it."""
@@ -69,7 +84,7 @@ async def read_instrument(
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)
-async def sign_instrument(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
+async def sign_instrument(instrument_id: RecordId, body: PartyActIn, send: SendDep) -> Any:
     """A party signs the instrument (the Secretariat records an organization's signature)."""
     return await send(
         cmd.SignInstrument(instrument=instrument_id, party=body.party), body.on_behalf_of
@@ -77,25 +92,26 @@ async def sign_instrument(instrument_id: str, body: PartyActIn, send: SendDep) -
 
 
 @router.post("/{instrument_id}/ratifications", status_code=201, responses=CREATED)
-async def ratify(instrument_id: str, body: PartyActIn, send: SendDep) -> Any:
+async def ratify(instrument_id: RecordId, body: PartyActIn, send: SendDep) -> Any:
     """A signatory party ratifies the instrument."""
     return await send(cmd.Ratify(instrument=instrument_id, party=body.party), body.on_behalf_of)
 
 
 @router.post("/{instrument_id}/accessions", status_code=201, responses=CREATED)
-async def accede(instrument_id: str, body: ActIn, send: SendDep) -> Any:
+async def accede(instrument_id: RecordId, body: ActIn, send: SendDep) -> Any:
     """A state that is not a party accedes to an instrument open to accession."""
     return await send(cmd.Accede(instrument=instrument_id), body.on_behalf_of)
 
 
 @partners_router.get("/organizations", response_model=list[OrganizationOut])
-async def list_organizations(accord: AccordDep, principal: PrincipalDep) -> Any:
+async def list_organizations(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """The international organizations the Organization cooperates with, and on what."""
     organizations = organizations_of(accord.world.charter()).values()
-    return [organization_view(organization) for organization in organizations]
+    chosen = page(query, organizations, lambda organization: organization.id, by_id=False)
+    return [organization_view(organization) for organization in chosen]
 
 
-@partners_router.post("/status-applications", status_code=201, responses=CREATED)
+@partners_router.post("/status-applications", status_code=201, responses=APPLICATION_CREATED)
 async def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
     """A state applies for observer or partner status (the Secretariat records an
     organization's application)."""
@@ -109,16 +125,19 @@ async def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
 
 
 @partners_router.get("/status-applications", response_model=list[ApplicationOut])
-async def list_status_applications(accord: AccordDep, principal: PrincipalDep) -> Any:
-    """Every application for observer or partner status, with its consents."""
+async def list_status_applications(
+    accord: AccordDep, principal: PrincipalDep, query: PageDep
+) -> Any:
+    """Every application for observer or partner status, with its consents, by id."""
     world = accord.world
     members = world.rulebook(accord.now().date()).members()
-    return [application_view(a, members) for a in world.status_applications.values()]
+    chosen = page(query, world.status_applications.values(), lambda a: a.id)
+    return [application_view(a, members) for a in chosen]
 
 
 @partners_router.get("/status-applications/{application_id}", response_model=ApplicationOut)
 async def read_status_application(
-    application_id: str, accord: AccordDep, principal: PrincipalDep
+    application_id: RecordId, accord: AccordDep, principal: PrincipalDep
 ) -> Any:
     """An application: each member's consent, whose is awaited, and the outcome."""
     world = accord.world
@@ -131,7 +150,7 @@ async def read_status_application(
 @partners_router.post(
     "/status-applications/{application_id}/consents", status_code=201, responses=CREATED
 )
-async def consent_to_status(application_id: str, body: ConsentIn, send: SendDep) -> Any:
+async def consent_to_status(application_id: RecordId, body: ConsentIn, send: SendDep) -> Any:
     """A member's delegation consents (yes) or objects (no); one objection refuses."""
     command = cmd.ConsentToStatus(application=application_id, consent=body.consent)
     return await send(command, body.on_behalf_of)

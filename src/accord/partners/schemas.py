@@ -8,15 +8,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.cases.schemas import ON_BEHALF_OF
+from accord.partners.commands import InstrumentId, InstrumentParties, Threshold
+from accord.rules.bounds import Key, Keys, Name, Party
 
-PARTY = Field(None, pattern=r"^[A-Za-z]{2,16}$", description="An organization's id (Secretariat)")
+PARTY = Field(None, description="An organization's id (Secretariat)")
 
 
 class EntryIntoForceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     on: Literal["signature", "last_ratification", "nth_ratification"]
-    n: int | None = Field(None, ge=1, le=500, description="The n of nth_ratification")
+    n: Threshold | None = Field(None, description="The n of nth_ratification")
 
 
 class RecordInstrumentIn(BaseModel):
@@ -37,16 +39,16 @@ class RecordInstrumentIn(BaseModel):
         },
     )
 
-    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-    title: str = Field(min_length=1, max_length=300)
+    id: InstrumentId
+    title: Name
     kind: Literal["treaty", "protocol", "agreement", "memorandum", "joint_statement"]
-    parties: list[str] = Field(min_length=2, max_length=200, examples=[["CSTO", "UN"]])
+    parties: InstrumentParties = Field(examples=[["CSTO", "UN"]])
     entry_into_force: EntryIntoForceIn | None = Field(
         None, description="Default: on signature for a joint statement, else last ratification"
     )
     open_to_accession: bool = False
-    depositary: str | None = Field(None, min_length=1, max_length=64)
-    on_behalf_of: str | None = ON_BEHALF_OF
+    depositary: Key | None = None
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PartyActIn(BaseModel):
@@ -54,8 +56,8 @@ class PartyActIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
 
-    party: str | None = PARTY
-    on_behalf_of: str | None = ON_BEHALF_OF
+    party: Party | None = PARTY
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class PartyOut(BaseModel):
@@ -101,23 +103,17 @@ class ApplyForStatusIn(BaseModel):
     )
 
     status: Literal["observer", "partner"]
-    applicant: str | None = Field(
-        None, pattern=r"^[A-Za-z]{2,16}$", description="An organization (Secretariat only)"
-    )
-    meets: list[str] = Field(
-        default_factory=list, max_length=50, description="The criteria the applicant meets"
-    )
-    areas: list[str] = Field(
-        default_factory=list, max_length=50, description="A partner's areas of partnership"
-    )
-    on_behalf_of: str | None = ON_BEHALF_OF
+    applicant: Party | None = Field(None, description="An organization (Secretariat only)")
+    meets: Keys = Field(default=(), description="The criteria the applicant meets")
+    areas: Keys = Field(default=(), description="A partner's areas of partnership")
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ConsentIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"consent": "yes"}]})
 
     consent: Literal["yes", "no"]
-    on_behalf_of: str | None = ON_BEHALF_OF
+    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ApplicationOut(BaseModel):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -23,6 +25,8 @@ from accord.service.bus import MessageBus, Result
 from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.world import World
 from accord.service.writer import Writer
+
+log = logging.getLogger(__name__)
 
 
 class Watch(Protocol):
@@ -61,6 +65,10 @@ class Accord:
         """Why no write is taken (the journal failed its check), or None."""
         return self.unsound or (self.seal.unsound if self.seal is not None else None)
 
+    #: Whether a refusal decided at the edge is journaled before its caller is answered: so
+    #: in a process that answers once and exits (the CLIs); a server answers first (api.py).
+    refusals_wait: bool = True
+
     @property
     def world(self) -> World:
         """The read model as last committed, by this process or another: read it once per
@@ -86,12 +94,25 @@ class Accord:
 
     def record_refusal(
         self, command: str, actor: Actor, at: dt.datetime, ruling: Ruling, payload: dict[str, Any]
-    ) -> Entry:
-        """A refusal decided at the edge (a permission denied), journaled by the one writer."""
-        self._writable()
-        return self.writer.call(
-            lambda bus: bus.record_refusal_within(command, actor, at, ruling, payload)
-        )
+    ) -> Entry | Future[Entry] | None:
+        """A refusal decided at the edge (a permission denied, a record not released, a login
+        throttled), journaled by the one writer. A server hands it over without waiting
+        (``refusals_wait`` off): the denied caller's answer does not wait for the write, and
+        a burst of them shares one group commit; ``settle`` waits for them. A read-only server
+        writes nothing: the refusal goes to its log, and the caller is answered all the same
+        (a 503 for a hidden record would tell it exists)."""
+        if self.read_only:
+            log.warning("read-only, not journaled: %s by %s: %s", command, actor.id, ruling)
+            return None
+
+        def work(bus: MessageBus) -> Entry:
+            return bus.record_refusal_within(command, actor, at, ruling, payload)
+
+        return self.writer.call(work) if self.refusals_wait else self.writer.hand_over(work)
+
+    def settle(self) -> None:
+        """Wait until every refusal handed to the writer so far is in the journal."""
+        self.writer.settle()
 
     def _writable(self) -> None:
         if self.read_only:

@@ -57,6 +57,9 @@ class Writer:
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._starting = threading.Lock()
+        #: Work handed over by ``submit`` and not yet answered.
+        self._unsettled = 0
+        self._counting = threading.Lock()
 
     def call(self, work: Callable[[MessageBus], T]) -> T:
         """Run ``work`` in the writer's next transaction; its answer, or the error it raised."""
@@ -72,6 +75,32 @@ class Writer:
         self._start()
         self._queue.put(item)
         return item.answer
+
+    def hand_over(self, work: Work) -> Future[Any]:
+        """Hand ``work`` to the writer's next transaction, and nobody waits for it: many such
+        (journaled denials) share one group commit. A failure is logged, since no caller is
+        there to be told; ``settle`` waits for all of them."""
+        with self._counting:
+            self._unsettled += 1
+        answer = self.submit(work)
+        answer.add_done_callback(self._settled)
+        return answer
+
+    def pending(self) -> bool:
+        """Whether work handed over without waiting may not be written yet."""
+        return self._unsettled > 0
+
+    def settle(self) -> None:
+        """Wait until everything handed to the writer so far is written (the queue is in
+        order: an empty piece of work goes after it)."""
+        if threading.current_thread() is not self._thread:
+            self.call(lambda bus: None)
+
+    def _settled(self, answer: Future[Any]) -> None:
+        with self._counting:
+            self._unsettled -= 1
+        if (error := answer.exception()) is not None:
+            log.error("work handed to the writer without waiting failed: %s", error)
 
     def catch_up(self) -> World:
         """The world with whatever other processes committed since, once the writer has read it."""

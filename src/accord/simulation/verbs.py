@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from accord.bodies import commands as bodies
 from accord.cases import commands as cases
@@ -16,6 +16,7 @@ from accord.kernel.messages import Command
 from accord.membership import commands as membership
 from accord.operations import commands as operations
 from accord.partners import commands as partners
+from accord.rules.checking import adapter, problems
 from accord.simulation.scenario import ScenarioError, Step
 
 VERBS: dict[str, type[Command]] = {
@@ -63,21 +64,10 @@ def build_command(step: Step, names: Mapping[str, str]) -> Command:
             raise ScenarioError(step.number, f"with.{key}: a list of names given by 'as'")
         given[key] = [_resolve(step, key, name, names) for name in given[key]]
     try:
-        return _adapter(cls).validate_python(given)
+        return adapter(cls).validate_python(given)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise ScenarioError(step.number, f"with.{key}: {first['msg']}") from None
-
-
-_ADAPTERS: dict[type[Command], TypeAdapter[Command]] = {}
-
-
-def _adapter(cls: type[Command]) -> TypeAdapter[Command]:
-    """Building an adapter costs far more than using one: build each once."""
-    if cls not in _ADAPTERS:
-        _ADAPTERS[cls] = TypeAdapter(cls)
-    return _ADAPTERS[cls]
+        key, rule = problems(error)[0]
+        raise ScenarioError(step.number, f"with.{key}: {rule}") from None
 
 
 def _resolve(step: Step, key: str, value: Any, names: Mapping[str, str]) -> str:
