@@ -396,7 +396,13 @@ def seed(server: Server, tokens: dict[str, str], drafts: int) -> tuple[str, list
 
 
 def verified(server: Server, token: str) -> str:
-    answer = httpx.get(f"{server.url}/journal/verification", headers=bearer(token), timeout=60)
+    """The journal's full verification, run by the server in the background (waited for)."""
+    answer = httpx.get(
+        f"{server.url}/journal/verification",
+        params={"wait": 110},
+        headers=bearer(token),
+        timeout=120,
+    )
     result = answer.json()
     return f"{result['entries']} entries, {'ok' if result['ok'] else 'BROKEN'}"
 

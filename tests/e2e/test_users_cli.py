@@ -1,5 +1,6 @@
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from typer.testing import CliRunner
 from accord.adapters.db import make_engine
 from accord.entrypoints.cli import app
 from accord.identity import repository as identity
+from tests.load.servers import accord_command
 
 runner = CliRunner()
 
@@ -113,3 +115,23 @@ def test_revoking_an_unknown_user_exits_2(database_url):
     result = run("users", "revoke", "nobody")
     assert result.exit_code == 2
     assert "error:" in result.output
+
+
+def test_accounts_added_by_processes_at_once_are_all_added(database_url):
+    """Each `accord users add` reads (is the name free?) before it writes: begun plainly, the
+    one that lost the race for SQLite's write lock failed at once ("database is locked")."""
+    assert run("users", "add", "ARM", "--role", "delegation", "--state", "ARM").exit_code == 0
+    states = ("BLR", "KAZ", "KGZ", "RUS")
+    adding = [
+        subprocess.Popen(
+            [*accord_command(), "users", "add", state, "--role", "delegation", "--state", state],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for state in states
+    ]
+    outputs = [process.communicate(timeout=240)[0] for process in adding]
+    assert [process.returncode for process in adding] == [0] * len(states), outputs
+    listed = json.loads(run("users", "list", "--json").output)
+    assert {user["name"] for user in listed} == {"ARM", *states}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 
 def default_database_url() -> str:
@@ -26,6 +28,15 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes: on SQLite it takes the write lock as it begins. One begun
+    plainly that reads before it writes fails at once with "database is locked" when another
+    process writes meanwhile (a lock upgrade is never waited for), where this one waits."""
+    with engine.connect().execution_options(writing=True) as connection, connection.begin():
+        yield connection
 
 
 def _sqlite_begin(connection: Any) -> None:

@@ -10,7 +10,7 @@ import typer
 from platformdirs import user_data_dir
 from rich.console import Console
 
-from accord.adapters.db import make_engine
+from accord.adapters.db import make_engine, write_transaction
 from accord.backup.reset import reset_local_state
 from accord.bootstrap import configured_charter, database_engine, sql_accord
 from accord.config import Settings
@@ -125,7 +125,7 @@ def demo_accounts(accord: Accord) -> list[tuple[Principal, str]]:
     members = accord.world.rulebook(accord.now().date()).members()
     accounts += [(f"{state.lower()}-delegation", "delegation", state) for state in members]
     issued = []
-    with accord.engine.begin() as connection:
+    with write_transaction(accord.engine) as connection:
         for name, role, state in accounts:
             principal = add_user(connection, name, role, state, password=f"demo-{name}")
             issued.append((principal, issue_token(connection, principal.user_id)[1]))

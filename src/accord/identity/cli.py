@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
+from accord.adapters.db import write_transaction
 from accord.bootstrap import database_engine, open_seal
 from accord.config import Settings
 from accord.entrypoints.render import print_json
@@ -55,7 +56,7 @@ def add(
     # From stdin rather than an option, so the password stays out of shell history and `ps`.
     password = sys.stdin.read().rstrip("\r\n") if password_stdin else None
     try:
-        with _database() as engine, engine.begin() as conn:
+        with _database() as engine, write_transaction(engine) as conn:
             principal = repository.add_user(
                 conn, name, role, state.upper() if state else state, password
             )
@@ -101,7 +102,7 @@ def revoke(
 ) -> None:
     """Revoke one token by id, or every token of the named user."""
     try:
-        with _database() as engine, engine.begin() as conn:
+        with _database() as engine, write_transaction(engine) as conn:
             count = repository.revoke(conn, name_or_token_id)
     except AccordError as error:
         raise _fail(error) from None
