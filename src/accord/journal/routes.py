@@ -46,16 +46,16 @@ class EntryOut(BaseModel):
     hash: str
 
 
+#: What a reader is shown of an entry: all but the client's idempotency key.
+_SHOWN = tuple(EntryOut.model_fields)
+
+
 class HeadOut(BaseModel):
     size: int
     root: str
     key_id: str
     at: str
     signature: str
-
-
-#: What a reader is shown of an entry: all but the client's idempotency key.
-_SHOWN = tuple(EntryOut.model_fields)
 
 
 def _require_reader(accord: AccordDep, principal: PrincipalDep) -> None:
