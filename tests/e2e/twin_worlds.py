@@ -16,8 +16,8 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
+from accord.edge.signed_in import APPLIED, BAD_INPUT, FORBIDDEN, NOT_FOUND, REFUSED
 from accord.entrypoints.cli import app
-from accord.entrypoints.signed_in import APPLIED, BAD_INPUT, FORBIDDEN, NOT_FOUND, REFUSED
 from tests.api_client import ApiUsers
 from tests.e2e.test_permission_matrix import BY_KEY, SERBIA_APPLIES, Endpoint, created
 

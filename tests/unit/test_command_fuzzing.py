@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.bootstrap import command_types, in_memory_bus
+from accord.edge.sending import send_as
+from accord.edge.signed_in import BadInput
 from accord.entrypoints.send_cli import command_from
-from accord.entrypoints.sending import send_as
-from accord.entrypoints.signed_in import BadInput
 from accord.identity.model import Principal, Role
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.rules.checking import within_bounds

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from accord.bodies.commands import TableDraft
 from accord.bootstrap import command_types
 from accord.cases.commands import CloseCase
-from accord.entrypoints.releases import (
+from accord.edge.releases import (
     CASE,
     CLASSIFIED,
     OPEN_RECORDS,

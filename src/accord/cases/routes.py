@@ -19,11 +19,11 @@ from accord.cases.schemas import (
     PrepareRequestIn,
     WithdrawIn,
 )
-from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.links import PLAIN, created
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.queries import PageDep, RecordId, page
-from accord.entrypoints.visibility import case_for, prepared_for
+from accord.edge.deps import AccordDep, PrincipalDep, SendDep
+from accord.edge.links import PLAIN, created
+from accord.edge.problems import PROBLEMS
+from accord.edge.queries import PageDep, RecordId, page
+from accord.edge.visibility import case_for, prepared_for
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
 prepared_router = APIRouter(prefix="/prepared-requests", tags=["cases"], responses=PROBLEMS)

@@ -9,11 +9,10 @@ from accord.bodies import routes as bodies
 from accord.bootstrap import sql_accord
 from accord.cases import routes as cases
 from accord.config import Settings
-from accord.entrypoints import treaty_routes
-from accord.entrypoints.body_limit import BodyLimit
-from accord.entrypoints.problems import install_handlers
-from accord.entrypoints.read_only import ReadOnlyNotice
-from accord.entrypoints.settling import JournalSeesDenials
+from accord.edge.body_limit import BodyLimit
+from accord.edge.problems import install_handlers
+from accord.edge.read_only import ReadOnlyNotice
+from accord.edge.settling import JournalSeesDenials
 from accord.exercises import routes as exercises
 from accord.forces import routes as forces
 from accord.identity import routes as identity
@@ -24,6 +23,7 @@ from accord.monitoring import routes as monitoring
 from accord.operations import routes as operations
 from accord.partners import routes as partners
 from accord.service.runtime import Accord
+from accord.treaty import routes as treaty_routes
 
 DESCRIPTION = """
 Accord, the collective security system of a treaty organization (bundled: the CSTO).

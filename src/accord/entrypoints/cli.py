@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from accord.entrypoints import backup_cli, demo, demo_server, send_cli, serve_cli, treaty_cli
-from accord.entrypoints.signed_in import BAD_INPUT, UNSOUND
+from accord.backup import cli as backup_cli
+from accord.edge.signed_in import BAD_INPUT, UNSOUND
+from accord.entrypoints import demo, demo_server, send_cli, serve_cli
 from accord.exercises.cli import exercises_app
 from accord.forces.cli import forces_app
 from accord.identity.cli import users_app
@@ -16,6 +17,7 @@ from accord.monitoring.cli import monitor_app
 from accord.operations.cli import operations_app
 from accord.partners.cli import partners_app
 from accord.simulation.cli import scenario_app
+from accord.treaty import cli as treaty_cli
 
 app = typer.Typer(
     help="Accord: the collective security system of a treaty organization.", no_args_is_help=True

@@ -8,11 +8,11 @@ import typer
 from rich.console import Console
 from rich.panel import Panel
 
-from accord.entrypoints.render import members_table, print_ruling
-from accord.entrypoints.treaty_cli import CharterOption, rulebook_for, today
+from accord.edge.render import members_table, print_ruling
 from accord.rules.questions import ask
 from accord.rules.rulebook import Rulebook
 from accord.rules.summaries import article_summary, members_summary, request_articles
+from accord.treaty.cli import CharterOption, rulebook_for, today
 
 console = Console()
 #: A day under the 1992 wording, shown beside today so the amendments can be seen.

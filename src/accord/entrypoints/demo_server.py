@@ -14,7 +14,7 @@ from accord.adapters.db import make_engine, write_transaction
 from accord.backup.reset import reset_local_state
 from accord.bootstrap import configured_charter, database_engine, sql_accord
 from accord.config import Settings
-from accord.entrypoints.sending import send_as
+from accord.edge.sending import send_as
 from accord.entrypoints.serve_cli import only_server, run_server
 from accord.identity.model import Principal
 from accord.identity.repository import add_user, issue_token

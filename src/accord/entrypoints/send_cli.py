@@ -24,10 +24,10 @@ from pydantic import ValidationError
 
 from accord.bootstrap import command_types, sql_accord
 from accord.config import Settings
-from accord.entrypoints.commanding import command_out
-from accord.entrypoints.render import print_json
-from accord.entrypoints.sending import send_as
-from accord.entrypoints.signed_in import (
+from accord.edge.commanding import command_out
+from accord.edge.render import print_json
+from accord.edge.sending import send_as
+from accord.edge.signed_in import (
     NOT_FOUND,
     REFUSED,
     BadInput,

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
 from accord.bootstrap import database_engine, sql_accord
 from accord.config import Settings
-from accord.entrypoints.signed_in import UNSOUND, storage_errors
+from accord.edge.signed_in import UNSOUND, storage_errors
 from accord.journal.soundness import JournalUnsound
 from accord.service.runtime import Accord
 

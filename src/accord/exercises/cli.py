@@ -8,8 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from accord.entrypoints.recorded import Json, recorded_world
-from accord.entrypoints.render import print_json
+from accord.edge.recorded import Json, recorded_world
+from accord.edge.render import print_json
 from accord.exercises import views
 from accord.kernel.errors import AccordError
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
-from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.links import PLAIN, created
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.queries import PageDep, RecordId, Year, page
+from accord.edge.deps import AccordDep, PrincipalDep, SendDep
+from accord.edge.links import PLAIN, created
+from accord.edge.problems import PROBLEMS
+from accord.edge.queries import PageDep, RecordId, Year, page
 from accord.exercises import commands as cmd
 from accord.exercises import views
 from accord.exercises.schemas import (

@@ -13,8 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from accord.cases.model import deployed_units
-from accord.entrypoints.recorded import AsOf, Json, day_or_today, recorded_world
-from accord.entrypoints.render import print_json
+from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
+from accord.edge.render import print_json
 from accord.forces.matching.eligibility import arrival
 from accord.forces.matching.exact import match
 from accord.forces.matching.greedy import greedy

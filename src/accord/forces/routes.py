@@ -6,11 +6,11 @@ from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query
 
-from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.links import PLAIN, created
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.queries import PageDep, RecordId, page
-from accord.entrypoints.visibility import case_for
+from accord.edge.deps import AccordDep, PrincipalDep, SendDep
+from accord.edge.links import PLAIN, created
+from accord.edge.problems import PROBLEMS
+from accord.edge.queries import PageDep, RecordId, page
+from accord.edge.visibility import case_for
 from accord.forces import commands as cmd
 from accord.forces.model import find_unit
 from accord.forces.proposing import force_proposal

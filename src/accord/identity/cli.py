@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from accord.adapters.db import write_transaction
 from accord.bootstrap import database_engine, open_seal
 from accord.config import Settings
-from accord.entrypoints.render import print_json
-from accord.entrypoints.signed_in import UNSOUND
+from accord.edge.render import print_json
+from accord.edge.signed_in import UNSOUND
 from accord.identity import repository
 from accord.journal.soundness import JournalUnsound
 from accord.kernel.errors import AccordError

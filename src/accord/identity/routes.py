@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from accord.entrypoints.deps import AccordDep, PrincipalDep
-from accord.entrypoints.problems import PROBLEMS, Problem, problem
+from accord.edge.deps import AccordDep, PrincipalDep
+from accord.edge.problems import PROBLEMS, Problem, problem
 from accord.identity.repository import issue_token, login
 from accord.identity.throttle import LoginThrottle, login_keys
 from accord.kernel.messages import Actor

@@ -21,8 +21,8 @@ from accord.adapters.migrate import revisions
 from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
 from accord.bootstrap import database_engine, open_seal
 from accord.config import Settings
-from accord.entrypoints.render import print_json
-from accord.entrypoints.signed_in import BadInput, fail, storage_errors, token_from
+from accord.edge.render import print_json
+from accord.edge.signed_in import BadInput, fail, storage_errors, token_from
 from accord.journal.audit import AuditState, AuditUnreadable, Inconsistent, audit
 from accord.journal.full_check import verify_journal
 from accord.journal.repository import SqlJournal

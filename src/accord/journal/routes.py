@@ -14,9 +14,9 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from accord.adapters.local_state import key_path, state_folder
-from accord.entrypoints.deps import AccordDep, PrincipalDep
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.sending import deny
+from accord.edge.deps import AccordDep, PrincipalDep
+from accord.edge.problems import PROBLEMS
+from accord.edge.sending import deny
 from accord.identity.permissions import may_read_journal
 from accord.journal.background import BackgroundVerification
 from accord.journal.full_check import verify_journal

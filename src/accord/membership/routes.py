@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter
 
 from accord.cases.schemas import ActIn
-from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.problems import PROBLEMS, CommandOut
-from accord.entrypoints.queries import AsOf, PageDep, page
+from accord.edge.deps import AccordDep, PrincipalDep, SendDep
+from accord.edge.problems import PROBLEMS, CommandOut
+from accord.edge.queries import AsOf, PageDep, page
 from accord.membership import commands as cmd
 from accord.membership.schemas import GrantStatusIn, MemberOut, SuspensionRequestIn
 from accord.rules.summaries import members_summary

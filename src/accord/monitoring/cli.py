@@ -13,10 +13,10 @@ from rich.progress import Progress
 
 from accord.bootstrap import configured_charter, sql_accord
 from accord.config import Settings
-from accord.entrypoints.commanding import command_out
-from accord.entrypoints.render import print_json
-from accord.entrypoints.sending import deny, send_as
-from accord.entrypoints.signed_in import BadInput, fail, forbid, token_from, token_owner
+from accord.edge.commanding import command_out
+from accord.edge.render import print_json
+from accord.edge.sending import deny, send_as
+from accord.edge.signed_in import BadInput, fail, forbid, token_from, token_owner
 from accord.identity.permissions import may_send
 from accord.kernel.errors import InvalidInput
 from accord.kernel.time import SystemClock, parse_day

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from accord.config import Settings
-from accord.entrypoints.render import print_json
+from accord.edge.render import print_json
 from accord.kernel.errors import InvalidInput
 from accord.kernel.time import SystemClock, parse_day
 from accord.monitoring.forecast import MIN_HISTORY, MODELS, ShortHistory, first_of_month

@@ -18,10 +18,10 @@ from fastapi.responses import JSONResponse
 from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 
-from accord.entrypoints.commanding import send
-from accord.entrypoints.deps import AccordDep, IdempotencyKey, PrincipalDep
-from accord.entrypoints.problems import Problem, problem
-from accord.entrypoints.sending import deny
+from accord.edge.commanding import send
+from accord.edge.deps import AccordDep, IdempotencyKey, PrincipalDep
+from accord.edge.problems import Problem, problem
+from accord.edge.sending import deny
 from accord.identity.permissions import may_send
 from accord.monitoring.ingest.limits import MAX_NAME_CHARS, name_problem
 from accord.monitoring.model import IngestReport

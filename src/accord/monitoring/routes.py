@@ -14,9 +14,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator
 
-from accord.entrypoints.deps import AccordDep, PrincipalDep
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.sending import deny
+from accord.edge.deps import AccordDep, PrincipalDep
+from accord.edge.problems import PROBLEMS
+from accord.edge.sending import deny
 from accord.identity.permissions import DELEGATION, STAFF
 from accord.kernel.errors import InvalidInput
 from accord.monitoring.exports import cap_message, stix_bundle

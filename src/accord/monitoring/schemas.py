@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from accord.entrypoints.problems import CommandOut
+from accord.edge.problems import CommandOut
 
 
 class IndicatorOut(BaseModel):

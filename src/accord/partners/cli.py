@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from accord.entrypoints.recorded import AsOf, Json, day_or_today, recorded_world
-from accord.entrypoints.render import print_json
+from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
+from accord.edge.render import print_json
 from accord.kernel.errors import NotFound
 from accord.kernel.time import SystemClock
 from accord.partners.organizations import organizations_of

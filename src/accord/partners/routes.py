@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 
 from accord.cases.schemas import ActIn
-from accord.entrypoints.deps import AccordDep, PrincipalDep, SendDep
-from accord.entrypoints.links import PLAIN, created
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.queries import AsOf, PageDep, RecordId, page
+from accord.edge.deps import AccordDep, PrincipalDep, SendDep
+from accord.edge.links import PLAIN, created
+from accord.edge.problems import PROBLEMS
+from accord.edge.queries import AsOf, PageDep, RecordId, page
 from accord.partners import commands as cmd
 from accord.partners.organizations import organizations_of
 from accord.partners.schemas import (

@@ -9,7 +9,7 @@ import typer
 
 from accord.bootstrap import configured_charter
 from accord.config import Settings
-from accord.entrypoints.render import print_json
+from accord.edge.render import print_json
 from accord.journal.store import JsonLinesJournal
 from accord.kernel.errors import AccordError
 from accord.simulation.runner import run_scenario

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.bootstrap import in_memory_bus
-from accord.entrypoints.sending import Runtime, Sent, send_as
+from accord.edge.sending import Runtime, Sent, send_as
 from accord.journal.store import EntrySource, InMemoryJournal, JsonLinesJournal
 from accord.journal.verify import verify
 from accord.kernel.errors import InvalidInput, NotFound

@@ -9,9 +9,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, Field
 
-from accord.entrypoints.deps import AccordDep, PrincipalDep
-from accord.entrypoints.problems import PROBLEMS
-from accord.entrypoints.queries import AsOf, RecordId
+from accord.edge.deps import AccordDep, PrincipalDep
+from accord.edge.problems import PROBLEMS
+from accord.edge.queries import AsOf, RecordId
 from accord.kernel.errors import InvalidInput, StorageUnavailable
 from accord.rules.bounds import Key, printable
 from accord.rules.questions import QUESTIONS, ask

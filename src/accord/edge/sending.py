@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from pydantic import TypeAdapter, ValidationError
 
-from accord.entrypoints.releases import Kind, Unreleased, find_released, named_records
+from accord.edge.releases import Kind, Unreleased, find_released, named_records
 from accord.identity.model import Principal
 from accord.identity.permissions import actor_for, may_send
 from accord.kernel.errors import InvalidInput
@@ -101,7 +101,7 @@ def send_as(
     at: dt.datetime | None = None,
 ) -> Sent:
     """``admit``, then the writer's answer (waiting for it: the CLI's and the scenarios' way;
-    the API awaits it instead, entrypoints.commanding)."""
+    the API awaits it instead, edge.commanding)."""
     admitted = admit(accord, principal, command, on_behalf_of, idempotency_key, at)
     if isinstance(admitted, Sent):
         return admitted

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accord.entrypoints.problems import CommandOut
+from accord.edge.problems import CommandOut
 
 Responses = dict[int | str, dict[str, Any]]
 

@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from accord.entrypoints.commanding import Sender
+from accord.edge.commanding import Sender
 from accord.identity.model import Principal
 from accord.rules.bounds import RetryKey
 from accord.service.runtime import Accord

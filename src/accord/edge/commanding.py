@@ -10,8 +10,8 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 
-from accord.entrypoints.problems import CommandOut, problem
-from accord.entrypoints.sending import Sent, admit
+from accord.edge.problems import CommandOut, problem
+from accord.edge.sending import Sent, admit
 from accord.identity.model import Principal
 from accord.journal.model import Entry
 from accord.kernel.messages import Command

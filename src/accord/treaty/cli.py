@@ -10,7 +10,7 @@ from rich.console import Console
 
 from accord.bootstrap import configured_charter
 from accord.config import Settings
-from accord.entrypoints.render import members_table, print_json, print_ruling
+from accord.edge.render import members_table, print_json, print_ruling
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock, parse_day
 from accord.rules.bounds import within_era

@@ -25,7 +25,7 @@ from accord.backup import postgres, sqlite
 from accord.backup.kinds import BackupUnavailable, BadBackup, check_kind, database_kind
 from accord.backup.reset import reset_local_state
 from accord.config import Settings
-from accord.entrypoints.signed_in import BAD_INPUT, REFUSED, UNAVAILABLE, fail, storage_errors
+from accord.edge.signed_in import BAD_INPUT, REFUSED, UNAVAILABLE, fail, storage_errors
 from accord.journal.model import GENESIS
 from accord.journal.repository import SqlJournal
 from accord.journal.verify import Verification, verify

@@ -1,5 +1,5 @@
 """Finding a record the caller may see for a route's view: missing and not released both
-answer 404 with the same message (the send path's lookup, entrypoints.sending.released)."""
+answer 404 with the same message (the send path's lookup, edge.sending.released)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import cast
 
 from accord.bodies.model import Draft, Session
 from accord.cases.model import Case, PreparedRequest
-from accord.entrypoints.releases import CASE, DRAFT, PREPARED, SESSION
-from accord.entrypoints.sending import released
+from accord.edge.releases import CASE, DRAFT, PREPARED, SESSION
+from accord.edge.sending import released
 from accord.identity.model import Principal
 from accord.service.runtime import Accord
 

@@ -11,7 +11,7 @@ import typer
 
 from accord.bootstrap import sql_accord
 from accord.config import Settings
-from accord.entrypoints.signed_in import storage_errors
+from accord.edge.signed_in import storage_errors
 from accord.kernel.time import SystemClock, parse_day
 from accord.rules.bounds import within_era
 from accord.service.world import World

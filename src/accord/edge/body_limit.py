@@ -14,7 +14,7 @@ from collections.abc import Collection
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from accord.entrypoints.problems import problem
+from accord.edge.problems import problem
 
 #: The largest JSON body a command needs is a year's exercise plan or a list of
 #: requirements: a few kilobytes. A mebibyte leaves room for any of them.
