@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from bench_bus import BUS_COMMANDS, bus_mix, prepare
 
+from accord.contexts import assembly, empty_world
 from accord.kernel.messages import message_from_dict
 from accord.rules.loading import bundled_charter_path, load_charter
 from accord.service.replay import rebuild_world
-from accord.service.world import EVENT_TYPES
 
 
 def best_of_five(work: Callable[[], object]) -> float:
@@ -37,14 +37,18 @@ def main() -> None:
     for command, actor, at in prepared.commands:
         bus.handle(command, actor, at)
     entries = list(bus.uow.journal.entries())
-    recorded = [(EVENT_TYPES[e["name"]], e["data"]) for entry in entries for e in entry.events]
+    recorded = [
+        (assembly().layout.event_types[e["name"]], e["data"])
+        for entry in entries
+        for e in entry.events
+    ]
 
     def decode() -> None:
         for kind, data in recorded:
             message_from_dict(kind, data)
 
     decoding = best_of_five(decode)
-    replay = best_of_five(lambda: rebuild_world(charter, entries))
+    replay = best_of_five(lambda: rebuild_world(empty_world(charter), entries))
     print(f"{len(entries):,} journal entries, {len(recorded):,} events")
     print(f"decode only: {decoding * 1000:.1f} ms ({decoding / len(recorded) * 1e6:.1f} µs/event)")
     print(f"replay (decode and apply): {replay * 1000:.1f} ms")

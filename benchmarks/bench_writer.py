@@ -29,6 +29,7 @@ from tests.load.servers import postgres_schema
 from accord.bootstrap import sql_accord
 from accord.config import Settings
 from accord.forces.commands import PledgeUnit
+from accord.forces.model import UNITS
 from accord.kernel.messages import Actor
 
 AT = dt.datetime(2026, 1, 6, 1, 0, tzinfo=dt.UTC)
@@ -59,7 +60,7 @@ def commands_per_second(url: str, max_batch: int, clients: int, commands: int) -
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
-    assert len(accord.world.units) == clients * commands
+    assert len(accord.world[UNITS]) == clients * commands
     accord.close()
     return clients * commands / elapsed
 

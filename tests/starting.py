@@ -8,6 +8,7 @@ from pathlib import Path
 from accord.adapters.local_state import state_folder
 from accord.bootstrap import sql_accord
 from accord.config import Settings
+from accord.contexts import empty_world
 from accord.journal.repository import SqlJournal
 from accord.service.replay import rebuild_world
 from accord.snapshots.store import snapshot_folder
@@ -26,4 +27,4 @@ def snapshots_of(accord) -> list[Path]:
 
 
 def full_replay(accord, charter):
-    return rebuild_world(charter, SqlJournal(accord.engine).entries())
+    return rebuild_world(empty_world(charter), SqlJournal(accord.engine).entries())

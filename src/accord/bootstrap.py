@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -14,15 +13,8 @@ from accord.adapters.db import default_database_url, make_engine
 from accord.adapters.local_state import key_path, state_folder
 from accord.adapters.migrate import upgrade
 from accord.adapters.storage_guard import StorageGuard
-from accord.bodies import handlers as bodies
-from accord.bodies import repository as bodies_repository
-from accord.cases import handlers as cases
-from accord.cases import repository as cases_repository
 from accord.config import Settings
-from accord.exercises import handlers as exercises
-from accord.exercises import repository as exercises_repository
-from accord.forces import handlers as forces
-from accord.forces import repository as forces_repository
+from accord.contexts import assembly, empty_world, storages
 from accord.identity.token_cache import TokenCache
 from accord.journal import repository as journal_repository
 from accord.journal.repository import SqlJournal
@@ -33,46 +25,18 @@ from accord.journal.soundness import JournalUnsound
 from accord.journal.store import Journal
 from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
-from accord.membership import handlers as membership
-from accord.membership import repository as membership_repository
-from accord.monitoring import handlers as monitoring
-from accord.operations import handlers as operations
-from accord.operations import repository as operations_repository
-from accord.partners import handlers as partners
-from accord.partners import repository as partners_repository
 from accord.rules.charter import Charter
 from accord.rules.loading import bundled_charter_path, load_charter
 from accord.service.bus import MessageBus
 from accord.service.runtime import Accord
 from accord.service.sql_unit_of_work import SqlUnitOfWork
 from accord.service.unit_of_work import InMemoryUnitOfWork, UnitOfWork
-from accord.service.world import World
 from accord.service.writer import Writer
 from accord.snapshots.binding import binding_for
 from accord.snapshots.keeper import SnapshotKeeper
 from accord.snapshots.store import SnapshotStore, snapshot_folder
 
 log = logging.getLogger(__name__)
-
-CONTEXTS: tuple[Any, ...] = (
-    cases,
-    bodies,
-    membership,
-    partners,
-    forces,
-    monitoring,
-    exercises,
-    operations,
-)
-PROJECTORS: tuple[Any, ...] = (
-    cases_repository,
-    bodies_repository,
-    membership_repository,
-    partners_repository,
-    forces_repository,
-    exercises_repository,
-    operations_repository,
-)
 
 
 def charter_folder(name_or_path: str) -> Path:
@@ -93,23 +57,17 @@ def configured_charter(settings: Settings, override: str | None = None) -> Chart
 
 def command_types() -> dict[str, type[Command]]:
     """Every command Accord handles, by its name."""
-    return {kind.type_name: kind for context in CONTEXTS for kind in context.COMMAND_HANDLERS}
+    return assembly().commands
 
 
 def build_bus(uow: UnitOfWork) -> MessageBus:
-    """Every context's command handlers and policies on one bus."""
-    handlers: dict[Any, Any] = {}
-    policies: dict[Any, list[Any]] = {}
-    for context in CONTEXTS:
-        handlers.update(context.COMMAND_HANDLERS)
-        for event_type, listeners in getattr(context, "POLICIES", {}).items():
-            policies.setdefault(event_type, []).extend(listeners)
-    return MessageBus(uow, handlers, policies)
+    """Every context's command handlers, policies and roles on one bus."""
+    return MessageBus(uow, assembly())
 
 
 def in_memory_bus(charter: Charter, journal: Journal | None = None) -> MessageBus:
     """A fresh Accord in memory on ``charter``: the scenario runner's and the tests' bus."""
-    return build_bus(InMemoryUnitOfWork(World(charter), journal))
+    return build_bus(InMemoryUnitOfWork(empty_world(charter), journal))
 
 
 def database_engine(settings: Settings) -> Engine:
@@ -124,14 +82,14 @@ def sql_unit_of_work(
 ) -> SqlUnitOfWork:
     """The database unit of work, each context writing its own tables; durable or refused.
     Its read model starts from the newest usable snapshot, if any: only the tail is replayed."""
-    projectors = [context.project for context in PROJECTORS]
+    projectors = [storage.project for storage in storages() if storage.project is not None]
     start = None
     if snapshots is not None:
         with engine.connect() as connection:
             at = partial(journal_repository.hash_at, connection)
-            found = snapshots.newest_usable(charter, at)
+            found = snapshots.newest_usable(empty_world(charter), at)
         start = None if found is None else (found.world, found.seq, found.hash)
-    return SqlUnitOfWork(engine, charter, projectors, StorageGuard(engine), start)
+    return SqlUnitOfWork(engine, empty_world(charter), projectors, StorageGuard(engine), start)
 
 
 def snapshot_store(settings: Settings, engine: Engine, charter: Charter) -> SnapshotStore | None:

@@ -19,11 +19,12 @@ from typing import Any
 import pytest
 from fastapi.routing import iter_route_contexts
 
-from accord.identity.permissions import COMMAND_ROLES
+from accord.contexts import assembly
 from accord.identity.permissions import STAFF as STAFF_ROLES
 from tests.api_client import DELEGATIONS, STAFF, ApiUsers
 from tests.monitoring.reading import GDELT_DAYS
 
+COMMAND_ROLES = assembly().roles
 CALLERS = (*STAFF, *DELEGATIONS)
 PUBLIC, LOGIN, READ, JOURNAL = "public", "login", "read", "journal"
 #: Readable by every token, but this world holds no such record: 404 for all.

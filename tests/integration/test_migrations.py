@@ -5,16 +5,14 @@ from alembic.migration import MigrationContext
 
 from accord.adapters.db import make_engine
 from accord.adapters.migrate import upgrade
-from accord.adapters.schema import metadata
-from accord.adapters.tables import register_all_tables
+from accord.contexts import metadata
 
 
 def test_the_migrated_schema_is_the_declared_schema(database_url):
-    register_all_tables()
     engine = make_engine(database_url)
     upgrade(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_server_default": False})
-        differences = compare_metadata(context, metadata)
+        differences = compare_metadata(context, metadata())
     engine.dispose()
     assert differences == []

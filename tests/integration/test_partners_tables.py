@@ -9,6 +9,7 @@ from sqlalchemy import select
 from accord.bootstrap import build_bus, database_engine, sql_unit_of_work
 from accord.config import Settings
 from accord.membership.tables import membership_records
+from accord.partners.applications import STATUS_APPLICATIONS
 from accord.partners.commands import (
     Accede,
     ApplyForStatus,
@@ -16,6 +17,7 @@ from accord.partners.commands import (
     RecordInstrument,
     SignInstrument,
 )
+from accord.partners.model import INSTRUMENTS
 from accord.partners.tables import instrument_parties, recorded_instruments, status_applications
 from accord.service.actors import resolve_actor
 
@@ -69,6 +71,6 @@ def test_an_organizations_acts_and_status_are_written_and_rebuilt(engine, csto):
     assert [r.state for r in granted] == ["UNODC"]
 
     restarted = sql_unit_of_work(engine, csto)
-    assert restarted.world.instruments == bus.uow.world.instruments
-    assert restarted.world.status_applications == bus.uow.world.status_applications
+    assert restarted.world[INSTRUMENTS] == bus.uow.world[INSTRUMENTS]
+    assert restarted.world[STATUS_APPLICATIONS] == bus.uow.world[STATUS_APPLICATIONS]
     assert restarted.world.rulebook(AT.date()).status_name("UNODC") == "observer"

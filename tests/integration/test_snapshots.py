@@ -8,7 +8,10 @@ from itertools import pairwise
 from pathlib import Path
 
 from accord.bootstrap import configured_charter
+from accord.cases.changes import CASES
+from accord.exercises.model import EXERCISES
 from accord.journal.repository import SqlJournal
+from accord.partners.model import INSTRUMENTS
 from accord.simulation.runner import run_scenario
 from accord.simulation.scenario import load_scenario
 from accord.snapshots.store import KEPT
@@ -26,7 +29,7 @@ def test_a_start_from_a_snapshot_gives_the_world_a_full_replay_gives(database_ur
     try:
         assert again.uow.started_from == 4 * ENTRIES_PER_CRISIS  # nothing left to replay
         assert again.world == full_replay(again, csto)
-        assert len(again.world.cases) == 4
+        assert len(again.world[CASES]) == 4
     finally:
         again.close()
 
@@ -38,8 +41,8 @@ def test_every_context_of_the_bundled_history_survives_a_snapshot(sqlite_url, cs
         if not path.name.startswith("whatif"):  # the history the demo replays, in one journal
             run_scenario(load_scenario(path), charter, SqlJournal(first.engine), first)
     before = first.world
-    assert before.calendar.exercises
-    assert before.instruments
+    assert before[EXERCISES].exercises
+    assert before[INSTRUMENTS]
     first.close(final_snapshot=True)
     again = started(sqlite_url)
     try:

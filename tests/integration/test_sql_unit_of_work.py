@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from accord.bodies.commands import ConveneSession, StatePosition, TableDraft
 from accord.bodies.tables import drafts
 from accord.bootstrap import build_bus, database_engine, sql_unit_of_work
+from accord.cases.changes import CASES
 from accord.cases.commands import FileRequest
 from accord.cases.tables import cases
 from accord.config import Settings
@@ -67,7 +68,7 @@ def test_when_a_table_cannot_be_written_nothing_is_kept(engine, csto):
     with pytest.raises(WriteFailed, match="file_request: the database refused the write"):
         act(bus, "KAZ", FileRequest(article="CST-2"))
     assert count(engine, journal_entries) == 0
-    assert bus.uow.world.cases == {}
+    assert bus.uow.world[CASES] == {}
     assert len(bus.uow.journal) == 0
 
 
@@ -75,10 +76,10 @@ def test_a_second_process_catches_up_from_the_journal(engine, csto):
     first, second = a_bus(engine, csto), a_bus(engine, csto)
     act(first, "KAZ", FileRequest(article="CST-2"))
     act(second, "KGZ", FileRequest(article="CST-2"))
-    assert sorted(second.uow.world.cases) == ["case-1", "case-2"]
+    assert sorted(second.uow.world[CASES]) == ["case-1", "case-2"]
     second.uow.refresh()
     first.uow.refresh()
-    assert first.uow.world.cases == second.uow.world.cases
+    assert first.uow.world[CASES] == second.uow.world[CASES]
 
 
 def test_concurrent_writers_on_one_draft_lose_no_position(engine, csto):

@@ -11,9 +11,11 @@ from sqlalchemy import event, func, select
 
 from accord.bodies.commands import StatePosition
 from accord.bootstrap import build_bus, database_engine, sql_accord, sql_unit_of_work
+from accord.cases.changes import CASES
 from accord.cases.commands import FileRequest
 from accord.config import Settings
 from accord.forces.commands import PledgeUnit
+from accord.forces.model import UNITS
 from accord.journal.repository import SqlJournal
 from accord.journal.tables import journal_entries
 from accord.journal.verify import verify
@@ -98,7 +100,7 @@ def test_waiting_commands_share_one_transaction_each_with_its_own_entry(accord):
     check = verify(SqlJournal(accord.engine).entries())
     assert check.ok
     assert check.entries == 12
-    assert len(accord.world.units) == 12
+    assert len(accord.world[UNITS]) == 12
 
 
 def test_a_command_that_fails_does_not_fail_its_neighbours(accord):
@@ -116,7 +118,7 @@ def test_a_command_that_fails_does_not_fail_its_neighbours(accord):
     assert isinstance(answers[1], NotFound)
     assert answers[0].allowed
     assert answers[2].allowed
-    assert sorted(unit.name for unit in accord.world.units.values()) == ["KAZ-ENG-1", "KAZ-ENG-2"]
+    assert sorted(unit.name for unit in accord.world[UNITS].values()) == ["KAZ-ENG-1", "KAZ-ENG-2"]
 
 
 def test_a_write_the_database_refuses_fails_alone_and_the_rest_are_written(database_url, csto):
@@ -144,7 +146,7 @@ def test_a_write_the_database_refuses_fails_alone_and_the_rest_are_written(datab
             thread.join(timeout=60)
         assert isinstance(answers[1], WriteFailed)
         assert [answers[0].allowed, answers[2].allowed] == [True, True]
-        kept = sorted(case.summary for case in writer.snapshot.cases.values())
+        kept = sorted(case.summary for case in writer.snapshot[CASES].values())
         assert kept == ["first", "third"]
         with engine.connect() as connection:
             count = select(func.count()).select_from(journal_entries)
@@ -158,7 +160,7 @@ def test_an_acknowledged_write_is_in_the_next_read(accord):
     for number in range(5):
         result = accord.handle(pledge(number), KAZ, AT)
         assert result.allowed
-        assert result.created["unit"] in accord.world.units
+        assert result.created["unit"] in accord.world[UNITS]
 
 
 def test_readers_iterate_snapshots_while_the_writer_changes_the_world(accord):
@@ -170,9 +172,9 @@ def test_readers_iterate_snapshots_while_the_writer_changes_the_world(accord):
         while not stop.is_set():
             world = accord.world
             try:
-                strengths = [unit.strength for unit in world.units.values()]
+                strengths = [unit.strength for unit in world[UNITS].values()]
                 seen.append((world.version, len(strengths)))
-                assert len(world.units) == len(strengths)
+                assert len(world[UNITS]) == len(strengths)
             except BaseException as error:
                 errors.append(error)
 
@@ -191,4 +193,4 @@ def test_readers_iterate_snapshots_while_the_writer_changes_the_world(accord):
     assert all(result.allowed for result in writers)
     # A snapshot's version counts its events: one unit per event, never half a command.
     assert all(version == units for version, units in seen)
-    assert len(accord.world.units) == 40
+    assert len(accord.world[UNITS]) == 40

@@ -7,7 +7,9 @@ import shutil
 import pytest
 
 from accord.bodies.commands import CloseDraft, ConveneSession, StatePosition, TableDraft
+from accord.bodies.model import BODIES
 from accord.bodies.views import Delegation, draft_visible, session_visible
+from accord.cases.changes import CASES
 from accord.cases.commands import FileRequest
 from accord.cases.views import case_visible
 from accord.identity.model import Principal, Role
@@ -53,12 +55,12 @@ def accord(csto):
 def test_every_participant_reads_the_draft_about_a_confidential_case(accord):
     confidential_draft(accord)
     world, day = accord.world, accord.now.date()
-    draft, session = world.sittings.drafts["draft-1"], world.sittings.sessions["session-1"]
+    draft, session = world[BODIES].drafts["draft-1"], world[BODIES].sessions["session-1"]
     for state in MEMBERS:
         assert draft_visible(world, draft, Delegation(state), day), state
         assert session_visible(world, session, Delegation(state), day), state
     for state in OTHERS:
-        assert not case_visible(world, world.cases["case-1"], Delegation(state), day), state
+        assert not case_visible(world, world[CASES]["case-1"], Delegation(state), day), state
 
 
 def test_the_chair_is_told_to_whom_the_draft_is_released_and_on_which_article(accord):
@@ -74,7 +76,7 @@ def test_the_chair_is_told_to_whom_the_draft_is_released_and_on_which_article(ac
 def test_a_suspended_member_a_non_member_and_the_observer_liaison_are_released_nothing(accord):
     confidential_draft(accord)
     world, day = accord.world, accord.now.date()
-    draft, session = world.sittings.drafts["draft-1"], world.sittings.sessions["session-1"]
+    draft, session = world[BODIES].drafts["draft-1"], world[BODIES].sessions["session-1"]
     for reader in (Delegation("UZB"), Delegation("AZE"), staff("observer_liaison")):
         assert not draft_visible(world, draft, reader, day), reader
         assert not session_visible(world, session, reader, day), reader
@@ -97,7 +99,7 @@ def test_a_member_admitted_before_the_closing_reads_the_draft_and_is_absent_only
     accord = InMemoryAccord(csto, dt.datetime(2024, 3, 1, 10, 0))
     confidential_draft(accord, kind="statement")
     world = accord.world
-    draft = world.sittings.drafts["draft-1"]
+    draft = world[BODIES].drafts["draft-1"]
     assert not draft_visible(world, draft, Delegation("SRB"), accord.now.date())
     assert accord.do("SRB", ApplyForMembership()).allowed
     accord.do("chair", TableDraft(session="session-1", kind="admission", subject="SRB"))
@@ -136,4 +138,4 @@ def test_a_draft_is_not_closed_while_a_participant_could_not_read_it(unreleasing
     assert not refused.allowed
     assert refused.ruling.details["unread"] == OTHERS
     assert "CHARTER-12" in refused.ruling.articles
-    assert accord.world.sittings.drafts["draft-1"].is_open
+    assert accord.world[BODIES].drafts["draft-1"].is_open

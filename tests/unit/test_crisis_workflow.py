@@ -4,8 +4,12 @@ import datetime as dt
 import pytest
 
 from accord.bodies.commands import CloseDraft, ConveneSession, StatePosition, TableDraft
+from accord.bodies.model import BODIES
+from accord.cases.changes import CASES
 from accord.cases.commands import CloseCase, Deploy, FileRequest, NotifyUnSecurityCouncil
+from accord.contexts import empty_world
 from accord.forces.commands import PledgeUnit
+from accord.forces.model import UNITS
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.membership.commands import (
     ApplyForMembership,
@@ -14,6 +18,8 @@ from accord.membership.commands import (
     NotifyWithdrawal,
     RequestSuspension,
 )
+from accord.membership.model import MEMBERSHIP
+from accord.partners.model import INSTRUMENTS
 from accord.service.replay import rebuild_world
 from tests.builders import InMemoryAccord
 
@@ -34,7 +40,7 @@ def kazakhstan_request(accord):
 
 def session_and_draft(accord, kind="peacekeeping_operation", case="case-1", subject=None):
     accord.do("chair", ConveneSession(body="CSC", extraordinary=True, format="video", about=case))
-    session = f"session-{len(accord.world.sittings.sessions)}"
+    session = f"session-{len(accord.world[BODIES].sessions)}"
     return accord.do("chair", TableDraft(session=session, kind=kind, case=case, subject=subject))
 
 
@@ -45,16 +51,16 @@ def everyone(accord, draft, position="support", members=MEMBERS_2022):
 
 def snapshot(world):
     return copy.deepcopy(
-        (world.cases, world.sittings, world.roll.changes, world.instruments, world.units)
+        (world[CASES], world[BODIES], world[MEMBERSHIP].changes, world[INSTRUMENTS], world[UNITS])
     )
 
 
 def test_a_request_opens_a_case_and_a_session_about_it_opens_consultations(accord):
     result = kazakhstan_request(accord)
     assert result.allowed
-    assert accord.world.cases["case-1"].stage == "requested"
+    assert accord.world[CASES]["case-1"].stage == "requested"
     session_and_draft(accord)
-    assert accord.world.cases["case-1"].stage == "consultations"
+    assert accord.world[CASES]["case-1"].stage == "consultations"
 
 
 def test_a_refused_command_changes_nothing_but_is_journaled(accord):
@@ -77,10 +83,10 @@ def test_adoption_moves_the_case_to_decided_and_deployment_to_execution(accord):
     everyone(accord, "draft-1")
     closing = accord.do("chair", CloseDraft(draft="draft-1"))
     assert closing.ruling.details["outcome"] == "adopted"
-    assert accord.world.cases["case-1"].stage == "decided"
+    assert accord.world[CASES]["case-1"].stage == "decided"
     deployed = accord.do("CSC", Deploy(case="case-1", contingents={"RUS": 1500, "BLR": 200}))
     assert deployed.allowed
-    assert accord.world.cases["case-1"].stage == "in_execution"
+    assert accord.world[CASES]["case-1"].stage == "in_execution"
 
 
 def test_one_objection_blocks_and_the_case_stays_in_consultations(accord):
@@ -92,7 +98,7 @@ def test_one_objection_blocks_and_the_case_stays_in_consultations(accord):
     assert closing.allowed
     assert closing.ruling.details["outcome"] == "blocked"
     assert closing.ruling.details["blocked_by"] == ["ARM"]
-    assert accord.world.cases["case-1"].stage == "consultations"
+    assert accord.world[CASES]["case-1"].stage == "consultations"
     refused = accord.do("CSC", Deploy(case="case-1", contingents={"RUS": 100}))
     assert not refused.allowed
 
@@ -105,7 +111,7 @@ def test_a_position_on_a_closed_draft_is_refused_with_the_article(accord):
     late = accord.do("ARM", StatePosition(draft="draft-1", position="support"))
     assert not late.allowed
     assert "CHARTER-12" in late.ruling.articles
-    assert "ARM" not in accord.world.sittings.drafts["draft-1"].positions
+    assert "ARM" not in accord.world[BODIES].drafts["draft-1"].positions
 
 
 def test_a_second_position_by_the_same_state_is_refused(accord):
@@ -115,7 +121,7 @@ def test_a_second_position_by_the_same_state_is_refused(accord):
     again = accord.do("RUS", StatePosition(draft="draft-1", position="object"))
     assert not again.allowed
     assert "CHARTER-12" in again.ruling.articles
-    assert accord.world.sittings.drafts["draft-1"].positions["RUS"] == "support"
+    assert accord.world[BODIES].drafts["draft-1"].positions["RUS"] == "support"
 
 
 def test_a_non_member_cannot_state_a_position(accord):
@@ -132,7 +138,7 @@ def test_only_the_chair_closes_a_draft(accord):
     result = accord.do("RUS", CloseDraft(draft="draft-1"))
     assert not result.allowed
     assert "CHARTER-13" in result.ruling.articles
-    assert accord.world.sittings.drafts["draft-1"].is_open
+    assert accord.world[BODIES].drafts["draft-1"].is_open
 
 
 def test_the_un_security_council_is_informed_of_measures_once_they_are_decided(accord):
@@ -146,7 +152,7 @@ def test_the_un_security_council_is_informed_of_measures_once_they_are_decided(a
     result = accord.do("secretary_general", NotifyUnSecurityCouncil(case="case-1"))
     assert result.allowed
     assert {"CST-4", "PKA-3"} <= set(result.ruling.articles)
-    assert accord.world.cases["case-1"].un_notified_at is not None
+    assert accord.world[CASES]["case-1"].un_notified_at is not None
 
 
 def test_a_case_with_forces_deployed_cannot_be_closed(accord):
@@ -243,7 +249,7 @@ def test_the_state_rebuilt_from_the_journal_alone_is_the_same(accord, csto):
     accord.do("CSC", Deploy(case="case-1", contingents={"RUS": 1500, "BLR": 200}))
     accord.do("ARM", DeclareParticipationFrozen())
     accord.do("RUS", PledgeUnit(unit="98th airborne division", strength=4000))
-    rebuilt = rebuild_world(csto, accord.journal.entries())
+    rebuilt = rebuild_world(empty_world(csto), accord.journal.entries())
     assert snapshot(rebuilt) == snapshot(accord.world)
     assert rebuilt.rulebook(dt.date(2022, 2, 1)).frozen("ARM") is not None
 
@@ -281,6 +287,6 @@ def test_a_body_convenes_its_own_session_and_closes_its_own_draft(accord):
     assert not accord.do("CDM", ConveneSession(body="CSC", about="case-1")).allowed
     tabled = accord.do("chair", TableDraft(session="session-1", kind="peacekeeping", case="case-1"))
     assert tabled.allowed
-    assert accord.world.sittings.drafts["draft-1"].kind == "peacekeeping_operation"
+    assert accord.world[BODIES].drafts["draft-1"].kind == "peacekeeping_operation"
     everyone(accord, "draft-1")
     assert accord.do("CSC", CloseDraft(draft="draft-1")).ruling.details["outcome"] == "adopted"

@@ -7,6 +7,7 @@ import pytest
 
 from accord.exercises.availability import exercise_busy_windows
 from accord.exercises.commands import ChangeExercise, RecordLessons
+from accord.exercises.model import EXERCISES
 from accord.kernel.errors import InvalidInput, NotFound
 from tests.builders import InMemoryAccord
 from tests.unit.test_exercise_plans import (
@@ -35,7 +36,7 @@ def change(accord, by="JOINT_STAFF", exercise="exercise-1", **values):
 def test_a_venue_moved_change_keeps_what_it_was_and_why(accord):
     result = change(accord, change="venue_moved", host="kgz", venue="Edelweiss training ground")
     assert result.allowed
-    exercise = accord.world.calendar.exercises["exercise-1"]
+    exercise = accord.world[EXERCISES].exercises["exercise-1"]
     assert (exercise.host, exercise.venue) == ("KGZ", "Edelweiss training ground")
     moved = exercise.changes[-1]
     assert (moved.change, moved.reason, moved.by) == ("venue_moved", "the pandemic", "JOINT_STAFF")
@@ -48,7 +49,7 @@ def test_a_reduced_format_and_moved_dates_are_recorded_one_after_the_other(accor
     assert change(accord, change="format_reduced", troop_cap=500).allowed
     moved = {"start": dt.date(2022, 10, 3), "end": dt.date(2022, 10, 7)}
     assert change(accord, change="dates_moved", **moved).allowed
-    exercise = accord.world.calendar.find("Interaction-2022")
+    exercise = accord.world[EXERCISES].find("Interaction-2022")
     assert (exercise.troop_cap, exercise.start, exercise.end) == (500, *moved.values())
     assert [c.change for c in exercise.changes] == ["format_reduced", "dates_moved"]
     assert exercise.changes[0].before == {"troop_cap": 1500}
@@ -71,7 +72,7 @@ def test_a_malformed_change_is_refused_naming_its_field(accord, values, field):
         change(accord, **values)
     assert caught.value.field == field
     assert len(accord.journal) == before
-    assert accord.world.calendar.exercises["exercise-1"].changes == ()
+    assert accord.world[EXERCISES].exercises["exercise-1"].changes == ()
 
 
 def test_a_reduced_format_has_fewer_troops_than_planned(accord):
@@ -84,7 +85,7 @@ def test_a_reduced_format_has_fewer_troops_than_planned(accord):
 def test_a_venue_cannot_move_to_a_state_that_is_not_a_member(accord):
     result = change(accord, change="venue_moved", host="UZB")
     assert not result.allowed
-    assert accord.world.calendar.exercises["exercise-1"].host == "KAZ"
+    assert accord.world[EXERCISES].exercises["exercise-1"].host == "KAZ"
 
 
 def test_the_host_cancels_an_exercise_on_its_territory_and_its_units_are_free(csto):
@@ -96,7 +97,7 @@ def test_the_host_cancels_an_exercise_on_its_territory_and_its_units_are_free(cs
     result = change(accord, by="KAZ", change="cancelled_by_host", reason="not expedient this year")
 
     assert result.allowed
-    exercise = accord.world.calendar.exercises["exercise-1"]
+    exercise = accord.world[EXERCISES].exercises["exercise-1"]
     assert exercise.status == "cancelled"
     assert exercise.changes[-1].after == {"status": "cancelled"}
     assert exercise_busy_windows(accord.world) == {}
@@ -107,19 +108,19 @@ def test_only_the_host_or_the_joint_staff_cancels(accord, by):
     result = change(accord, by=by, change="cancelled_by_host")
     assert not result.allowed
     assert "only KAZ, the host, cancels" in result.ruling.reasons[0].text
-    assert accord.world.calendar.exercises["exercise-1"].status == "adopted"
+    assert accord.world[EXERCISES].exercises["exercise-1"].status == "adopted"
 
 
 def test_the_joint_staff_records_a_cancellation_by_the_host(accord):
     assert change(accord, change="cancelled_by_host", reason="the host withdrew").allowed
-    assert accord.world.calendar.exercises["exercise-1"].status == "cancelled"
+    assert accord.world[EXERCISES].exercises["exercise-1"].status == "cancelled"
 
 
 @pytest.mark.parametrize("by", ["KAZ", "chair"])
 def test_only_the_joint_staff_moves_or_reduces_an_exercise(accord, by):
     result = change(accord, by=by, change="format_reduced", troop_cap=100)
     assert not result.allowed
-    assert accord.world.calendar.exercises["exercise-1"].troop_cap == 1500
+    assert accord.world[EXERCISES].exercises["exercise-1"].troop_cap == 1500
 
 
 def test_a_cancelled_exercise_is_not_changed_any_more(accord):
@@ -127,7 +128,7 @@ def test_a_cancelled_exercise_is_not_changed_any_more(accord):
     result = change(accord, change="format_reduced", troop_cap=100)
     assert not result.allowed
     assert "was cancelled by its host" in result.ruling.reasons[-1].text
-    assert len(accord.world.calendar.exercises["exercise-1"].changes) == 1
+    assert len(accord.world[EXERCISES].exercises["exercise-1"].changes) == 1
 
 
 def test_lessons_are_recorded_once_the_exercise_is_over(accord):
@@ -137,7 +138,7 @@ def test_lessons_are_recorded_once_the_exercise_is_over(accord):
     assert "lessons are recorded after it" in early.ruling.reasons[-1].text
     late = accord.do("JOINT_STAFF", lessons, at=AFTER_IT)
     assert late.allowed
-    recorded = accord.world.calendar.exercises["exercise-1"].lessons
+    recorded = accord.world[EXERCISES].exercises["exercise-1"].lessons
     assert [(entry.text, entry.at) for entry in recorded] == [
         ("command posts linked up late", AFTER_IT)
     ]
@@ -166,6 +167,6 @@ def test_no_lessons_for_a_cancelled_exercise_or_one_no_decision_adopted(accord):
 
 
 def test_an_exercise_is_found_by_id_or_by_name_and_a_missing_one_is_not(accord):
-    assert accord.world.calendar.find("interaction-2022").id == "exercise-1"
+    assert accord.world[EXERCISES].find("interaction-2022").id == "exercise-1"
     with pytest.raises(NotFound):
         change(accord, exercise="Interaction-2099", change="format_reduced", troop_cap=1)

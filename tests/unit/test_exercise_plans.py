@@ -6,8 +6,11 @@ from dataclasses import replace
 import pytest
 
 from accord.bodies.commands import CloseDraft, ConveneSession, StatePosition, TableDraft
+from accord.bodies.model import BODIES
+from accord.contexts import empty_world
 from accord.exercises.availability import exercise_busy_windows
 from accord.exercises.commands import AdoptExercisePlan, PlannedExercise, ProposeExercisePlan
+from accord.exercises.model import EXERCISES
 from accord.forces.commands import PledgeUnit
 from accord.kernel.errors import InvalidInput
 from accord.service.replay import rebuild_world
@@ -47,7 +50,7 @@ def propose(accord, *exercises, year=2022, by="JOINT_STAFF"):
 def cdm_decision(accord, kind="exercise_plan", positions=None):
     """A CDM session, a draft of ``kind``, every member's position, and the draft closed."""
     accord.do("chair", ConveneSession(body="CDM"))
-    session = f"session-{len(accord.world.sittings.sessions)}"
+    session = f"session-{len(accord.world[BODIES].sessions)}"
     tabled = accord.do("chair", TableDraft(session=session, kind=kind, text="the 2022 plan"))
     draft = tabled.created["draft"]
     for state in MEMBERS_2021:
@@ -76,9 +79,9 @@ def test_the_joint_staff_proposes_a_plan_that_waits_for_a_decision(accord):
     assert result.allowed
     assert result.created == {"exercise_plan": "plan-2022-1"}
     assert result.ruling.details["exercises"] == ["exercise-1", "exercise-2"]
-    plan = accord.world.calendar.plans["plan-2022-1"]
+    plan = accord.world[EXERCISES].plans["plan-2022-1"]
     assert (plan.status, plan.exercises) == ("proposed", ("exercise-1", "exercise-2"))
-    interaction = accord.world.calendar.exercises["exercise-1"]
+    interaction = accord.world[EXERCISES].exercises["exercise-1"]
     assert (interaction.kind, interaction.status) == ("interaction", "proposed")
     assert interaction.participants == ("KAZ", "KGZ", "RUS", "TJK")
 
@@ -94,10 +97,10 @@ def test_an_adopted_cdm_decision_puts_the_plan_into_effect_citing_the_cdm_power(
 
     assert result.allowed
     assert result.ruling.articles == ("CHARTER-15",)
-    plan_record = accord.world.calendar.plans[plan]
+    plan_record = accord.world[EXERCISES].plans[plan]
     assert (plan_record.status, plan_record.decision) == ("adopted", draft)
     assert plan_record.decided_by == "CDM"
-    assert accord.world.calendar.exercises["exercise-1"].status == "adopted"
+    assert accord.world[EXERCISES].exercises["exercise-1"].status == "adopted"
     assert exercise_busy_windows(accord.world) == {unit: [(INTERACTION.start, INTERACTION.end)]}
 
 
@@ -117,7 +120,7 @@ def test_a_plan_is_not_adopted_by_another_kind_of_decision_or_a_blocked_one(
     assert not result.allowed
     assert why in result.ruling.reasons[-1].text
     assert result.events == ()
-    assert accord.world.calendar.plans[plan].status == "proposed"
+    assert accord.world[EXERCISES].plans[plan].status == "proposed"
 
 
 def test_a_plan_adopted_once_is_not_adopted_again_and_its_year_takes_no_second_plan(accord):
@@ -135,7 +138,7 @@ def test_only_the_joint_staff_proposes_the_plan(accord, by):
     result = propose(accord, INTERACTION, by=by)
     assert not result.allowed
     assert "JOINT_STAFF" in result.ruling.reasons[0].text
-    assert accord.world.calendar.plans == {}
+    assert accord.world[EXERCISES].plans == {}
 
 
 @pytest.mark.parametrize(
@@ -163,7 +166,7 @@ def test_a_unit_of_a_state_not_taking_part_is_refused(accord):
         propose(accord, replace(INTERACTION, units=(unit,)))
     assert caught.value.field == "exercises[0].units"
     assert "BLR, which does not take part" in caught.value.rule
-    assert accord.world.calendar.plans == {}
+    assert accord.world[EXERCISES].plans == {}
 
 
 def test_an_empty_plan_and_a_twice_planned_exercise_are_refused(accord):
@@ -191,5 +194,5 @@ def test_a_host_that_is_not_a_member_on_the_last_day_is_refused(csto):
 
 def test_the_journal_alone_rebuilds_the_plans_and_their_exercises(accord, csto):
     adopted_plan(accord, INTERACTION, COBALT)
-    rebuilt = rebuild_world(csto, accord.journal.entries())
-    assert rebuilt.calendar == accord.world.calendar
+    rebuilt = rebuild_world(empty_world(csto), accord.journal.entries())
+    assert rebuilt[EXERCISES] == accord.world[EXERCISES]

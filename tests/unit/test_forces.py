@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 
 from accord.bodies.commands import CloseDraft
+from accord.cases.changes import CASES
 from accord.cases.commands import Deploy, WithdrawForces
+from accord.contexts import empty_world
 from accord.forces.commands import (
     ChangePledge,
     PledgeUnit,
@@ -13,6 +15,7 @@ from accord.forces.commands import (
     StateRequirements,
     WithdrawPledge,
 )
+from accord.forces.model import REQUIREMENTS, UNITS
 from accord.kernel.errors import InvalidInput
 from accord.service.replay import rebuild_world
 from tests.builders import InMemoryAccord
@@ -51,7 +54,7 @@ def test_a_pledge_records_capabilities_caveats_and_the_formation_s_legal_basis(a
     result = accord.do("RUS", AIRBORNE)
     assert result.allowed
     assert "Agreement on Peacekeeping Activities" in result.ruling.reasons[0].text
-    unit = accord.world.units["unit-1"]
+    unit = accord.world[UNITS]["unit-1"]
     assert (unit.state, unit.capabilities, unit.readiness_level) == (
         "RUS",
         ("airborne", "reconnaissance"),
@@ -103,7 +106,7 @@ def test_only_the_pledging_state_changes_its_pledge_and_every_change_keeps_its_r
     with pytest.raises(InvalidInput) as caught:
         accord.do("RUS", ChangePledge(unit="unit-1", reason=" ", strength=1100))
     assert caught.value.field == "reason"
-    unit = accord.world.units["unit-1"]
+    unit = accord.world[UNITS]["unit-1"]
     assert unit.strength == 1200
     assert [what for _, what in unit.history] == [
         "pledged to collective_peacekeeping_forces (1500)",
@@ -116,7 +119,7 @@ def test_the_joint_staff_verifies_a_unit_and_raises_its_readiness_level(accord):
     visit = RecordVerificationVisit(unit="unit-1", visited_on=dt.date(2022, 1, 4), level="level_2")
     assert not accord.do("RUS", visit).allowed
     assert accord.do("JOINT_STAFF", visit).allowed
-    assert accord.world.units["unit-1"].readiness_level == "level_2"
+    assert accord.world[UNITS]["unit-1"].readiness_level == "level_2"
     with pytest.raises(InvalidInput) as caught:
         accord.do("JOINT_STAFF", RecordVerificationVisit("unit-1", dt.date(2030, 1, 1), "level_3"))
     assert caught.value.field == "visited_on"
@@ -143,7 +146,7 @@ def test_requirements_serve_an_adopted_decision_only(accord):
     accord.do("chair", CloseDraft(draft="draft-1"))
     stated = accord.do("JOINT_STAFF", StateRequirements(case="case-1", requirements=(REQUIREMENT,)))
     assert stated.allowed
-    [requirement] = accord.world.requirements["case-1"].requirements
+    [requirement] = accord.world[REQUIREMENTS]["case-1"].requirements
     assert (requirement.id, requirement.needed_by) == ("R1", dt.date(2022, 1, 8))
     with pytest.raises(InvalidInput) as caught:
         accord.do(
@@ -168,7 +171,7 @@ def test_units_deployed_on_a_case_make_its_contingents_and_cannot_be_sent_twice(
     assert "pledged to collective_rapid_reaction_forces" in wrong.ruling.reasons[0].text
     sent = accord.do("CSC", Deploy(case="case-1", units=("unit-1", "unit-2")))
     assert sent.allowed, sent.ruling.reasons
-    deployment = accord.world.cases["case-1"].deployments[0]
+    deployment = accord.world[CASES]["case-1"].deployments[0]
     assert deployment.contingents == {"RUS": 1500, "BLR": 200}
     again = accord.do("CSC", Deploy(case="case-1", units=("unit-1",)))
     assert "unit-1 is already deployed on case-1" in again.ruling.reasons[0].text
@@ -187,6 +190,6 @@ def test_units_deployed_on_a_case_make_its_contingents_and_cannot_be_sent_twice(
     with pytest.raises(InvalidInput) as caught:
         accord.do("CSC", Deploy(case="case-1", units=("unit-2",), contingents={"BLR": 1}))
     assert caught.value.field == "units"
-    rebuilt = rebuild_world(csto, accord.journal.entries())
-    assert rebuilt.units == accord.world.units
-    assert rebuilt.cases == accord.world.cases
+    rebuilt = rebuild_world(empty_world(csto), accord.journal.entries())
+    assert rebuilt[UNITS] == accord.world[UNITS]
+    assert rebuilt[CASES] == accord.world[CASES]

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
+from accord.contexts import empty_world
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.partners.commands import Accede, Ratify, RecordInstrument, SignInstrument
-from accord.partners.model import in_force
+from accord.partners.model import INSTRUMENTS, in_force
 from accord.partners.views import instrument_view
 from accord.service.replay import rebuild_world
 from tests.builders import InMemoryAccord
@@ -40,7 +41,7 @@ def everyone_signs(accord, instrument="PROT-X", parties=SIX):
 
 def is_in_force(accord, instrument, day):
     world = accord.world
-    return in_force(world.charter(), world.instruments, instrument, day)
+    return in_force(world.charter(), world[INSTRUMENTS], instrument, day)
 
 
 def test_by_default_an_instrument_enters_into_force_on_the_last_ratification(accord):
@@ -48,7 +49,7 @@ def test_by_default_an_instrument_enters_into_force_on_the_last_ratification(acc
     everyone_signs(accord)
     for day, state in enumerate(SIX, start=1):
         assert accord.do(state, Ratify(instrument="PROT-X"), at=on_day(day)).allowed
-    assert accord.world.instruments["PROT-X"].in_force_from() == dt.date(2022, 4, 6)
+    assert accord.world[INSTRUMENTS]["PROT-X"].in_force_from() == dt.date(2022, 4, 6)
     assert not is_in_force(accord, "PROT-X", dt.date(2022, 4, 5))
     assert is_in_force(accord, "PROT-X", dt.date(2022, 4, 6))
 
@@ -60,14 +61,14 @@ def test_on_the_fifth_ratification_as_the_1999_protocol_did(accord):
     for day, state in enumerate(SIX[:4], start=1):
         accord.do(state, Ratify(instrument="PROT-X"), at=on_day(day))
     view = instrument_view(
-        accord.world.charter(), accord.world.instruments, "PROT-X", on_day(4).date()
+        accord.world.charter(), accord.world[INSTRUMENTS], "PROT-X", on_day(4).date()
     )
     assert view["status"] == "signed, not yet in force: 4 of 5 ratifications or accessions needed"
     fifth = accord.do("RUS", Ratify(instrument="PROT-X"), at=on_day(9))
     assert "enters into force on 2022-04-09" in fifth.ruling.reasons[-1].text
-    assert accord.world.instruments["PROT-X"].in_force_from() == dt.date(2022, 4, 9)
+    assert accord.world[INSTRUMENTS]["PROT-X"].in_force_from() == dt.date(2022, 4, 9)
     view = instrument_view(
-        accord.world.charter(), accord.world.instruments, "PROT-X", on_day(9).date()
+        accord.world.charter(), accord.world[INSTRUMENTS], "PROT-X", on_day(9).date()
     )
     assert (view["status"], view["in_force"]) == ("in force since 2022-04-09", True)
     assert view["rule"] == "enters into force on the day of the 5th ratification or accession"
@@ -90,14 +91,14 @@ def test_a_joint_statement_takes_effect_on_signature_and_is_not_ratified(accord)
 def test_a_ratification_by_a_state_that_is_not_a_party_is_refused_naming_the_parties(accord):
     record(accord, parties=("KAZ", "RUS"), entry_into_force="last_ratification")
     everyone_signs(accord, parties=("KAZ", "RUS"))
-    before = copy.deepcopy(accord.world.instruments)
+    before = copy.deepcopy(accord.world[INSTRUMENTS])
     refused = accord.do("ARM", Ratify(instrument="PROT-X"))
     assert not refused.allowed
     assert refused.ruling.reasons[-1].text == (
         "ARM is not a party to PROT-X and cannot ratify it; its parties are KAZ, RUS"
     )
     assert not accord.do("ARM", SignInstrument(instrument="PROT-X")).allowed
-    assert accord.world.instruments == before
+    assert accord.world[INSTRUMENTS] == before
     assert list(accord.journal.entries())[-1].events == []
 
 
@@ -117,7 +118,7 @@ def test_a_state_accedes_only_to_an_instrument_open_to_accession(accord):
     )
     record(accord, parties=("KAZ", "RUS"), open_to_accession=True)
     assert accord.do("SRB", Accede(instrument="PROT-X")).allowed
-    assert accord.world.instruments["PROT-X"].parties == ("KAZ", "RUS", "SRB")
+    assert accord.world[INSTRUMENTS]["PROT-X"].parties == ("KAZ", "RUS", "SRB")
     assert not accord.do("SRB", Accede(instrument="PROT-X")).allowed
     assert not accord.do("KAZ", Accede(instrument="PROT-X")).allowed
     assert not accord.do("SRB", Ratify(instrument="PROT-X")).allowed
@@ -129,7 +130,7 @@ def test_an_accession_counts_towards_the_nth_ratification(accord):
     everyone_signs(accord, parties=("KAZ", "RUS"))
     accord.do("KAZ", Ratify(instrument="PROT-X"), at=on_day(1))
     accord.do("SRB", Accede(instrument="PROT-X"), at=on_day(2))
-    assert accord.world.instruments["PROT-X"].in_force_from() == dt.date(2022, 4, 2)
+    assert accord.world[INSTRUMENTS]["PROT-X"].in_force_from() == dt.date(2022, 4, 2)
 
 
 def test_the_charters_own_instruments_keep_the_charters_dates(accord):
@@ -144,7 +145,7 @@ def test_the_charters_own_instruments_keep_the_charters_dates(accord):
     assert not again.allowed
     assert "PROT-1999" in again.ruling.articles
     view = instrument_view(
-        accord.world.charter(), accord.world.instruments, "PROT-1999", on_day(1).date()
+        accord.world.charter(), accord.world[INSTRUMENTS], "PROT-1999", on_day(1).date()
     )
     assert view["in_force_since"] == dt.date(2000, 3, 22)
     assert "R-CST-EXT-1" in view["rule"]
@@ -156,7 +157,7 @@ def test_the_charters_own_instruments_keep_the_charters_dates(accord):
 def test_only_the_secretariat_records_an_instrument_and_only_once(accord):
     by_a_state = record(accord, by="RUS")
     assert not by_a_state.allowed
-    assert accord.world.instruments == {}
+    assert accord.world[INSTRUMENTS] == {}
     assert record(accord, by="SECRETARIAT").allowed
     twice = record(accord, by="chair")
     assert not twice.allowed
@@ -168,7 +169,7 @@ def test_a_state_acts_for_itself_and_the_secretariat_for_an_organization(accord)
     assert not accord.do("RUS", SignInstrument(instrument="PROT-X", party="KAZ")).allowed
     assert not accord.do("secretary_general", SignInstrument("PROT-X", party="KAZ")).allowed
     assert not accord.do("secretary_general", SignInstrument("PROT-X")).allowed
-    assert accord.world.instruments["PROT-X"].signed == {}
+    assert accord.world[INSTRUMENTS]["PROT-X"].signed == {}
 
 
 @pytest.mark.parametrize(
@@ -202,6 +203,6 @@ def test_the_instruments_rebuilt_from_the_journal_are_the_same(accord, csto):
     everyone_signs(accord)
     accord.do("KAZ", Ratify(instrument="PROT-X"))
     accord.do("SRB", Accede(instrument="PROT-X"))
-    rebuilt = rebuild_world(csto, accord.journal.entries())
-    assert rebuilt.instruments == accord.world.instruments
-    assert rebuilt.instruments["PROT-X"].in_force_from() is not None
+    rebuilt = rebuild_world(empty_world(csto), accord.journal.entries())
+    assert rebuilt[INSTRUMENTS] == accord.world[INSTRUMENTS]
+    assert rebuilt[INSTRUMENTS]["PROT-X"].in_force_from() is not None

@@ -5,10 +5,12 @@ import math
 
 import pytest
 
+from accord.contexts import empty_world
 from accord.exercises.kinds import EXERCISE_KINDS
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.operations.catalog import find_operation, standing_operations
 from accord.operations.commands import RecordOperationResults, RecordOperationStage
+from accord.operations.model import OPERATION_STAGES
 from accord.operations.views import totals
 from accord.service.replay import rebuild_world
 from tests.builders import InMemoryAccord
@@ -55,7 +57,7 @@ def test_the_secretariat_or_the_joint_staff_records_a_stage(accord, by):
     result = stage(accord, by=by)
     assert result.allowed
     assert result.created == {"operation_stage": "stage-1"}
-    recorded = accord.world.operation_stages["stage-1"]
+    recorded = accord.world[OPERATION_STAGES]["stage-1"]
     assert (recorded.operation, recorded.participants, recorded.observers) == (
         "Channel",
         ("ARM", "RUS"),
@@ -65,7 +67,7 @@ def test_the_secretariat_or_the_joint_staff_records_a_stage(accord, by):
 
 def test_a_delegation_does_not_record_a_stage(accord):
     assert not stage(accord, by="ARM").allowed
-    assert accord.world.operation_stages == {}
+    assert accord.world[OPERATION_STAGES] == {}
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,7 @@ def test_a_stage_before_its_operation_began_or_with_a_non_member_is_refused(acco
     assert "Mercenary runs since 2019" in early.ruling.reasons[-1].text
     outsider = stage(accord, participants=("ARM", "UZB"))
     assert not outsider.allowed
-    assert accord.world.operation_stages == {}
+    assert accord.world[OPERATION_STAGES] == {}
 
 
 def test_a_delegation_records_its_own_results_and_the_secretariat_anyones(accord):
@@ -106,7 +108,7 @@ def test_a_delegation_records_its_own_results_and_the_secretariat_anyones(accord
     assert not other.allowed
     assert "its own state's results" in other.ruling.reasons[-1].text
     assert results(accord, "stage-1", "RUS", by="secretary_general", detentions=7).allowed
-    recorded = accord.world.operation_stages["stage-1"].results
+    recorded = accord.world[OPERATION_STAGES]["stage-1"].results
     assert recorded["ARM"].seizures == {"heroin": 12.5}
     assert (recorded["ARM"].detentions, recorded["RUS"].detentions) == (3, 7)
 
@@ -136,7 +138,7 @@ def test_negative_quantities_are_refused_naming_the_field(accord, figures, field
         results(accord, "stage-1", "ARM", **figures)
     assert caught.value.field == field
     assert len(accord.journal) == before
-    assert accord.world.operation_stages["stage-1"].results == {}
+    assert accord.world[OPERATION_STAGES]["stage-1"].results == {}
 
 
 def test_results_recorded_again_replace_the_first_ones(accord):
@@ -144,7 +146,7 @@ def test_results_recorded_again_replace_the_first_ones(accord):
     results(accord, "stage-1", "ARM", detentions=3)
     again = results(accord, "stage-1", "ARM", detentions=4)
     assert "replaces ARM's results" in again.ruling.reasons[0].text
-    assert accord.world.operation_stages["stage-1"].results["ARM"].detentions == 4
+    assert accord.world[OPERATION_STAGES]["stage-1"].results["ARM"].detentions == 4
 
 
 def test_totals_per_year_add_up_every_stage_of_that_year_by_member(accord, csto):
@@ -165,7 +167,7 @@ def test_totals_per_year_add_up_every_stage_of_that_year_by_member(accord, csto)
     ]
     assert all(result.allowed for result in recorded)
 
-    channel, proxy = totals(accord.world.operation_stages, 2023)
+    channel, proxy = totals(accord.world[OPERATION_STAGES], 2023)
 
     assert (channel["year"], channel["operation"], channel["stages"]) == (
         2023,
@@ -180,11 +182,11 @@ def test_totals_per_year_add_up_every_stage_of_that_year_by_member(accord, csto)
         "resources_blocked": 0,
     }
     assert (proxy["operation"], proxy["resources_blocked"]) == ("Proxy", 120)
-    every_year = totals(accord.world.operation_stages)
+    every_year = totals(accord.world[OPERATION_STAGES])
     assert [row["year"] for row in every_year] == [2023, 2023, 2024]
     assert every_year[-1]["seizures_kg"] == {"heroin": 100.0}
-    rebuilt = rebuild_world(csto, accord.journal.entries())
-    assert rebuilt.operation_stages == accord.world.operation_stages
+    rebuilt = rebuild_world(empty_world(csto), accord.journal.entries())
+    assert rebuilt[OPERATION_STAGES] == accord.world[OPERATION_STAGES]
 
 
 def test_a_stage_has_no_results_before_it_starts(accord):
@@ -192,4 +194,4 @@ def test_a_stage_has_no_results_before_it_starts(accord):
     early = results(accord, "stage-1", "ARM", detentions=1)
     assert not early.allowed
     assert "starts on 2024-10-21" in early.ruling.reasons[-1].text
-    assert accord.world.operation_stages["stage-1"].results == {}
+    assert accord.world[OPERATION_STAGES]["stage-1"].results == {}

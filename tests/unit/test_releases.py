@@ -8,16 +8,14 @@ import typing
 from collections.abc import Iterator
 
 from accord.bodies.commands import TableDraft
+from accord.bodies.released import SESSION
 from accord.bootstrap import command_types
 from accord.cases.commands import CloseCase
-from accord.edge.releases import (
-    CASE,
-    CLASSIFIED,
-    OPEN_RECORDS,
-    SESSION,
-    VALUES,
-    named_records,
-)
+from accord.cases.released import CASE
+from accord.contexts import assembly
+from accord.edge.releases import OPEN_RECORDS, VALUES, named_records
+
+CLASSIFIED = assembly().classified
 
 
 def fields_of(kind: type, path: str = "") -> Iterator[str]:
@@ -68,8 +66,8 @@ def test_the_three_sets_do_not_overlap_and_hold_no_field_that_no_command_has():
 
 def test_a_command_names_its_classified_records_in_field_order_and_skips_empty_ones():
     tabled = TableDraft(session="session-1", kind="statement", case="case-2")
-    assert list(named_records(tabled)) == [(SESSION, "session-1"), (CASE, "case-2")]
-    assert list(named_records(TableDraft(session="session-1", kind="statement"))) == [
+    assert list(named_records(tabled, CLASSIFIED)) == [(SESSION, "session-1"), (CASE, "case-2")]
+    assert list(named_records(TableDraft(session="session-1", kind="statement"), CLASSIFIED)) == [
         (SESSION, "session-1")
     ]
-    assert list(named_records(CloseCase(case="case-7"))) == [(CASE, "case-7")]
+    assert list(named_records(CloseCase(case="case-7"), CLASSIFIED)) == [(CASE, "case-7")]

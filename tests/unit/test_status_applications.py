@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from accord.kernel.errors import InvalidInput, NotFound
+from accord.membership.model import MEMBERSHIP
+from accord.partners.applications import STATUS_APPLICATIONS
 from accord.partners.commands import ApplyForStatus, ConsentToStatus
 from accord.rules.summaries import members_summary
 from tests.builders import InMemoryAccord
@@ -34,7 +36,7 @@ def the_roll(accord, day=dt.date(2022, 6, 1)):
 
 
 def snapshot(world):
-    return copy.deepcopy((world.status_applications, world.roll.changes))
+    return copy.deepcopy((world[STATUS_APPLICATIONS], world[MEMBERSHIP].changes))
 
 
 def test_every_members_consent_grants_the_status_and_the_roll_shows_it(accord):
@@ -54,7 +56,7 @@ def test_every_members_consent_grants_the_status_and_the_roll_shows_it(accord):
     ]
     row = the_roll(accord)["SRB"]
     assert (row["status"], row["since"], row["source"]) == ("observer", "2022-03-01", "CHARTER-21")
-    assert accord.world.status_applications["application-1"].outcome == "granted"
+    assert accord.world[STATUS_APPLICATIONS]["application-1"].outcome == "granted"
 
 
 def test_a_single_objection_refuses_the_application_and_records_the_objector(accord):
@@ -62,7 +64,7 @@ def test_a_single_objection_refuses_the_application_and_records_the_objector(acc
     consent(accord, "ARM")
     objection = consent(accord, "KAZ", "no")
     assert objection.allowed
-    application = accord.world.status_applications["application-1"]
+    application = accord.world[STATUS_APPLICATIONS]["application-1"]
     assert (application.outcome, application.objector) == ("refused", "KAZ")
     late = consent(accord, "RUS")
     assert not late.allowed
@@ -87,7 +89,7 @@ def test_a_member_answers_once(accord):
     consent(accord, "BLR")
     again = consent(accord, "BLR", "no")
     assert not again.allowed
-    assert accord.world.status_applications["application-1"].outcome == "pending"
+    assert accord.world[STATUS_APPLICATIONS]["application-1"].outcome == "pending"
 
 
 def test_before_the_2018_protocols_entered_into_force_there_is_no_status(csto):
@@ -96,7 +98,7 @@ def test_before_the_2018_protocols_entered_into_force_there_is_no_status(csto):
     assert not refused.allowed
     assert refused.ruling.articles == ("CHARTER-21",)
     assert "it exists only from 2021-01-19" in refused.ruling.reasons[0].text
-    assert early.world.status_applications == {}
+    assert early.world[STATUS_APPLICATIONS] == {}
     on_the_day = early.do(
         "SRB", ApplyForStatus("observer", meets=OBSERVER), dt.datetime(2021, 1, 19)
     )
@@ -117,7 +119,7 @@ def test_an_undeclared_criterion_is_refused_citing_the_regulation_and_the_fact(a
     [missing] = [r for r in refused.ruling.reasons if "does not declare" in r.text]
     assert missing.source.fact == "R-OBS-2"
     assert "'diplomatic_relations'" in missing.text
-    assert accord.world.status_applications == {}
+    assert accord.world[STATUS_APPLICATIONS] == {}
 
 
 def test_a_partner_names_its_areas_of_partnership(accord):

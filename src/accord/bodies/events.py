@@ -10,6 +10,8 @@ from accord.kernel.messages import Event
 
 @dataclass(frozen=True)
 class SessionConvened(Event):
+    creates = ("session", "session_id")
+
     session_id: str
     body: str
     extraordinary: bool
@@ -23,6 +25,8 @@ class SessionConvened(Event):
 
 @dataclass(frozen=True)
 class DraftTabled(Event):
+    creates = ("draft", "draft_id")
+
     draft_id: str
     session_id: str
     body: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accord.bodies import commands as cmd
 from accord.bodies import events as ev
-from accord.bodies.model import Draft, Session
+from accord.bodies.model import BODIES, Draft, Session
 from accord.bodies.reading import rule_on_reading, with_release
 from accord.cases.handlers import get_case
 from accord.kernel.errors import InvalidInput, NotFound
@@ -41,14 +41,14 @@ KIND_SPELLINGS = {
 
 
 def get_session(context: Context, session_id: str) -> Session:
-    session = context.world.sittings.sessions.get(session_id)
+    session = context.world[BODIES].sessions.get(session_id)
     if session is None:
         raise NotFound(f"session {session_id!r} does not exist")
     return session
 
 
 def get_draft(context: Context, draft_id: str) -> Draft:
-    draft = context.world.sittings.drafts.get(draft_id)
+    draft = context.world[BODIES].drafts.get(draft_id)
     if draft is None:
         raise NotFound(f"draft {draft_id!r} does not exist")
     return draft
@@ -88,7 +88,7 @@ def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
     )
     context.emit(
         ev.SessionConvened(
-            f"session-{len(context.world.sittings.sessions) + 1}",
+            f"session-{len(context.world[BODIES].sessions) + 1}",
             body.id,
             command.extraordinary,
             session_format,
@@ -131,7 +131,7 @@ def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
     if ruling.allowed:
         context.emit(
             ev.DraftTabled(
-                f"draft-{len(context.world.sittings.drafts) + 1}",
+                f"draft-{len(context.world[BODIES].drafts) + 1}",
                 session.id,
                 session.body,
                 kind,

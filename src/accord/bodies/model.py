@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from accord.bodies import events as ev
 from accord.kernel.messages import Event
+from accord.service.contexts import Part
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,6 @@ def apply(sittings: Sittings, event: Event) -> Sittings | None:
         case _:
             return None
     return replace(sittings, drafts={**drafts, draft.id: draft})
+
+
+BODIES: Part[Sittings] = Part("bodies", Sittings, apply)

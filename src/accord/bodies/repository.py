@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from accord.adapters.documents import replace_rows, to_document
 from accord.bodies import events as ev
+from accord.bodies.model import BODIES
 from accord.bodies.tables import drafts, sessions
 from accord.kernel.messages import Event
 from accord.service.world import World
@@ -22,7 +23,7 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
             draft_ids.add(event.draft_id)
         elif isinstance(event, ev.PositionStated | ev.DraftClosed):
             draft_ids.add(event.draft_id)
-    sittings = world.sittings
+    sittings = world[BODIES]
     replace_rows(
         connection,
         sessions,

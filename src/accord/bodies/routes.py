@@ -8,13 +8,13 @@ from fastapi import APIRouter
 
 from accord.bodies import commands as cmd
 from accord.bodies import views
+from accord.bodies.released import draft_for, session_for
 from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
 from accord.cases.schemas import ActIn
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
-from accord.edge.visibility import draft_for, session_for
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
 CREATED = PLAIN

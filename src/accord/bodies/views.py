@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.adapters.documents import to_document
-from accord.bodies.model import Draft, Session
+from accord.bodies.model import BODIES, Draft, Session
+from accord.cases.changes import CASES
 from accord.cases.views import case_visible
 from accord.identity.permissions import DELEGATION, Person
 from accord.rules.release import released_to
@@ -34,7 +35,7 @@ class Delegation:
 
 
 def _released(world: World, case_id: str | None, person: Person, day: dt.date) -> bool:
-    return case_id is None or case_visible(world, world.cases[case_id], person, day)
+    return case_id is None or case_visible(world, world[CASES][case_id], person, day)
 
 
 def draft_released_to(world: World, draft: Draft, day: dt.date) -> frozenset[str]:
@@ -54,7 +55,7 @@ def draft_visible(world: World, draft: Draft, person: Person, day: dt.date) -> b
 def session_visible(world: World, session: Session, person: Person, day: dt.date) -> bool:
     if _released(world, session.case_id, person, day):
         return True
-    drafts = world.sittings.drafts
+    drafts = world[BODIES].drafts
     return any(draft_visible(world, drafts[d], person, day) for d in session.agenda)
 
 
@@ -65,13 +66,13 @@ def visible_sessions(world: World, person: Person, day: dt.date) -> list[dict[st
 
 
 def visible_session_records(world: World, person: Person, day: dt.date) -> list[Session]:
-    return [s for s in world.sittings.sessions.values() if session_visible(world, s, person, day)]
+    return [s for s in world[BODIES].sessions.values() if session_visible(world, s, person, day)]
 
 
 def session_view(world: World, session: Session, person: Person, day: dt.date) -> dict[str, Any]:
     """The session, its agenda cut to the drafts the caller may read: a draft it may not read
     is not on the agenda it is shown, as if it had never been tabled."""
-    drafts = world.sittings.drafts
+    drafts = world[BODIES].drafts
     agenda = [d for d in session.agenda if draft_visible(world, drafts[d], person, day)]
     return {**to_document(session), "agenda": agenda}
 

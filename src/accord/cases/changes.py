@@ -8,6 +8,7 @@ from dataclasses import replace
 from accord.cases import events as ev
 from accord.cases.model import Case, Deployment, PreparedRequest, Stage, TimelineEntry
 from accord.kernel.messages import Event
+from accord.service.contexts import Part
 
 
 def apply_prepared(
@@ -123,3 +124,9 @@ def _changed(cases: dict[str, Case], event: Event) -> Case | None:
                 closing_summary=event.summary,
             )
     return None
+
+
+PREPARED_REQUESTS: Part[dict[str, PreparedRequest]] = Part(
+    "prepared_requests", dict, apply_prepared
+)
+CASES: Part[dict[str, Case]] = Part("cases", dict, apply)

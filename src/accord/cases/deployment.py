@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from accord.bodies.model import BODIES
 from accord.cases import commands as cmd
 from accord.cases import events as ev
+from accord.cases.changes import CASES
 from accord.cases.model import Case, Stage, deployed_units, find_case
-from accord.forces.model import find_unit
+from accord.forces.model import UNITS, find_unit
 from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
 from accord.rules.ruling import Because, Ruling
@@ -18,7 +20,7 @@ FORCE_MANAGERS = {CHAIR, SECRETARY_GENERAL, "CSC", "CDM", "JOINT_STAFF"}
 
 def deploy(command: cmd.Deploy, context: Context) -> Ruling:
     """Send contingents (or pledged units) to carry out an adopted decision on the case."""
-    case = find_case(context.world.cases, command.case)
+    case = find_case(context.world[CASES], command.case)
     because = context.because("deploy")
     if not require_one_of(context, because, FORCE_MANAGERS, "deploying forces"):
         return because.ruling()
@@ -39,7 +41,7 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
     units = _units_sent(command, context, because)
     contingents = dict(command.contingents)
     for unit_id, state in units.items():
-        contingents[state] = contingents.get(state, 0) + context.world.units[unit_id].strength
+        contingents[state] = contingents.get(state, 0) + context.world[UNITS][unit_id].strength
     for state in contingents:
         if require_member(context.rulebook, state_code(state), because, "send a contingent"):
             _not_standing_aside(context, case, state, because)
@@ -64,9 +66,9 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
 def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict[str, str]:
     """Each unit named, if it is pledged to the formation and not deployed elsewhere."""
     sent: dict[str, str] = {}
-    away = deployed_units(context.world.cases)
+    away = deployed_units(context.world[CASES])
     for unit_id in command.units:
-        unit = find_unit(context.world.units, unit_id)
+        unit = find_unit(context.world[UNITS], unit_id)
         if not unit.pledged:
             because.refuse(f"{unit_id} is no longer pledged")
         elif unit.formation != command.formation:
@@ -80,7 +82,7 @@ def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict
 
 
 def _not_standing_aside(context: Context, case: Case, state: str, because: Because) -> None:
-    drafts = context.world.sittings.drafts
+    drafts = context.world[BODIES].drafts
     for draft_id in case.adopted:
         if state in drafts[draft_id].standing_aside:
             restricted = context.rulebook.parameter("voting/restricted_format")
@@ -93,7 +95,7 @@ def _not_standing_aside(context: Context, case: Case, state: str, because: Becau
 
 def withdraw_forces(command: cmd.WithdrawForces, context: Context) -> Ruling:
     """Bring contingents home (all of them unless some are named)."""
-    case = find_case(context.world.cases, command.case)
+    case = find_case(context.world[CASES], command.case)
     because = context.because("withdraw_forces")
     if not require_one_of(context, because, FORCE_MANAGERS, "withdrawing forces"):
         return because.ruling()

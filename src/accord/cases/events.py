@@ -10,6 +10,8 @@ from accord.kernel.messages import Event
 
 @dataclass(frozen=True)
 class RequestFiled(Event):
+    creates = ("case", "case_id")
+
     case_id: str
     by: str
     article: str
@@ -49,6 +51,8 @@ class UnSecurityCouncilNotified(Event):
 
 @dataclass(frozen=True)
 class ForcesDeployed(Event):
+    creates = ("deployment", "deployment_id")
+
     case_id: str
     deployment_id: str
     formation: str
@@ -75,6 +79,8 @@ class CaseClosed(Event):
 
 @dataclass(frozen=True)
 class RequestPrepared(Event):
+    creates = ("prepared_request", "prepared_id")
+
     prepared_id: str
     for_state: str
     article: str

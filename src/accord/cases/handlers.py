@@ -5,6 +5,7 @@ from __future__ import annotations
 from accord.bodies import events as body_events
 from accord.cases import commands as cmd
 from accord.cases import events as ev
+from accord.cases.changes import CASES
 from accord.cases.deployment import FORCE_MANAGERS, deploy, withdraw_forces
 from accord.cases.model import Case, Stage, find_case
 from accord.cases.preparation import prepare_request, take_up
@@ -22,7 +23,7 @@ NOT_MEASURES = frozenset({"statement", "consultations"})
 
 
 def get_case(context: Context, case_id: str) -> Case:
-    return find_case(context.world.cases, case_id)
+    return find_case(context.world[CASES], case_id)
 
 
 def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
@@ -40,7 +41,7 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
     )
     ruling = rule_on_request(context.rulebook, request)
     if ruling.allowed:
-        case_id = f"case-{len(context.world.cases) + 1}"
+        case_id = f"case-{len(context.world[CASES]) + 1}"
         context.emit(
             ev.RequestFiled(
                 case_id,
@@ -129,7 +130,7 @@ def withdraw_request(command: cmd.WithdrawRequest, context: Context) -> Ruling:
 def on_session_convened(event: Event, context: Context) -> None:
     """A session convened about a requested case opens its consultations."""
     assert isinstance(event, body_events.SessionConvened)
-    case = context.world.cases.get(event.case_id or "")
+    case = context.world[CASES].get(event.case_id or "")
     if case is not None and case.stage == Stage.REQUESTED:
         context.emit(
             ev.CaseStageChanged(
@@ -141,7 +142,7 @@ def on_session_convened(event: Event, context: Context) -> None:
 def on_draft_closed(event: Event, context: Context) -> None:
     """A decision on a case is recorded on it; an adopted measure moves it to ``decided``."""
     assert isinstance(event, body_events.DraftClosed)
-    case = context.world.cases.get(event.case_id or "")
+    case = context.world[CASES].get(event.case_id or "")
     if case is None:
         return
     context.emit(ev.DecisionRecorded(case.id, event.draft_id, event.kind, event.outcome, event.at))

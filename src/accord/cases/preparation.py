@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from accord.cases import commands as cmd
 from accord.cases import events as ev
+from accord.cases.changes import PREPARED_REQUESTS
 from accord.cases.model import PreparedRequest
 from accord.cases.wording import check_request_words
 from accord.kernel.errors import NotFound
@@ -37,7 +38,7 @@ def prepare_request(command: cmd.PrepareRequest, context: Context) -> Ruling:
     ruling = rule_on_request(context.rulebook, request)
     if not ruling.allowed:
         return ruling
-    prepared_id = f"prepared-{len(context.world.prepared_requests) + 1}"
+    prepared_id = f"prepared-{len(context.world[PREPARED_REQUESTS]) + 1}"
     context.emit(
         ev.RequestPrepared(
             prepared_id,
@@ -70,7 +71,7 @@ def take_up(command: cmd.FileRequest, state: str, because: Because, context: Con
 
 
 def prepared_request(context: Context, prepared_id: str) -> PreparedRequest:
-    prepared = context.world.prepared_requests.get(prepared_id)
+    prepared = context.world[PREPARED_REQUESTS].get(prepared_id)
     if prepared is None:
         raise NotFound(f"prepared request {prepared_id!r} does not exist")
     return prepared

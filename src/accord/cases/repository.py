@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from accord.adapters.documents import replace_rows, to_document
 from accord.cases import events as ev
+from accord.cases.changes import CASES
 from accord.cases.tables import cases
 from accord.kernel.messages import Event
 from accord.service.world import World
@@ -40,6 +41,6 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
                 "summary": case.summary,
                 "document": to_document(case),
             }
-            for case in (world.cases[case_id] for case_id in sorted(touched))
+            for case in (world[CASES][case_id] for case_id in sorted(touched))
         ],
     )

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from accord.cases import commands as cmd
 from accord.cases import views
+from accord.cases.released import case_for, prepared_for
 from accord.cases.schemas import (
     ActIn,
     CaseOut,
@@ -23,7 +24,6 @@ from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
-from accord.edge.visibility import case_for, prepared_for
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
 prepared_router = APIRouter(prefix="/prepared-requests", tags=["cases"], responses=PROBLEMS)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from accord.adapters.documents import to_document
+from accord.cases.changes import CASES, PREPARED_REQUESTS
 from accord.cases.model import Case, PreparedRequest
 from accord.identity.permissions import Person, may_see
 from accord.service.world import World
@@ -18,7 +19,7 @@ def case_visible(world: World, case: Case, person: Person, day: dt.date) -> bool
 
 def visible_cases(world: World, person: Person, day: dt.date) -> list[dict[str, Any]]:
     return [
-        summary(case) for case in world.cases.values() if case_visible(world, case, person, day)
+        summary(case) for case in world[CASES].values() if case_visible(world, case, person, day)
     ]
 
 
@@ -59,6 +60,6 @@ def prepared_visible(world: World, prepared: PreparedRequest, person: Person, da
 def visible_prepared_requests(world: World, person: Person, day: dt.date) -> list[PreparedRequest]:
     return [
         prepared
-        for prepared in world.prepared_requests.values()
+        for prepared in world[PREPARED_REQUESTS].values()
         if prepared_visible(world, prepared, person, day)
     ]

@@ -2,7 +2,8 @@
 the send path (every command, from every entry point) and the routes' views.
 
 A record not released to the caller is answered exactly as a missing one: the same NotFound,
-naming the record the caller asked for (never the case it belongs to).
+naming the record the caller asked for (never the case it belongs to). Each context declares
+its classified kinds and the command fields that name them (``Core.classified``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from accord.bodies.views import draft_visible, session_visible
-from accord.cases.views import case_visible, prepared_visible
 from accord.identity.permissions import Person
 from accord.kernel.errors import NotFound
 from accord.kernel.messages import Command
@@ -39,26 +38,12 @@ class Kind:
         return f"{self.name} {record_id!r} does not exist"
 
 
-CASE = Kind("case", lambda world: world.cases, case_visible)
-SESSION = Kind("session", lambda world: world.sittings.sessions, session_visible)
-DRAFT = Kind("draft", lambda world: world.sittings.drafts, draft_visible)
-PREPARED = Kind("prepared request", lambda world: world.prepared_requests, prepared_visible)
-
-#: Every command field, by name, that holds the id of a classified record.
-CLASSIFIED: Mapping[str, Kind] = {
-    "case": CASE,
-    "about": CASE,
-    "session": SESSION,
-    "draft": DRAFT,
-    # adopt_exercise_plan: the adopted draft decision that puts the plan into effect.
-    "decision": DRAFT,
-    "prepared": PREPARED,
-}
 #: Fields naming records that every caller may read (their GET routes check no release).
 OPEN_RECORDS = frozenset(
     {"unit", "units", "exercise", "plan", "instrument", "application", "stage", "operation"}
 )
-#: Fields holding values, not record ids. A command field in none of these three fails
+#: Fields holding values, not record ids. A command field in none of these three (with the
+#: contexts' classified fields) fails
 #: tests/unit/test_releases.py: a new reference to a record cannot slip past the edge.
 VALUES = frozenset(
     {
@@ -77,10 +62,11 @@ VALUES = frozenset(
 )
 
 
-def named_records(command: Command) -> Iterator[tuple[Kind, str]]:
-    """The classified records the command names, in the order of its fields."""
+def named_records(command: Command, classified: Mapping[str, Kind]) -> Iterator[tuple[Kind, str]]:
+    """The classified records the command names, in the order of its fields; ``classified``:
+    the kind each declared field names."""
     for field in dataclasses.fields(command):
-        kind = CLASSIFIED.get(field.name)
+        kind = classified.get(field.name)
         value = getattr(command, field.name)
         if kind is not None and value is not None:
             yield kind, str(value)

@@ -19,7 +19,7 @@ from accord.rules.bounds import Key, RetryKey
 from accord.rules.checking import problems, within_bounds
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import resolve_actor
-from accord.service.bus import Result
+from accord.service.bus import MessageBus, Result
 from accord.service.world import World
 
 
@@ -29,6 +29,8 @@ class Runtime(Protocol):
 
     @property
     def world(self) -> World: ...
+    @property
+    def bus(self) -> MessageBus: ...
     def now(self) -> dt.datetime: ...
     def handle(
         self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
@@ -80,10 +82,10 @@ def admit(
     command = within_bounds(command)
     check_sending(on_behalf_of, idempotency_key)
     at, world = at or accord.now(), accord.world
-    for kind, record_id in named_records(command):
+    for kind, record_id in named_records(command, accord.bus.assembly.classified):
         released(accord, world, principal, kind, record_id, command.type_name, at)
     who = actor_for(principal, on_behalf_of, world.charter().bodies)
-    if not may_send(principal, command.type_name) or who is None:
+    if not may_send(principal, accord.bus.assembly.roles_for(command.type_name)) or who is None:
         refusal = deny(accord, principal, command, on_behalf_of, at)
         acting = f" for {on_behalf_of}" if on_behalf_of else ""
         why = f"a {principal.role} user may not send {command.type_name}{acting}"

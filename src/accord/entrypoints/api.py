@@ -5,23 +5,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from accord import __version__
-from accord.bodies import routes as bodies
 from accord.bootstrap import sql_accord
-from accord.cases import routes as cases
 from accord.config import Settings
+from accord.contexts import routers
 from accord.edge.body_limit import BodyLimit
 from accord.edge.problems import install_handlers
 from accord.edge.read_only import ReadOnlyNotice
 from accord.edge.settling import JournalSeesDenials
-from accord.exercises import routes as exercises
-from accord.forces import routes as forces
-from accord.identity import routes as identity
 from accord.identity.throttle import LoginThrottle
-from accord.journal import routes as journal
-from accord.membership import routes as membership
-from accord.monitoring import routes as monitoring
-from accord.operations import routes as operations
-from accord.partners import routes as partners
 from accord.service.runtime import Accord
 from accord.treaty import routes as treaty_routes
 
@@ -48,22 +39,6 @@ def create_app(settings: Settings | None = None, accord: Accord | None = None) -
     app.add_middleware(JournalSeesDenials)
     app.add_middleware(BodyLimit)
     app.include_router(treaty_routes.health_router)
-    for router in (
-        identity.router,
-        treaty_routes.router,
-        membership.router,
-        cases.router,
-        cases.prepared_router,
-        bodies.router,
-        partners.router,
-        partners.partners_router,
-        forces.router,
-        forces.case_router,
-        exercises.plans_router,
-        exercises.router,
-        operations.router,
-        monitoring.router,
-        journal.router,
-    ):
+    for router in routers():
         app.include_router(router)
     return app

@@ -5,35 +5,23 @@ from __future__ import annotations
 import typer
 
 from accord.backup import cli as backup_cli
+from accord.contexts import cli_parts
 from accord.edge.signed_in import BAD_INPUT, UNSOUND
 from accord.entrypoints import demo, demo_server, send_cli, serve_cli
-from accord.exercises.cli import exercises_app
-from accord.forces.cli import forces_app
-from accord.identity.cli import users_app
-from accord.journal.cli import journal_app
 from accord.journal.signing import KeyFileError
 from accord.journal.soundness import JournalUnsound
-from accord.monitoring.cli import monitor_app
-from accord.operations.cli import operations_app
-from accord.partners.cli import partners_app
 from accord.simulation.cli import scenario_app
-from accord.treaty import cli as treaty_cli
 
 app = typer.Typer(
     help="Accord: the collective security system of a treaty organization.", no_args_is_help=True
 )
-app.add_typer(treaty_cli.treaty_app, name="treaty")
-app.command("members")(treaty_cli.members)
-app.command("chair")(treaty_cli.chair)
-app.command("demo")(demo.demo)
+for name, part in cli_parts():
+    if isinstance(part, typer.Typer):
+        app.add_typer(part, name=name)
+    else:
+        app.command(name)(part)
 app.add_typer(scenario_app, name="scenario")
-app.add_typer(journal_app, name="journal")
-app.add_typer(users_app, name="users")
-app.add_typer(monitor_app, name="monitor")
-app.add_typer(forces_app, name="forces")
-app.add_typer(partners_app, name="partners")
-app.add_typer(exercises_app, name="exercises")
-app.add_typer(operations_app, name="operations")
+app.command("demo")(demo.demo)
 serve_cli.db_app.command("backup")(backup_cli.backup)
 serve_cli.db_app.command("restore")(backup_cli.restore)
 app.add_typer(serve_cli.db_app, name="db")

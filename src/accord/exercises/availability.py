@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from accord.exercises.model import ADOPTED
+from accord.exercises.model import ADOPTED, EXERCISES
 from accord.service.world import World
 
 Window = tuple[dt.date, dt.date]
@@ -17,7 +17,7 @@ def exercise_busy_windows(world: World) -> dict[str, list[Window]]:
     exercise frees its units.
     """
     busy: dict[str, list[Window]] = {}
-    for exercise in world.calendar.exercises.values():
+    for exercise in world[EXERCISES].exercises.values():
         if exercise.status != ADOPTED:
             continue
         for unit_id in exercise.units:

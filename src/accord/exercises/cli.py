@@ -11,6 +11,7 @@ from rich.table import Table
 from accord.edge.recorded import Json, recorded_world
 from accord.edge.render import print_json
 from accord.exercises import views
+from accord.exercises.model import EXERCISES
 from accord.kernel.errors import AccordError
 
 exercises_app = typer.Typer(
@@ -25,7 +26,7 @@ Year = Annotated[int | None, typer.Option("--year", help="Only this year")]
 def list_exercises(year: Year = None, json_output: Json = False) -> None:
     """Every exercise in date order, with its host, dates, troop cap and status."""
     with recorded_world() as world:
-        rows = views.exercises(world.calendar, year)
+        rows = views.exercises(world[EXERCISES], year)
     if json_output:
         print_json(rows)
         return
@@ -45,7 +46,7 @@ def show_exercise(
     """One exercise with every dated change, its reason, and the lessons learned."""
     with recorded_world() as world:
         try:
-            detail = views.exercise_detail(world.calendar.find(exercise))
+            detail = views.exercise_detail(world[EXERCISES].find(exercise))
         except AccordError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None

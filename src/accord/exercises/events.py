@@ -10,6 +10,8 @@ from accord.kernel.messages import Event
 
 @dataclass(frozen=True)
 class ExercisePlanProposed(Event):
+    creates = ("exercise_plan", "plan_id")
+
     plan_id: str
     year: int
     by: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from accord.exercises import commands as cmd
 from accord.exercises import events as ev
 from accord.exercises.checks import checked_change
-from accord.exercises.model import ADOPTED, CANCELLED, Exercise
+from accord.exercises.model import ADOPTED, CANCELLED, EXERCISES, Exercise
 from accord.exercises.planning import (
     JOINT_STAFF,
     adopt_exercise_plan,
@@ -21,7 +21,7 @@ from accord.service.context import Context
 
 def change_exercise(command: cmd.ChangeExercise, context: Context) -> Ruling:
     """A dated change with its reason; a host may cancel an exercise on its own territory."""
-    exercise = context.world.calendar.find(command.exercise)
+    exercise = context.world[EXERCISES].find(command.exercise)
     change = checked_change(command, exercise)
     because = context.because("change_exercise")
     if not _may_change(context, exercise, change.change, because):
@@ -94,7 +94,7 @@ def _check_change(
 
 def record_lessons(command: cmd.RecordLessons, context: Context) -> Ruling:
     """What the exercise taught, recorded by the Joint Staff once it is over."""
-    exercise = context.world.calendar.find(command.exercise)
+    exercise = context.world[EXERCISES].find(command.exercise)
     if not command.text.strip():
         raise InvalidInput("text", "the lessons learned, in words")
     because = context.because("record_lessons")

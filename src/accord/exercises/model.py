@@ -9,6 +9,7 @@ from typing import Any
 from accord.exercises import events as ev
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.messages import Event
+from accord.service.contexts import Part
 
 PROPOSED, ADOPTED, CANCELLED = "proposed", "adopted", "cancelled"
 #: The values a change may touch, in the order a change is told.
@@ -164,3 +165,6 @@ def _change(exercise: Exercise, event: ev.ExerciseChanged) -> Exercise:
         changed = replace(changed, status=CANCELLED)
     change = Change(event.change, event.reason, event.by, event.at, before, after)
     return replace(changed, changes=(*changed.changes, change))
+
+
+EXERCISES: Part[Calendar] = Part("exercises", Calendar, apply)

@@ -8,7 +8,8 @@ from accord.bodies.handlers import get_draft
 from accord.exercises import commands as cmd
 from accord.exercises import events as ev
 from accord.exercises.checks import checked_plan
-from accord.exercises.model import ADOPTED, ExercisePlan
+from accord.exercises.model import ADOPTED, EXERCISES, ExercisePlan
+from accord.forces.model import UNITS
 from accord.kernel.errors import NotFound
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
@@ -39,11 +40,11 @@ def member_throughout(
 
 def propose_exercise_plan(command: cmd.ProposeExercisePlan, context: Context) -> Ruling:
     """The Joint Staff proposes a year's exercises; they take effect once a decision adopts them."""
-    planned = checked_plan(command, context.world.units)
+    planned = checked_plan(command, context.world[UNITS])
     because = context.because("propose_exercise_plan")
     if not joint_staff_acts(context, because, "proposing the annual exercise plan"):
         return because.ruling()
-    calendar = context.world.calendar
+    calendar = context.world[EXERCISES]
     adopted = [p.id for p in calendar.plans_of(command.year) if p.status == ADOPTED]
     if adopted:
         because.refuse(
@@ -107,7 +108,7 @@ def adopt_exercise_plan(command: cmd.AdoptExercisePlan, context: Context) -> Rul
         because.refuse(f"{draft.id} is {outcome}: only an adopted decision puts a plan into effect")
     elif power is None:
         because.refuse(f"the {body.name} does not decide on exercise plans")
-    elif used := [p.id for p in context.world.calendar.plans.values() if p.decision == draft.id]:
+    elif used := [p.id for p in context.world[EXERCISES].plans.values() if p.decision == draft.id]:
         because.refuse(f"{draft.id} already put {used[0]} into effect")
     if because.refused or power is None:
         return because.ruling()
@@ -121,7 +122,7 @@ def adopt_exercise_plan(command: cmd.AdoptExercisePlan, context: Context) -> Rul
 
 
 def get_plan(context: Context, plan_id: str) -> ExercisePlan:
-    plan = context.world.calendar.plans.get(plan_id)
+    plan = context.world[EXERCISES].plans.get(plan_id)
     if plan is None:
         raise NotFound(f"exercise plan {plan_id!r} does not exist")
     return plan

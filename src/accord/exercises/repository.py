@@ -8,13 +8,14 @@ from sqlalchemy import Connection
 
 from accord.adapters.documents import replace_rows, to_document
 from accord.exercises import events as ev
+from accord.exercises.model import EXERCISES
 from accord.exercises.tables import exercise_plans, exercises
 from accord.kernel.messages import Event
 from accord.service.world import World
 
 
 def project(connection: Connection, world: World, events: Sequence[Event]) -> None:
-    calendar = world.calendar
+    calendar = world[EXERCISES]
     plan_ids = {e.plan_id for e in events if isinstance(e, ev.ExercisePlanProposed)}
     exercise_ids: set[str] = set()
     for event in events:

@@ -12,6 +12,7 @@ from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, Year, page
 from accord.exercises import commands as cmd
 from accord.exercises import views
+from accord.exercises.model import EXERCISES
 from accord.exercises.schemas import (
     AdoptPlanIn,
     ChangeIn,
@@ -35,13 +36,13 @@ async def list_plans(
     accord: AccordDep, principal: PrincipalDep, query: PageDep, year: Year = None
 ) -> Any:
     """Every annual plan, proposed or adopted, with its exercises, a page at a time."""
-    return page(query, views.plans(accord.world.calendar, year), _id, by_id=False)
+    return page(query, views.plans(accord.world[EXERCISES], year), _id, by_id=False)
 
 
 @plans_router.get("/{plan_id}", response_model=PlanOut)
 async def read_plan(plan_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One annual plan: who proposed it, the decision that adopted it, its exercises."""
-    calendar = accord.world.calendar
+    calendar = accord.world[EXERCISES]
     if plan_id not in calendar.plans:
         raise HTTPException(404, f"exercise plan {plan_id!r} does not exist")
     return views.plan_view(calendar, calendar.plans[plan_id])
@@ -80,7 +81,7 @@ async def list_exercises(
     accord: AccordDep, principal: PrincipalDep, query: PageDep, year: Year = None
 ) -> Any:
     """Exercises in date order, whatever their plan's status, a page at a time."""
-    return page(query, views.exercises(accord.world.calendar, year), _id, by_id=False)
+    return page(query, views.exercises(accord.world[EXERCISES], year), _id, by_id=False)
 
 
 def _id(view: dict[str, Any]) -> str:
@@ -90,7 +91,7 @@ def _id(view: dict[str, Any]) -> str:
 @router.get("/{exercise_id}", response_model=ExerciseDetailOut)
 async def read_exercise(exercise_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One exercise (by id or by name) with its dated changes and lessons learned."""
-    return views.exercise_detail(accord.world.calendar.find(exercise_id))
+    return views.exercise_detail(accord.world[EXERCISES].find(exercise_id))
 
 
 @router.post("/{exercise_id}/changes", status_code=201, responses=CREATED)

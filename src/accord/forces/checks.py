@@ -8,7 +8,7 @@ from typing import Any
 
 from accord.forces import commands as cmd
 from accord.forces.formations import formations
-from accord.forces.model import CAPABILITIES, CAVEAT_KINDS, Unit, find_unit
+from accord.forces.model import CAPABILITIES, CAVEAT_KINDS, UNITS, Unit, find_unit
 from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
 from accord.rules.ruling import Because
@@ -49,7 +49,7 @@ def check_caveats(caveats: Mapping[str, Sequence[str]]) -> None:
 
 def own_pledged_unit(context: Context, because: Because, unit_id: str, doing: str) -> Unit | None:
     """The unit, if the acting state pledged it and has not withdrawn it; else a refusal."""
-    unit = find_unit(context.world.units, unit_id)
+    unit = find_unit(context.world[UNITS], unit_id)
     state = acting_state(context, because, doing)
     if state is None:
         return None

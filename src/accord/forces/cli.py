@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from accord.cases.changes import CASES
 from accord.cases.model import deployed_units
 from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.edge.render import print_json
@@ -22,7 +23,7 @@ from accord.forces.matching.instance import Instance, load_instance
 from accord.forces.matching.json_fields import InstanceError
 from accord.forces.matching.proposal import Proposal
 from accord.forces.matching.shortfall import Shortfall, describe
-from accord.forces.model import Unit, find_unit
+from accord.forces.model import UNITS, Unit, find_unit
 from accord.forces.views import unit_detail
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock
@@ -137,8 +138,8 @@ def list_units(state: State = None, as_of: AsOf = None, json_output: Json = Fals
     """Every unit pledged by the day: readiness, terms, status then (figures as last changed)."""
     day = day_or_today(as_of)
     with recorded_world() as world:
-        away = deployed_units(world.cases)
-        units = [u for u in world.units.values() if state is None or u.state == state.upper()]
+        away = deployed_units(world[CASES])
+        units = [u for u in world[UNITS].values() if state is None or u.state == state.upper()]
         rows = [_unit_row(u, away, day) for u in units if u.pledged_at.date() <= day]
     if json_output:
         print_json(rows)
@@ -158,11 +159,11 @@ def show_unit(unit_id: UnitId, json_output: Json = False) -> None:
     """One unit and its dated history: pledge, changes with their reasons, visits, withdrawal."""
     with recorded_world() as world:
         try:
-            unit = find_unit(world.units, unit_id)
+            unit = find_unit(world[UNITS], unit_id)
         except AccordError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None
-        row = _unit_row(unit, deployed_units(world.cases), SystemClock().today())
+        row = _unit_row(unit, deployed_units(world[CASES]), SystemClock().today())
     if json_output:
         print_json(row)
         return

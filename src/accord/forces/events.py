@@ -11,6 +11,8 @@ from accord.kernel.messages import Event
 
 @dataclass(frozen=True)
 class UnitPledged(Event):
+    creates = ("unit", "unit_id")
+
     unit_id: str
     state: str
     name: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accord.cases.changes import CASES
 from accord.cases.model import deployed_units, find_case
 from accord.forces import commands as cmd
 from accord.forces import events as ev
@@ -12,7 +13,7 @@ from accord.forces.checks import (
     requirement_rows,
 )
 from accord.forces.formations import formations
-from accord.forces.model import READINESS_LEVELS, find_unit
+from accord.forces.model import READINESS_LEVELS, UNITS, find_unit
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Command
 from accord.rules.ruling import Ruling
@@ -39,7 +40,7 @@ def pledge_unit(command: cmd.PledgeUnit, context: Context) -> Ruling:
         )
     if because.refused:
         return because.ruling()
-    unit_id = f"unit-{len(context.world.units) + 1}"
+    unit_id = f"unit-{len(context.world[UNITS]) + 1}"
     context.emit(
         ev.UnitPledged(
             unit_id,
@@ -102,7 +103,7 @@ def withdraw_pledge(command: cmd.WithdrawPledge, context: Context) -> Ruling:
     unit = own_pledged_unit(context, because, command.unit, "withdrawing a pledge")
     if unit is None:
         return because.ruling()
-    away = deployed_units(context.world.cases).get(unit.id)
+    away = deployed_units(context.world[CASES]).get(unit.id)
     if away is not None:
         # Not naming the case: it may be one the pledging state may not see.
         because.refuse(f"{unit.id} is deployed on a case: withdraw it from there first")
@@ -120,7 +121,7 @@ def record_verification_visit(command: cmd.RecordVerificationVisit, context: Con
     because = context.because("record_verification_visit")
     if not require_one_of(context, because, {JOINT_STAFF}, "recording a verification visit"):
         return because.ruling()
-    unit = find_unit(context.world.units, command.unit)
+    unit = find_unit(context.world[UNITS], command.unit)
     if not unit.pledged:
         because.refuse(f"{unit.id} is no longer pledged (withdrawn {unit.withdrawn_at:%Y-%m-%d})")
         return because.ruling()
@@ -143,7 +144,7 @@ def state_requirements(command: cmd.StateRequirements, context: Context) -> Ruli
     because = context.because("state_requirements")
     if not require_one_of(context, because, {JOINT_STAFF}, "stating force requirements"):
         return because.ruling()
-    case = find_case(context.world.cases, command.case)
+    case = find_case(context.world[CASES], command.case)
     if not case.is_open or not case.authorises_forces:
         because.refuse(
             f"no adopted decision on {case.id} authorises sending forces: requirements serve "

@@ -9,6 +9,7 @@ from typing import Any
 from accord.forces import events as ev
 from accord.kernel.errors import NotFound
 from accord.kernel.messages import Event
+from accord.service.contexts import Part
 
 #: Readiness in the style of the UN Peacekeeping Capability Readiness System: a pledge is
 #: registered (level 1); a verification visit confirms it (level 2); a unit ready to deploy
@@ -177,3 +178,7 @@ def apply_requirements(
         event.at,
     )
     return {**requirements, stated.case_id: stated}
+
+
+UNITS: Part[dict[str, Unit]] = Part("units", dict, apply)
+REQUIREMENTS: Part[dict[str, CaseRequirements]] = Part("requirements", dict, apply_requirements)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from accord.bodies.model import BODIES
+from accord.cases.changes import CASES
 from accord.cases.model import deployed_units
 from accord.exercises.availability import exercise_busy_windows
 from accord.forces.matching.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
 from accord.forces.matching.exact import match
 from accord.forces.matching.proposal import Proposal
 from accord.forces.matching.shortfall import Shortfall
+from accord.forces.model import REQUIREMENTS, UNITS
 from accord.kernel.errors import NotFound
 from accord.service.world import World
 
@@ -48,21 +51,21 @@ def formations_for(measures: set[str]) -> frozenset[str]:
 
 def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal | Shortfall:
     """The best set of pledged units for the case's requirements, or why there is none."""
-    case = world.cases.get(case_id)
-    stated = world.requirements.get(case_id)
+    case = world[CASES].get(case_id)
+    stated = world[REQUIREMENTS].get(case_id)
     if case is None or stated is None:
         raise NotFound(f"no requirements have been stated for {case_id!r}")
     formations = formations_for(set(case.adopted.values()))
     standing_aside = {
         state
         for draft_id in case.adopted
-        for state in world.sittings.drafts[draft_id].standing_aside
+        for state in world[BODIES].drafts[draft_id].standing_aside
     }
     members = set(world.rulebook(order_day).members())
     busy: dict[str, list[tuple[dt.date, dt.date]]] = {
         unit: list(windows) for unit, windows in exercise_busy_windows(world).items()
     }
-    for unit_id, (_, deployed_at) in deployed_units(world.cases).items():
+    for unit_id, (_, deployed_at) in deployed_units(world[CASES]).items():
         start = (deployed_at or dt.datetime.min).date()
         busy.setdefault(unit_id, []).append((start, UNTIL_HOME))
     units = [
@@ -79,7 +82,7 @@ def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal |
             ),
             tuple(busy.get(unit.id, ())),
         )
-        for unit in world.units.values()
+        for unit in world[UNITS].values()
         if unit.pledged
         and unit.formation in formations
         and unit.state in members

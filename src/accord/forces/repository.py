@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from accord.adapters.documents import replace_rows, to_document
 from accord.forces import events as ev
+from accord.forces.model import UNITS
 from accord.forces.tables import units
 from accord.kernel.messages import Event
 from accord.service.world import World
@@ -30,6 +31,6 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
                 "pledged": u.pledged,
                 "document": to_document(u),
             }
-            for u in (world.units[i] for i in touched)
+            for u in (world[UNITS][i] for i in touched)
         ],
     )

@@ -6,13 +6,13 @@ from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query
 
+from accord.cases.released import case_for
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
-from accord.edge.visibility import case_for
 from accord.forces import commands as cmd
-from accord.forces.model import find_unit
+from accord.forces.model import UNITS, find_unit
 from accord.forces.proposing import force_proposal
 from accord.forces.schemas import (
     ChangePledgeIn,
@@ -41,14 +41,14 @@ UNIT_CREATED = created(
 @router.get("", response_model=list[UnitOut])
 async def list_units(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """Every unit pledged, with its readiness, caveats and history, by id, a page at a time."""
-    units = page(query, accord.world.units.values(), lambda unit: unit.id)
+    units = page(query, accord.world[UNITS].values(), lambda unit: unit.id)
     return [unit_detail(unit) for unit in units]
 
 
 @router.get("/{unit_id}", response_model=UnitOut)
 async def read_unit(unit_id: RecordId, accord: AccordDep, principal: PrincipalDep) -> Any:
     """One unit and its dated history: pledge, changes, visits, withdrawal."""
-    return unit_detail(find_unit(accord.world.units, unit_id))
+    return unit_detail(find_unit(accord.world[UNITS], unit_id))
 
 
 @router.post("", status_code=201, responses=UNIT_CREATED)

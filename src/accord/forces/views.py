@@ -8,7 +8,7 @@ from typing import Any
 from accord.adapters.documents import to_document
 from accord.forces.matching.proposal import Proposal
 from accord.forces.matching.shortfall import Shortfall
-from accord.forces.model import Unit
+from accord.forces.model import UNITS, Unit
 from accord.service.world import World
 
 
@@ -37,10 +37,10 @@ def proposal_view(
             requirement: [
                 {
                     "id": unit_id,
-                    "state": world.units[unit_id].state,
-                    "name": world.units[unit_id].name,
-                    "strength": world.units[unit_id].strength,
-                    "days_to_deploy": world.units[unit_id].readiness_days,
+                    "state": world[UNITS][unit_id].state,
+                    "name": world[UNITS][unit_id].name,
+                    "strength": world[UNITS][unit_id].strength,
+                    "days_to_deploy": world[UNITS][unit_id].readiness_days,
                 }
                 for unit_id in unit_ids
             ]

@@ -36,6 +36,10 @@ class Command(Message):
 class Event(Message):
     """Past tense: what a command caused."""
 
+    #: For an event that creates a record: the record's kind and the field holding its id,
+    #: which the API answers with (``{"created": {"case": "case-7"}}``).
+    creates: ClassVar[tuple[str, str] | None] = None
+
 
 @dataclasses.dataclass(frozen=True)
 class Actor:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from accord.bodies import events as body_events
+from accord.bodies.model import BODIES
 from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
 from accord.kernel.messages import Event
 from accord.membership import commands as cmd
 from accord.membership import events as ev
+from accord.membership.model import MEMBERSHIP
 from accord.rules.competence import bodies_deciding
 from accord.rules.membership import (
     rule_on_admission,
@@ -60,7 +62,7 @@ def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Context) -> Ruling
         return because.ruling()
     pending = [
         n
-        for n in context.world.roll.withdrawal_notices
+        for n in context.world[MEMBERSHIP].withdrawal_notices
         if n.state == state and n.effective > context.day
     ]
     ruling = rule_on_withdrawal(context.rulebook, state)
@@ -144,7 +146,7 @@ def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
     deciders = {body_id for body_id, _ in bodies_deciding(context.rulebook, kind)}
     decided = context.actor.id in deciders or any(
         d.adopted and d.kind == kind and d.subject == subject
-        for d in context.world.sittings.drafts.values()
+        for d in context.world[BODIES].drafts.values()
     )
     if not decided:
         consent = context.rulebook.parameter("voting/all_members_consent")

@@ -10,6 +10,7 @@ from accord.kernel.time import Period
 from accord.membership import events as ev
 from accord.rules.charter import Charter, StateRecord, StatusPeriod
 from accord.rules.sources import Confidence, Source
+from accord.service.contexts import Part
 
 #: The source of a status Accord recorded itself: its journal, under the article cited.
 JOURNAL_REF = "accord-journal"
@@ -71,3 +72,6 @@ def apply(roll: Roll, event: Event) -> Roll | None:
     if kept_in is None:
         return None
     return replace(roll, **{kept_in: (*getattr(roll, kept_in), event)})
+
+
+MEMBERSHIP: Part[Roll] = Part("membership", Roll, apply, over=Roll.over)

@@ -75,7 +75,7 @@ def ingest(
     try:
         principal = token_owner(accord, token)
         # Asked before reading the file, as the API asks before taking the upload.
-        if not may_send(principal, "record_event_file"):
+        if not may_send(principal, accord.bus.assembly.roles_for("record_event_file")):
             deny(accord, principal, "record_event_file")
             forbid(f"a {principal.role} user may not ingest event files")
         try:

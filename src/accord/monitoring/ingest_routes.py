@@ -86,7 +86,7 @@ async def ingest(
     """Add an event file (the request body, as exported, at most 256 MiB); every bad row is
     reported with its line and reason, and the ingest is journaled. The same file twice adds
     nothing; a file that is not of its format, or has no valid row, adds nothing (422)."""
-    if not may_send(principal, "record_event_file"):
+    if not may_send(principal, accord.bus.assembly.roles_for("record_event_file")):
         deny(accord, principal, "record_event_file")
         return problem(403, f"a {principal.role} user may not ingest event files")
     with tempfile.TemporaryDirectory(prefix="accord-ingest-") as folder:

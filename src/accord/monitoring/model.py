@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from accord.kernel.messages import Event
 from accord.monitoring.events import EventFileIngested
+from accord.service.contexts import Part
 
 CATEGORIES = (
     "terrorism",
@@ -82,3 +83,6 @@ def apply(ingests: tuple[IngestRecord, ...], event: Event) -> tuple[IngestRecord
         event.file, event.format, event.sha256, event.rows_added, event.by, event.at
     )
     return (*ingests, record)
+
+
+INGESTS: Part[tuple[IngestRecord, ...]] = Part("ingests", tuple, apply)

@@ -10,6 +10,7 @@ from accord.edge.recorded import Json, recorded_world
 from accord.edge.render import print_json
 from accord.exercises.cli import Year
 from accord.operations import views
+from accord.operations.model import OPERATION_STAGES
 
 operations_app = typer.Typer(
     help="Standing operations, their stages and results (ACCORD_DATABASE_URL).",
@@ -22,7 +23,7 @@ console = Console()
 def list_operations(json_output: Json = False) -> None:
     """Channel, Illegal, Proxy and Mercenary: since when, and how sure the sources are."""
     with recorded_world() as world:
-        rows = views.catalog(world.operation_stages)
+        rows = views.catalog(world[OPERATION_STAGES])
     if json_output:
         print_json(rows)
         return
@@ -37,7 +38,7 @@ def list_operations(json_output: Json = False) -> None:
 def totals(year: Year = None, json_output: Json = False) -> None:
     """Per year and operation: kilograms seized by substance, detentions, resources blocked."""
     with recorded_world() as world:
-        rows = views.totals(world.operation_stages, year)
+        rows = views.totals(world[OPERATION_STAGES], year)
     if json_output:
         print_json(rows)
         return

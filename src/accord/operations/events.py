@@ -10,6 +10,8 @@ from accord.kernel.messages import Event
 
 @dataclass(frozen=True)
 class OperationStageRecorded(Event):
+    creates = ("operation_stage", "stage_id")
+
     stage_id: str
     operation: str
     name: str

@@ -10,7 +10,7 @@ from accord.kernel.messages import Command
 from accord.operations import commands as cmd
 from accord.operations import events as ev
 from accord.operations.catalog import find_operation
-from accord.operations.model import Stage
+from accord.operations.model import OPERATION_STAGES, Stage
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, require_one_of
@@ -52,7 +52,7 @@ def record_operation_stage(command: cmd.RecordOperationStage, context: Context) 
         require_member(rulebook, state, because, f"take part in {operation.name}")
     if because.refused:
         return because.ruling()
-    stage_id = f"stage-{len(context.world.operation_stages) + 1}"
+    stage_id = f"stage-{len(context.world[OPERATION_STAGES]) + 1}"
     context.emit(
         ev.OperationStageRecorded(
             stage_id,
@@ -72,7 +72,7 @@ def record_operation_stage(command: cmd.RecordOperationStage, context: Context) 
 
 def record_operation_results(command: cmd.RecordOperationResults, context: Context) -> Ruling:
     """A delegation records its own state's results; the Secretariat anyone's."""
-    stage = stage_of(context.world.operation_stages, command.stage)
+    stage = stage_of(context.world[OPERATION_STAGES], command.stage)
     state = code(command.state, "state")
     seizures = _checked_quantities(command)
     because = context.because("record_operation_results")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from accord.kernel.messages import Event
 from accord.operations import events as ev
+from accord.service.contexts import Part
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,6 @@ def apply(stages: dict[str, Stage], event: Event) -> dict[str, Stage] | None:
         case _:
             return None
     return {**stages, stage.id: stage}
+
+
+OPERATION_STAGES: Part[dict[str, Stage]] = Part("operation_stages", dict, apply)

@@ -9,12 +9,13 @@ from sqlalchemy import Connection
 from accord.adapters.documents import replace_rows, to_document
 from accord.kernel.messages import Event
 from accord.operations import events as ev
+from accord.operations.model import OPERATION_STAGES
 from accord.operations.tables import operation_results, operation_stages
 from accord.service.world import World
 
 
 def project(connection: Connection, world: World, events: Sequence[Event]) -> None:
-    stages = world.operation_stages
+    stages = world[OPERATION_STAGES]
     stage_ids = {e.stage_id for e in events if isinstance(e, ev.OperationStageRecorded)}
     results = {(e.stage_id, e.state) for e in events if isinstance(e, ev.OperationResultsRecorded)}
     replace_rows(

@@ -13,6 +13,7 @@ from accord.edge.queries import PageDep, RecordId, Year, page
 from accord.operations import commands as cmd
 from accord.operations import views
 from accord.operations.catalog import find_operation
+from accord.operations.model import OPERATION_STAGES
 from accord.operations.schemas import OperationOut, ResultsIn, StageIn, StageOut, TotalsOut
 
 router = APIRouter(tags=["operations"], responses=PROBLEMS)
@@ -23,7 +24,7 @@ STAGE_CREATED = created("operation_stage", "POST /operation-stages/{stage_id}/re
 @router.get("/operations", response_model=list[OperationOut])
 async def list_operations(accord: AccordDep, principal: PrincipalDep, query: PageDep) -> Any:
     """Channel, Illegal, Proxy and Mercenary, with their sources and confidence."""
-    catalog = views.catalog(accord.world.operation_stages)
+    catalog = views.catalog(accord.world[OPERATION_STAGES])
     return page(query, catalog, lambda operation: str(operation["name"]), by_id=False)
 
 
@@ -34,7 +35,7 @@ async def operation_totals(
     year: Year = None,
 ) -> Any:
     """Per year and operation: kilograms seized by substance, detentions, resources blocked."""
-    return views.totals(accord.world.operation_stages, year)
+    return views.totals(accord.world[OPERATION_STAGES], year)
 
 
 @router.get("/operations/{operation}/stages", response_model=list[StageOut])
@@ -43,7 +44,7 @@ async def list_stages(
 ) -> Any:
     """An operation's stages in date order, each with the results its members recorded."""
     name = find_operation(operation).name
-    stages = views.stages_of(accord.world.operation_stages, name)
+    stages = views.stages_of(accord.world[OPERATION_STAGES], name)
     return page(query, stages, lambda stage: str(stage["id"]), by_id=False)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from accord.kernel.messages import Event
 from accord.partners import events as ev
+from accord.service.contexts import Part
 
 PENDING, GRANTED, REFUSED = "pending", "granted", "refused"
 
@@ -59,3 +60,6 @@ def apply(
         case _:
             return None
     return {**applications, application.id: application}
+
+
+STATUS_APPLICATIONS: Part[dict[str, StatusApplication]] = Part("status_applications", dict, apply)

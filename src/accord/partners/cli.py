@@ -14,6 +14,8 @@ from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.edge.render import print_json
 from accord.kernel.errors import NotFound
 from accord.kernel.time import SystemClock
+from accord.partners.applications import STATUS_APPLICATIONS
+from accord.partners.model import INSTRUMENTS
 from accord.partners.organizations import organizations_of
 from accord.partners.views import (
     application_view,
@@ -56,7 +58,7 @@ def list_instruments(as_of: AsOf = None, json_output: Json = False) -> None:
     """The charter's instruments and those the Secretariat recorded, with their status."""
     day = day_or_today(as_of)
     with recorded_world() as world:
-        rows = instrument_views(world.charter(), world.instruments, day)
+        rows = instrument_views(world.charter(), world[INSTRUMENTS], day)
     if json_output:
         print_json(rows)
         return
@@ -78,7 +80,7 @@ def show_instrument(
     day = day_or_today(as_of)
     with recorded_world() as world:
         try:
-            view = known_instrument_view(world.charter(), world.instruments, instrument, day)
+            view = known_instrument_view(world.charter(), world[INSTRUMENTS], instrument, day)
         except NotFound as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None
@@ -103,7 +105,7 @@ def list_applications(json_output: Json = False) -> None:
     with recorded_world() as world:
         # Whose consent is awaited depends on who is a member: today's members, as the API asks.
         members = world.rulebook(SystemClock().today()).members()
-        rows = [application_view(a, members) for a in world.status_applications.values()]
+        rows = [application_view(a, members) for a in world[STATUS_APPLICATIONS].values()]
     if json_output:
         print_json(rows)
         return

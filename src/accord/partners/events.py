@@ -12,6 +12,8 @@ from accord.kernel.messages import Event
 class InstrumentRecorded(Event):
     """An instrument the Secretariat records, beyond the charter's own, with its own rule."""
 
+    creates = ("instrument", "instrument")
+
     instrument: str
     title: str
     kind: str
@@ -50,6 +52,8 @@ class InstrumentAcceded(Event):
 
 @dataclass(frozen=True)
 class StatusApplied(Event):
+    creates = ("application", "application_id")
+
     application_id: str
     applicant: str
     status: str

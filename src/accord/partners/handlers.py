@@ -10,7 +10,7 @@ from accord.kernel.messages import Command
 from accord.partners import commands as cmd
 from accord.partners import events as ev
 from accord.partners.entry_rules import SIGNATURE
-from accord.partners.model import InstrumentRecord
+from accord.partners.model import INSTRUMENTS, InstrumentRecord
 from accord.partners.parties import acting_party
 from accord.partners.recording import record_instrument
 from accord.partners.status_handlers import COMMAND_HANDLERS as STATUS_HANDLERS
@@ -91,7 +91,7 @@ def _instrument(
 ) -> tuple[Instrument | None, InstrumentRecord | None]:
     """The charter's instrument and Accord's record of it; neither is a missing record."""
     known = context.world.charter().instruments.get(instrument)
-    record = context.world.instruments.get(instrument)
+    record = context.world[INSTRUMENTS].get(instrument)
     if known is None and record is None:
         raise NotFound(f"instrument {instrument!r} is neither in the charter nor recorded")
     return known, record

@@ -11,6 +11,7 @@ from accord.kernel.messages import Event
 from accord.partners import events as ev
 from accord.partners.entry_rules import EntryRule
 from accord.rules.charter import Charter
+from accord.service.contexts import Part
 
 INSTRUMENT_KINDS = ("treaty", "protocol", "agreement", "memorandum", "joint_statement")
 
@@ -106,3 +107,6 @@ _ACTS: dict[type[Event], str] = {
 
 def _record(records: dict[str, InstrumentRecord], instrument: str) -> InstrumentRecord:
     return records.get(instrument) or InstrumentRecord(instrument)
+
+
+INSTRUMENTS: Part[dict[str, InstrumentRecord]] = Part("instruments", dict, apply)

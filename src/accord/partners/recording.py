@@ -8,7 +8,7 @@ from accord.kernel.errors import InvalidInput
 from accord.partners import commands as cmd
 from accord.partners import events as ev
 from accord.partners.entry_rules import ENTRY_RULES, NTH_RATIFICATION, SIGNATURE, EntryRule
-from accord.partners.model import INSTRUMENT_KINDS
+from accord.partners.model import INSTRUMENT_KINDS, INSTRUMENTS
 from accord.partners.parties import checked_party, is_secretariat
 from accord.rules.ruling import Ruling
 from accord.service.context import Context
@@ -24,7 +24,7 @@ def record_instrument(command: cmd.RecordInstrument, context: Context) -> Ruling
         because.refuse(f"the Secretariat records instruments, not {context.actor.id}")
         return because.ruling()
     known = context.world.charter().instruments.get(command.instrument)
-    record = context.world.instruments.get(command.instrument)
+    record = context.world[INSTRUMENTS].get(command.instrument)
     if known is not None:
         because.refuse(
             f"{command.instrument} is one of the charter's instruments ({known.title}); "

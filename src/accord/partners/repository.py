@@ -9,6 +9,8 @@ from sqlalchemy import Connection
 from accord.adapters.documents import replace_rows, to_document
 from accord.kernel.messages import Event
 from accord.partners import events as ev
+from accord.partners.applications import STATUS_APPLICATIONS
+from accord.partners.model import INSTRUMENTS
 from accord.partners.tables import instrument_parties, recorded_instruments, status_applications
 from accord.service.world import World
 
@@ -30,7 +32,7 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
         [
             {"id": i, "kind": terms.kind, "document": to_document(terms)}
             for i in recorded
-            if (terms := world.instruments[i].terms) is not None
+            if (terms := world[INSTRUMENTS][i].terms) is not None
         ],
     )
     touched = sorted({e.application_id for e in events if isinstance(e, _APPLICATIONS)})
@@ -45,7 +47,7 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
                 "outcome": a.outcome,
                 "document": to_document(a),
             }
-            for a in (world.status_applications[i] for i in touched)
+            for a in (world[STATUS_APPLICATIONS][i] for i in touched)
         ],
     )
 
@@ -54,7 +56,7 @@ def _project_acts(connection: Connection, world: World, events: Sequence[Event])
     touched = sorted({(e.instrument, e.state) for e in events if isinstance(e, _ACTS)})
     rows = []
     for instrument, party in touched:
-        record = world.instruments[instrument]
+        record = world[INSTRUMENTS][instrument]
         rows.append(
             {
                 "id": f"{instrument}/{party}",

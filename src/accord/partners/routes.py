@@ -12,6 +12,8 @@ from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import AsOf, PageDep, RecordId, page
 from accord.partners import commands as cmd
+from accord.partners.applications import STATUS_APPLICATIONS
+from accord.partners.model import INSTRUMENTS
 from accord.partners.organizations import organizations_of
 from accord.partners.schemas import (
     ApplicationOut,
@@ -52,7 +54,7 @@ async def list_instruments(
 ) -> Any:
     """The charter's instruments and those the Secretariat recorded, each with its status."""
     world = accord.world
-    views = instrument_views(world.charter(), world.instruments, as_of or accord.now().date())
+    views = instrument_views(world.charter(), world[INSTRUMENTS], as_of or accord.now().date())
     return page(query, views, lambda view: str(view["id"]), by_id=False)
 
 
@@ -80,7 +82,7 @@ async def read_instrument(
     """An instrument's parties, signatures, ratifications and accessions, its status on a
     date, and the rule that decides it."""
     world, day = accord.world, as_of or accord.now().date()
-    return known_instrument_view(world.charter(), world.instruments, instrument_id, day)
+    return known_instrument_view(world.charter(), world[INSTRUMENTS], instrument_id, day)
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)
@@ -131,7 +133,7 @@ async def list_status_applications(
     """Every application for observer or partner status, with its consents, by id."""
     world = accord.world
     members = world.rulebook(accord.now().date()).members()
-    chosen = page(query, world.status_applications.values(), lambda a: a.id)
+    chosen = page(query, world[STATUS_APPLICATIONS].values(), lambda a: a.id)
     return [application_view(a, members) for a in chosen]
 
 
@@ -141,7 +143,7 @@ async def read_status_application(
 ) -> Any:
     """An application: each member's consent, whose is awaited, and the outcome."""
     world = accord.world
-    application = world.status_applications.get(application_id)
+    application = world[STATUS_APPLICATIONS].get(application_id)
     if application is None:
         raise HTTPException(404, f"status application {application_id!r} does not exist")
     return application_view(application, world.rulebook(accord.now().date()).members())

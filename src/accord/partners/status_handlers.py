@@ -9,7 +9,7 @@ from accord.kernel.messages import Command
 from accord.membership import events as membership_events
 from accord.partners import commands as cmd
 from accord.partners import events as ev
-from accord.partners.applications import StatusApplication
+from accord.partners.applications import STATUS_APPLICATIONS, StatusApplication
 from accord.partners.criteria import criteria_of
 from accord.partners.organizations import organizations_of
 from accord.partners.parties import checked_party, is_organization, is_secretariat
@@ -34,7 +34,7 @@ def apply_for_status(command: cmd.ApplyForStatus, context: Context) -> Ruling:
         return because.ruling()
     if not _declares_the_criteria(command, applicant, context, because):
         return because.ruling()
-    application_id = f"application-{len(context.world.status_applications) + 1}"
+    application_id = f"application-{len(context.world[STATUS_APPLICATIONS]) + 1}"
     context.emit(ev.StatusApplied(application_id, applicant, command.status, context.at))
     members = context.rulebook.members()
     consent = context.rulebook.parameter("voting/all_members_consent")
@@ -49,7 +49,7 @@ def consent_to_status(command: cmd.ConsentToStatus, context: Context) -> Ruling:
     """A member consents or objects; one objection refuses, every member's consent grants."""
     if command.consent not in ("yes", "no"):
         raise InvalidInput("consent", "yes or no")
-    application = context.world.status_applications.get(command.application)
+    application = context.world[STATUS_APPLICATIONS].get(command.application)
     if application is None:
         raise NotFound(f"status application {command.application!r} does not exist")
     because = context.because("consent_to_status")
@@ -119,7 +119,7 @@ def _already(status: str, applicant: str, context: Context, because: Because) ->
     pending = next(
         (
             a
-            for a in context.world.status_applications.values()
+            for a in context.world[STATUS_APPLICATIONS].values()
             if a.pending and a.applicant == applicant and a.status == status
         ),
         None,

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.journal.model import Entry
 from accord.kernel.messages import Actor, Command, Event
 from accord.rules.ruling import Reason, Ruling
 from accord.service.context import Context
+from accord.service.world import Layout
+
+if TYPE_CHECKING:
+    from accord.service.assembly import Assembly
 from accord.service.unit_of_work import UnitOfWork, replayed_events
 
 CommandHandler = Callable[[Command, Context], Ruling]
@@ -32,9 +36,9 @@ class Result:
         return self.ruling.allowed
 
     @classmethod
-    def replayed(cls, entry: Entry) -> Result:
+    def replayed(cls, entry: Entry, layout: Layout) -> Result:
         """The result of a command handled before, rebuilt from its journal entry."""
-        events = tuple(replayed_events(entry))
+        events = tuple(replayed_events(entry, layout))
         ruling = Ruling(
             entry.command,
             dt.date.fromisoformat(entry.at[:10]),
@@ -49,12 +53,14 @@ class MessageBus:
     def __init__(
         self,
         uow: UnitOfWork,
-        command_handlers: Mapping[type[Command], CommandHandler],
-        policies: Mapping[type[Event], Sequence[Policy]],
+        assembly: Assembly,
     ) -> None:
+        """Every declared context's handlers and policies on one bus; the edge reads the rest
+        of the declarations (roles, classified fields) from ``assembly``."""
         self.uow = uow
-        self.command_handlers = command_handlers
-        self.policies = policies
+        self.assembly = assembly
+        self.command_handlers: Mapping[type[Command], CommandHandler] = assembly.handlers
+        self.policies: Mapping[type[Event], Sequence[Policy]] = assembly.policies
 
     def handle(
         self, command: Command, actor: Actor, at: dt.datetime, request_key: str | None = None
@@ -76,7 +82,7 @@ class MessageBus:
         handler = self.command_handlers[type(command)]
         previous = self.uow.find(request_key) if request_key else None
         if previous is not None:
-            return Result.replayed(previous)
+            return Result.replayed(previous, self.uow.world.layout)
         context = Context(self.uow.world, actor, at)
         ruling = handler(command, context)
         events = self._with_consequences(context) if ruling.allowed else []
@@ -139,26 +145,11 @@ class MessageBus:
         return done
 
 
-#: The events that create a record, and the field holding the new record's id.
-CREATING_EVENTS = {
-    "request_filed": ("case", "case_id"),
-    "session_convened": ("session", "session_id"),
-    "draft_tabled": ("draft", "draft_id"),
-    "forces_deployed": ("deployment", "deployment_id"),
-    "unit_pledged": ("unit", "unit_id"),
-    "request_prepared": ("prepared_request", "prepared_id"),
-    "exercise_plan_proposed": ("exercise_plan", "plan_id"),
-    "operation_stage_recorded": ("operation_stage", "stage_id"),
-    "instrument_recorded": ("instrument", "instrument"),
-    "status_applied": ("application", "application_id"),
-}
-
-
 def _created(events: Sequence[Event]) -> dict[str, str]:
     created: dict[str, str] = {}
     for event in events:
-        if event.type_name in CREATING_EVENTS:
-            kind, key = CREATING_EVENTS[event.type_name]
+        if event.creates is not None:
+            kind, key = event.creates
             created.setdefault(kind, getattr(event, key))
     return created
 

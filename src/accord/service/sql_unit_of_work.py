@@ -22,7 +22,6 @@ from accord.journal import repository as journal
 from accord.journal.model import GENESIS, Entry
 from accord.kernel.errors import StorageUnavailable
 from accord.kernel.messages import Event
-from accord.rules.charter import Charter
 from accord.service.unit_of_work import WriteFailed, replayed_events
 from accord.service.world import World
 
@@ -66,19 +65,19 @@ class SqlUnitOfWork:
     def __init__(
         self,
         engine: Engine,
-        charter: Charter,
+        empty: World,
         projectors: Sequence[Projector],
         guard: Guard | None = None,
         start: tuple[World, int, str] | None = None,
     ) -> None:
         """``start``: a world already built from the journal up to an entry (seq, hash), a
-        read-model snapshot's: only the entries after it are replayed."""
+        read-model snapshot's: only the entries after it are replayed; else the journal is
+        replayed whole over ``empty``."""
         self.engine = engine
-        self.charter = charter
         self.projectors = projectors
         self.guard = guard or _NoGuard()
         #: The world and journal head as last committed; inside a transaction, the working ones.
-        self.world, self.journal = World(charter), Head()
+        self.world, self.journal = empty, Head()
         if start is not None:
             self.world, self.journal = start[0], Head(start[1], start[2])
         #: The seq the read model started from (0: the journal replayed from its first entry).
@@ -170,7 +169,7 @@ class SqlUnitOfWork:
     @staticmethod
     def _caught_up(connection: Connection, world: World, head: Head) -> tuple[World, Head]:
         for entry in journal.entries_after(connection, head.seq):
-            for event in replayed_events(entry):
+            for event in replayed_events(entry, world.layout):
                 world = world.apply(event)
             head = head.after(entry)
         return world, head

@@ -11,7 +11,7 @@ from accord.journal.model import Entry
 from accord.journal.store import InMemoryJournal, Journal
 from accord.kernel.errors import AccordError
 from accord.kernel.messages import Event, message_from_dict
-from accord.service.world import EVENT_TYPES, World
+from accord.service.world import Layout, World
 
 
 class JournalHead(Protocol):
@@ -41,10 +41,10 @@ class WriteFailed(AccordError):
         self.cause = cause
 
 
-def replayed_events(entry: Entry) -> Iterator[Event]:
+def replayed_events(entry: Entry, layout: Layout) -> Iterator[Event]:
     """The events a journal entry records, rebuilt."""
     for recorded in entry.events:
-        event_type = EVENT_TYPES.get(recorded["name"])
+        event_type = layout.event_type(recorded["name"])
         if event_type is None:
             raise ValueError(f"journal entry {entry.seq}: unknown event {recorded['name']!r}")
         yield message_from_dict(event_type, recorded["data"])

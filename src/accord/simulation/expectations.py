@@ -8,9 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from accord.bodies.model import BODIES
 from accord.bodies.views import Delegation, draft_visible, session_visible
+from accord.cases.changes import CASES
 from accord.cases.views import case_visible
-from accord.partners.model import in_force
+from accord.partners.model import INSTRUMENTS, in_force
 from accord.rules.chairmanship import rule_on_chair
 from accord.rules.ruling import Ruling
 from accord.service.world import World
@@ -84,11 +86,11 @@ def _actual(key: str, situation: Situation) -> Any:
         return rulebook.status_name(state) if what == "status" else bool(rulebook.frozen(state))
     if instrument := _INSTRUMENT.match(key):
         world = situation.world
-        return in_force(world.charter(), world.instruments, instrument.group(1), situation.day)
+        return in_force(world.charter(), world[INSTRUMENTS], instrument.group(1), situation.day)
     if readers := _READERS.match(key):
         return _readers(readers.group(1), situation)
     case_id = _case_for(key.removesuffix(".stage"), situation)
-    case = situation.world.cases.get(case_id or "")
+    case = situation.world[CASES].get(case_id or "")
     return str(case.stage) if case else None
 
 
@@ -97,9 +99,9 @@ def _readers(name: str, situation: Situation) -> list[str] | None:
     predicates as the API (bodies.views, cases.views)."""
     world, day = situation.world, situation.day
     found = _case_for(name, situation) if name == "case" else situation.names.get(name)
-    sittings = world.sittings
-    if found in world.cases:
-        case = world.cases[found]
+    sittings = world[BODIES]
+    if found in world[CASES]:
+        case = world[CASES][found]
         return [s for s in world.charter().states if case_visible(world, case, Delegation(s), day)]
     if found in sittings.drafts:
         draft = sittings.drafts[found]
@@ -121,7 +123,7 @@ def _case_for(name: str, situation: Situation) -> str | None:
         return situation.step_case
     if "case" in situation.names:
         return situation.names["case"]
-    return next(reversed(situation.world.cases), None)
+    return next(reversed(situation.world[CASES]), None)
 
 
 def _matches(key: str, expected: Any, actual: Any) -> bool:

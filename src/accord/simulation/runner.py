@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from accord.bodies.model import BODIES
 from accord.bootstrap import in_memory_bus
 from accord.edge.sending import Runtime, Sent, send_as
 from accord.journal.store import EntrySource, InMemoryJournal, JsonLinesJournal
@@ -111,7 +112,7 @@ def _run_step(runtime: Runtime, step: Step, names: dict[str, str]) -> StepReport
         step.at.date(),
         ruling,
         names,
-        _step_case(command, sent.result, world.sittings.drafts),
+        _step_case(command, sent.result, world[BODIES].drafts),
     )
     found = failures(step.expect, situation)
     if not ruling.allowed and step.expect.get("allowed") is not False:

@@ -8,23 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from accord.bodies import commands as bodies
-from accord.cases import commands as cases
-from accord.exercises import commands as exercises
-from accord.forces import commands as forces
+from accord.contexts import assembly
 from accord.kernel.messages import Command
-from accord.membership import commands as membership
-from accord.operations import commands as operations
-from accord.partners import commands as partners
 from accord.rules.checking import adapter, problems
 from accord.simulation.scenario import ScenarioError, Step
 
-VERBS: dict[str, type[Command]] = {
-    cls.type_name: cls
-    for module in (cases, bodies, membership, partners, forces, exercises, operations)
-    for cls in vars(module).values()
-    if isinstance(cls, type) and issubclass(cls, Command) and cls is not Command
-}
 #: ``with`` keys that name something an earlier step created with ``as``.
 #: An exercise is named by its own name (Interaction-2020), so ``exercise`` is not among them;
 #: nor is ``unit``, which pledge_unit uses for the unit's own name.
@@ -37,11 +25,12 @@ LIST_REFERENCES = frozenset({"units"})
 
 def build_command(step: Step, names: Mapping[str, str]) -> Command:
     """The step's command, its names resolved; errors name the step and the key."""
-    cls = VERBS.get(step.do)
+    verbs = assembly().verbs
+    cls = verbs.get(step.do)
     if cls is None:
         raise ScenarioError(
             step.number,
-            f"do: unknown verb {step.do!r}; the verbs are {', '.join(sorted([*VERBS, 'check']))}",
+            f"do: unknown verb {step.do!r}; the verbs are {', '.join(sorted([*verbs, 'check']))}",
         )
     given = dict(step.given)
     if step.do == "state_position" and "state" in given and given.pop("state") != step.by:

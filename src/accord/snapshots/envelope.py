@@ -22,11 +22,11 @@ import json
 import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import IO, Any
 
 from accord.journal.signing import PublicKey, SigningKey
-from accord.rules.charter import Charter
 from accord.service.world import World
 from accord.snapshots.binding import Binding
 
@@ -86,8 +86,9 @@ def read_header(stream: IO[bytes], public: PublicKey, binding: Binding) -> Heade
     return header
 
 
-def open_world(stream: IO[bytes], header: Header, charter: Charter) -> World:
-    """The world the payload holds, on ``charter``, once the payload matches its header."""
+def open_world(stream: IO[bytes], header: Header, empty: World) -> World:
+    """The world the payload holds, on the charter and parts of ``empty``, once the payload
+    matches its header."""
     payload = stream.read(header.payload_bytes + 1)
     if len(payload) != header.payload_bytes:
         raise SnapshotRejected(f"its payload is {len(payload)} bytes, not {header.payload_bytes}")
@@ -95,7 +96,10 @@ def open_world(stream: IO[bytes], header: Header, charter: Charter) -> World:
         raise SnapshotRejected("its payload does not match its signed digest")
     with _collector_paused():
         state = _AccordOnly(io.BytesIO(payload)).load()
-    return World(base=charter, **state)
+    kept, declared = set(state["state"]), set(empty.state)
+    if kept != declared:
+        raise SnapshotRejected(f"it keeps the parts {sorted(kept)}, not {sorted(declared)}")
+    return replace(empty, state=MappingProxyType(state["state"]), version=state["version"])
 
 
 @contextmanager
@@ -114,10 +118,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _state(world: World) -> dict[str, Any]:
     """Every part of the world but the charter (the binding names it; loading gives the one
-    running). The roll is copied to leave behind the overlaid charter it caches."""
-    state = {f.name: getattr(world, f.name) for f in fields(World) if f.name != "base"}
-    state["roll"] = replace(world.roll)
-    return state
+    running) and the layout (the running code declares it)."""
+    return {"state": dict(world.state), "version": world.version}
 
 
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.journal.signing import SigningKey
-from accord.rules.charter import Charter
 from accord.service.world import World
 from accord.snapshots.binding import Binding
 from accord.snapshots.envelope import SnapshotRejected, open_world, read_header, seal
@@ -65,11 +64,11 @@ class SnapshotStore:
         self._prune(seq)
         return path
 
-    def newest_usable(self, charter: Charter, hash_at: HashAt) -> Start | None:
+    def newest_usable(self, empty: World, hash_at: HashAt) -> Start | None:
         """The newest snapshot that verifies and matches the journal; None: replay it all."""
         for seq, path in self._listed():
             try:
-                return self._opened(path, seq, charter, hash_at)
+                return self._opened(path, seq, empty, hash_at)
             except (SnapshotRejected, OSError, ValueError, TypeError, EOFError) as error:
                 log.warning("read-model snapshot %s ignored: %s", path, error)
             except Exception as error:  # whatever a payload gone wrong raises in unpickling
@@ -80,7 +79,7 @@ class SnapshotStore:
         """The seq of the newest snapshot kept (0: none), used or not."""
         return next((seq for seq, _ in self._listed()), 0)
 
-    def _opened(self, path: Path, seq: int, charter: Charter, hash_at: HashAt) -> Start:
+    def _opened(self, path: Path, seq: int, empty: World, hash_at: HashAt) -> Start:
         with path.open("rb") as stream:
             header = read_header(stream, self.key.public, self.binding)
             if header.seq != seq:
@@ -90,7 +89,7 @@ class SnapshotStore:
                 raise SnapshotRejected(f"the journal has no entry {seq} (it is shorter)")
             if found != header.hash:
                 raise SnapshotRejected(f"the journal's entry {seq} is not the one it was built to")
-            world = open_world(stream, header, charter)
+            world = open_world(stream, header, empty)
         log.info("read model from snapshot %s (journal entry %d)", path, seq)
         return Start(world, seq, header.hash)
 

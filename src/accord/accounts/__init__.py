@@ -1,0 +1,1 @@
+"""Accounts: users, their roles and API tokens, and signing in (API and CLI)."""

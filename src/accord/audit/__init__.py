@@ -1,0 +1,1 @@
+"""The journal as people read it: its pages, entries, proofs and checks (API and CLI)."""

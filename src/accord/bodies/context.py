@@ -1,0 +1,42 @@
+"""The decision bodies: sessions, drafts, positions and decisions (Charter Art. 12), declared
+once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accord.identity.permissions import ADMIN, DELEGATION, SECRETARIAT
+from accord.service.contexts import Context, Core, Storage, events_in
+
+
+def core() -> Core:
+    from accord.bodies import commands as cmd
+    from accord.bodies import events, handlers, model, released
+
+    return Core(
+        handlers=handlers.COMMAND_HANDLERS,
+        events=events_in(events),
+        parts=(model.BODIES,),
+        classified=released.CLASSIFIED,
+        roles={
+            cmd.ConveneSession: frozenset({SECRETARIAT, ADMIN}),
+            cmd.TableDraft: frozenset({SECRETARIAT, DELEGATION, ADMIN}),
+            cmd.StatePosition: frozenset({DELEGATION, ADMIN}),
+            cmd.CloseDraft: frozenset({SECRETARIAT, ADMIN}),
+        },
+    )
+
+
+def storage() -> Storage:
+    from accord.bodies import repository, tables
+
+    return Storage(tables, repository.project)
+
+
+def routers() -> tuple[Any, ...]:
+    from accord.bodies import routes
+
+    return (routes.router,)
+
+
+CONTEXT = Context("bodies", core, storage, routers)
