@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from accord.rules import parameters as p
 from accord.rules.charter import ChairTerm
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
@@ -41,15 +42,14 @@ def rule_on_chair(rulebook: Rulebook) -> Ruling:
 
 
 def _projected(rulebook: Rulebook, last: ChairTerm, because: Because) -> Ruling:
-    order = rulebook.parameter("chairmanship/rotation_order")
-    yearly = rulebook.parameter("chairmanship/calendar_year_terms")
-    if order is None or yearly is None or not yearly.value or last.period.end is None:
+    order = rulebook.parameter(p.ROTATION_ORDER)
+    if not order or not rulebook.parameter(p.CALENDAR_YEAR_TERMS) or last.period.end is None:
         because.refuse(
             f"no chair is recorded for {rulebook.day} and the data sets no rotation to project one"
         )
         return because.ruling(chair=None)
     years = rulebook.day.year - last.period.end.year + 1
-    eligible = [s for s in order.value if rulebook.is_member(s) or s == last.state]
+    eligible = [s for s in order if rulebook.is_member(s) or s == last.state]
     position = eligible.index(last.state) if last.state in eligible else 0
     chair = eligible[(position + years) % len(eligible)]
     start = dt.date(rulebook.day.year, 1, 1)
@@ -57,9 +57,9 @@ def _projected(rulebook: Rulebook, last: ChairTerm, because: Because) -> Ruling:
         f"after the last recorded term ({last.state}, to {last.period.end}) the chair "
         "passes each 1 January in the rotation order; suspended and former members are "
         "skipped",
-        order.source,
+        rulebook.source_of(p.ROTATION_ORDER),
     )
-    because.note("terms follow the calendar year", yearly.source)
+    because.note("terms follow the calendar year", rulebook.source_of(p.CALENDAR_YEAR_TERMS))
     because.note(
         f"projected, not recorded: {rulebook.name_of(chair)} from {start}; the CSC may "
         "decide otherwise"

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from accord.rules import parameters as p
 from accord.rules.charter import Body
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
 from accord.rules.voting import participants
-
-RELEASE = "voting/drafts_released_to_participants"
 
 
 def rule_on_release(
@@ -50,12 +49,12 @@ def rule_on_release(
     taking_part = participants(rulebook, body, kind, subject, because)
     reading = set(readers)
     beyond = [state for state in taking_part.voters if state not in reading]
-    release = rulebook.parameter(RELEASE)
-    if release is None or not release.value:
+    release = rulebook.source_of(p.DRAFTS_RELEASED_TO_PARTICIPANTS)
+    if not rulebook.parameter(p.DRAFTS_RELEASED_TO_PARTICIPANTS):
         because.note(
             f"drafts before the {body.name} are not released beyond the case's readers"
             + (f": {', '.join(beyond)} could not read such a draft" if beyond else ""),
-            release.source if release else None,
+            release,
         )
         return because.ruling(
             released_to=[], participants=list(taking_part.voters), unreleased=beyond
@@ -64,12 +63,12 @@ def rule_on_release(
         because.note(
             f"the draft (not the case file) is released to {', '.join(beyond)}: every state "
             f"that takes part in the {body.name}'s decision reads the draft it decides on",
-            release.source,
+            release,
         )
     else:
         because.note(
             f"every state that takes part in the {body.name}'s decision reads the case already",
-            release.source,
+            release,
         )
     return because.ruling(released_to=beyond, participants=list(taking_part.voters), unreleased=[])
 
