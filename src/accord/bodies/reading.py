@@ -20,7 +20,7 @@ from accord.cases.model import Case
 from accord.cases.views import case_visible
 from accord.rules import parameters as p
 from accord.rules.charter import Body
-from accord.rules.release import rule_on_release
+from accord.rules.release import Release, rule_on_release
 from accord.rules.ruling import Because, Ruling
 from accord.rules.voting import participants
 from accord.service.world import World
@@ -42,7 +42,7 @@ def with_release(
     return replace(
         tabled,
         reasons=tabled.reasons + release.reasons,
-        details={**tabled.details, "released_to": release.details["released_to"]},
+        details={**tabled.details, "released_to": list(Release.of(release).released_to)},
     )
 
 

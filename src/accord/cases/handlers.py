@@ -12,7 +12,12 @@ from accord.cases.wording import check_request_words
 from accord.kernel.ids import state_code
 from accord.kernel.messages import Event
 from accord.rules import parameters as p
-from accord.rules.admissibility import COLLECTIVE_DEFENCE, Request, rule_on_request
+from accord.rules.admissibility import (
+    COLLECTIVE_DEFENCE,
+    Admissibility,
+    Request,
+    rule_on_request,
+)
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import acting_state, require_one_of
@@ -40,14 +45,15 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
         state, command.article, where, command.threat, command.aggressor, command.threatened
     )
     ruling = rule_on_request(context.rulebook, request)
-    if ruling.allowed:
+    admissible = Admissibility.of(ruling)
+    if ruling.allowed and admissible is not None:
         case_id = f"case-{len(context.world.cases) + 1}"
         context.emit(
             ev.RequestFiled(
                 case_id,
                 state,
                 command.article,
-                ruling.details["role"],
+                admissible.role,
                 where,
                 command.threat,
                 command.aggressor,

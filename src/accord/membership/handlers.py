@@ -11,6 +11,7 @@ from accord.membership import events as ev
 from accord.rules import parameters as p
 from accord.rules.competence import bodies_deciding
 from accord.rules.membership import (
+    Withdrawal,
     rule_on_admission,
     rule_on_third_party_status,
     rule_on_withdrawal,
@@ -65,8 +66,9 @@ def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Context) -> Ruling
         if n.state == state and n.effective > context.day
     ]
     ruling = rule_on_withdrawal(context.rulebook, state)
-    if ruling.allowed and not pending:
-        effective = ruling.details["effective"]
+    withdrawal = Withdrawal.of(ruling)
+    if ruling.allowed and withdrawal is not None and not pending:
+        effective = withdrawal.effective
         context.emit(ev.WithdrawalNotified(state, effective, context.at))
         context.emit(
             ev.StatusChanged(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from accord.rules import parameters as p
 from accord.rules.rulebook import Rulebook
@@ -23,6 +25,21 @@ class Request:
     threat: str = "threat"
     aggressor: str = "unknown"
     threatened: tuple[str, ...] = ("security",)
+
+
+@dataclass(frozen=True)
+class Admissibility:
+    """The role of the article a request rests on, and what the treaty then requires."""
+
+    role: str
+    obligations: tuple[str, ...] = ()
+
+    @staticmethod
+    def of(ruling: Ruling) -> Admissibility | None:
+        return ruling.answer if isinstance(ruling.answer, Admissibility) else None
+
+    def details(self) -> Mapping[str, Any]:
+        return {"role": self.role, "obligations": list(self.obligations)}
 
 
 def request_roles(rulebook: Rulebook) -> dict[str, str]:
@@ -58,7 +75,7 @@ def rule_on_request(rulebook: Rulebook, request: Request) -> Ruling:
         obligations = _consultations(rulebook, request, because)
     else:
         obligations = _collective_defence(rulebook, request, because)
-    return because.ruling(role=role, obligations=obligations if not because.refused else [])
+    return because.ruling(Admissibility(role, () if because.refused else tuple(obligations)))
 
 
 def _consultations(rulebook: Rulebook, request: Request, because: Because) -> list[str]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from accord.kernel.time import add_months
 from accord.rules import parameters as p
@@ -60,6 +63,21 @@ def rule_on_suspension(rulebook: Rulebook, state: str, decided_by: str) -> Rulin
     return because.ruling(decided_by=body)
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """When a notice given on the day takes effect, after how many months of notice."""
+
+    effective: dt.date
+    notice_months: int
+
+    @staticmethod
+    def of(ruling: Ruling) -> Withdrawal | None:
+        return ruling.answer if isinstance(ruling.answer, Withdrawal) else None
+
+    def details(self) -> Mapping[str, Any]:
+        return {"effective": self.effective, "notice_months": self.notice_months}
+
+
 def withdrawal_effective(rulebook: Rulebook, notice: dt.date) -> dt.date | None:
     months = rulebook.parameter(p.WITHDRAWAL_NOTICE_MONTHS)
     return add_months(notice, months) if months is not None else None
@@ -88,7 +106,7 @@ def rule_on_withdrawal(rulebook: Rulebook, state: str) -> Ruling:
         f"{effective}; until then {state} remains a member with its obligations",
         rulebook.source_of(p.WITHDRAWAL_NOTICE_MONTHS),
     )
-    return because.ruling(effective=effective, notice_months=notice)
+    return because.ruling(Withdrawal(effective, notice))
 
 
 def rule_on_third_party_status(rulebook: Rulebook, state: str, status: str) -> Ruling:

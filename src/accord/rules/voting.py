@@ -11,10 +11,9 @@ from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Reason, Ruling
 from accord.rules.sources import Source
 from accord.rules.vocabulary import POSITIONS
+from accord.rules.vote import Outcome, Vote
 
-ADOPTED = "adopted"
-ADOPTED_RESTRICTED = "adopted_restricted"
-BLOCKED = "blocked"
+ADOPTED, ADOPTED_RESTRICTED, BLOCKED = Outcome
 
 
 @dataclass(frozen=True)
@@ -183,19 +182,14 @@ def _consensus(
 
 def _result(
     because: Because,
-    outcome: str,
+    outcome: Outcome,
     blocked_by: list[str],
     aside: list[str],
     absent: list[str],
     supporting: list[str],
 ) -> Ruling:
-    return because.ruling(
-        outcome=outcome,
-        blocked_by=blocked_by,
-        standing_aside=aside,
-        absent=absent,
-        supporting=supporting,
-    )
+    vote = Vote(outcome, tuple(blocked_by), tuple(aside), tuple(absent), tuple(supporting))
+    return because.ruling(vote)
 
 
 def _status_source(rulebook: Rulebook, state: str) -> Source | None:
