@@ -9,11 +9,12 @@ from accord.bodies.reading import rule_on_reading, with_release
 from accord.cases.handlers import get_case
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.ids import state_code
-from accord.rules.chairmanship import rule_on_chair
+from accord.rules.chairmanship import Chairing, chair_in, rule_on_chair
 from accord.rules.competence import Proposal, rule_on_competence
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.rules.vocabulary import DECISION_KINDS, POSITIONS
+from accord.rules.vote import Vote
 from accord.rules.voting import rule_on_outcome, rule_on_position
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_chair
 from accord.service.context import Context
@@ -94,12 +95,12 @@ def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
             session_format,
             case.id if case else None,
             requested_by,
-            chair.details.get("chair"),
+            chair_in(chair),
             context.at,
             command.venue,
         )
     )
-    return because.ruling(chair=chair.details.get("chair"))
+    return because.ruling(Chairing(chair_in(chair)))
 
 
 def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
@@ -204,10 +205,10 @@ def close_draft(command: cmd.CloseDraft, context: Context) -> Ruling:
     if not reading.allowed:
         return reading
     body = context.world.charter().bodies[draft.body]
-    outcome = rule_on_outcome(context.rulebook, body, draft.positions, draft.kind, draft.subject)
-    if outcome.details.get("outcome") is None:
-        return outcome
-    details = outcome.details
+    counted = rule_on_outcome(context.rulebook, body, draft.positions, draft.kind, draft.subject)
+    vote = Vote.of(counted)
+    if vote is None:
+        return counted
     context.emit(
         ev.DraftClosed(
             draft.id,
@@ -215,17 +216,17 @@ def close_draft(command: cmd.CloseDraft, context: Context) -> Ruling:
             draft.kind,
             draft.case_id,
             draft.subject,
-            details["outcome"],
-            tuple(details["blocked_by"]),
-            tuple(details["standing_aside"]),
-            tuple(details["absent"]),
+            vote.outcome.value,
+            vote.blocked_by,
+            vote.standing_aside,
+            vote.absent,
             context.at,
         )
     )
     closing = Because("close_draft", context.day)
-    for reason in outcome.reasons:
+    for reason in counted.reasons:
         closing.note(reason.text, reason.source)
-    return closing.ruling(**details)
+    return closing.ruling(vote)
 
 
 COMMAND_HANDLERS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from accord.bodies import events as ev
@@ -57,6 +58,16 @@ class Sittings:
 
     sessions: dict[str, Session] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
+
+    def standing_aside(self, adopted: Iterable[str]) -> dict[str, str]:
+        """Each state that stood aside on one of the ``adopted`` drafts, with the first such
+        draft: in the restricted format it does not block them and is not bound to carry them
+        out (CHARTER-12), so it sends no forces for them."""
+        aside: dict[str, str] = {}
+        for draft_id in adopted:
+            for state in self.drafts[draft_id].standing_aside:
+                aside.setdefault(state, draft_id)
+        return aside
 
 
 def apply(sittings: Sittings, event: Event) -> Sittings | None:

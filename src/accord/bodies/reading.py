@@ -18,8 +18,9 @@ from accord.bodies.model import Draft
 from accord.bodies.views import Delegation, draft_visible
 from accord.cases.model import Case
 from accord.cases.views import case_visible
+from accord.rules import parameters as p
 from accord.rules.charter import Body
-from accord.rules.release import RELEASE, rule_on_release
+from accord.rules.release import Release, rule_on_release
 from accord.rules.ruling import Because, Ruling
 from accord.rules.voting import participants
 from accord.service.world import World
@@ -41,7 +42,7 @@ def with_release(
     return replace(
         tabled,
         reasons=tabled.reasons + release.reasons,
-        details={**tabled.details, "released_to": release.details["released_to"]},
+        details={**tabled.details, "released_to": list(Release.of(release).released_to)},
     )
 
 
@@ -60,13 +61,13 @@ def rule_on_reading(world: World, draft: Draft, day: dt.date) -> Ruling:
         if not draft_visible(world, draft, Delegation(state), day)
     ]
     if unread:
-        release = rulebook.parameter(RELEASE)
+        release = rulebook.source_of(p.DRAFTS_RELEASED_TO_PARTICIPANTS)
         rule = body.decision_rule.on(day) if body.decision_rule else None
         because.refuse(
             f"{draft.id} is not closed: {', '.join(unread)} take part in the {body.name}'s "
             f"decision but could not read the draft on {day}, and a member is never counted "
             "absent from a decision it could not see: the decision waits until every "
             "participant can read the draft",
-            release.source if release else (rule.source if rule else body.source),
+            release or (rule.source if rule else body.source),
         )
     return because.ruling(unread=unread)

@@ -10,6 +10,7 @@ from accord.cases.model import Case, Stage, deployed_units, find_case
 from accord.forces.model import UNITS, find_unit
 from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
+from accord.rules import parameters as p
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, require_one_of
@@ -29,13 +30,13 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
             raise InvalidInput(f"contingents.{state}", "a positive number of personnel")
     if command.units and command.contingents:
         raise InvalidInput("units", "give the units sent or the contingents, not both")
-    deciding = context.rulebook.parameter("collective_defence/deciding_body")
+    deciding = context.rulebook.parameter(p.DECIDING_BODY)
     if not case.is_open or not case.authorises_forces:
         because.refuse(
             f"no adopted decision on {case.id} authorises sending forces: a "
             "deployment carries out a decision of the "
-            f"{deciding.value if deciding else 'competent body'}",
-            deciding.source if deciding else None,
+            f"{deciding or 'competent body'}",
+            context.rulebook.source_of(p.DECIDING_BODY),
         )
         return because.ruling()
     units = _units_sent(command, context, because)
@@ -50,7 +51,7 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
     because.note(
         f"carries out {', '.join(sorted(set(case.adopted.values())))} adopted on {case.id}"
         + ("" if contingents else "; contingents not itemised"),
-        deciding.source if deciding else None,
+        context.rulebook.source_of(p.DECIDING_BODY),
     )
     deployment_id = f"{case.id}-deployment-{len(case.deployments) + 1}"
     context.emit(
@@ -82,15 +83,12 @@ def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict
 
 
 def _not_standing_aside(context: Context, case: Case, state: str, because: Because) -> None:
-    drafts = context.world[BODIES].drafts
-    for draft_id in case.adopted:
-        if state in drafts[draft_id].standing_aside:
-            restricted = context.rulebook.parameter("voting/restricted_format")
-            because.refuse(
-                f"{state} stood aside on {draft_id}: it is not bound to take part "
-                "in carrying it out",
-                restricted.source if restricted else None,
-            )
+    draft_id = context.world[BODIES].standing_aside(case.adopted).get(state)
+    if draft_id is not None:
+        because.refuse(
+            f"{state} stood aside on {draft_id}: it is not bound to take part in carrying it out",
+            context.rulebook.source_of(p.RESTRICTED_FORMAT),
+        )
 
 
 def withdraw_forces(command: cmd.WithdrawForces, context: Context) -> Ruling:

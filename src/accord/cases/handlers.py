@@ -12,7 +12,13 @@ from accord.cases.preparation import prepare_request, take_up
 from accord.cases.wording import check_request_words
 from accord.kernel.ids import state_code
 from accord.kernel.messages import Event
-from accord.rules.admissibility import COLLECTIVE_DEFENCE, Request, rule_on_request
+from accord.rules import parameters as p
+from accord.rules.admissibility import (
+    COLLECTIVE_DEFENCE,
+    Admissibility,
+    Request,
+    rule_on_request,
+)
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import acting_state, require_one_of
@@ -40,14 +46,15 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
         state, command.article, where, command.threat, command.aggressor, command.threatened
     )
     ruling = rule_on_request(context.rulebook, request)
-    if ruling.allowed:
+    admissible = Admissibility.of(ruling)
+    if ruling.allowed and admissible is not None:
         case_id = f"case-{len(context.world[CASES]) + 1}"
         context.emit(
             ev.RequestFiled(
                 case_id,
                 state,
                 command.article,
-                ruling.details["role"],
+                admissible.role,
                 where,
                 command.threat,
                 command.aggressor,
@@ -68,7 +75,7 @@ def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Co
     because = context.because("notify_un_security_council")
     if context.actor.role == "state" and context.actor.state:
         require_member(context.rulebook, context.actor.state, because, "report to the UN")
-    report = context.rulebook.parameter("collective_defence/report_to_un_security_council")
+    report = context.rulebook.source_of(p.REPORT_TO_UN_SECURITY_COUNCIL)
     measures = sorted({kind for kind in case.adopted.values() if kind not in NOT_MEASURES})
     if "peacekeeping_operation" in measures:
         power = (
@@ -78,17 +85,18 @@ def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Co
             "a peacekeeping operation is notified to the UN Security Council at once",
             power.source if power else None,
         )
-    if case.role == COLLECTIVE_DEFENCE and measures and report is not None and report.value:
+    reported = context.rulebook.parameter(p.REPORT_TO_UN_SECURITY_COUNCIL)
+    if case.role == COLLECTIVE_DEFENCE and measures and reported:
         because.note(
             f"measures taken under {case.article} ({', '.join(measures)}) are reported "
             "to the UN Security Council at once",
-            report.source,
+            report,
         )
     elif "peacekeeping_operation" not in measures:
         because.refuse(
             f"no measure under {case.article} has been decided on {case.id}: there is "
             "nothing to report to the UN Security Council yet",
-            report.source if report else None,
+            report,
         )
     if not because.refused:
         context.emit(ev.UnSecurityCouncilNotified(case.id, context.actor.id, context.at))

@@ -56,11 +56,7 @@ def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal |
     if case is None or stated is None:
         raise NotFound(f"no requirements have been stated for {case_id!r}")
     formations = formations_for(set(case.adopted.values()))
-    standing_aside = {
-        state
-        for draft_id in case.adopted
-        for state in world[BODIES].drafts[draft_id].standing_aside
-    }
+    standing_aside = world[BODIES].standing_aside(case.adopted)
     members = set(world.rulebook(order_day).members())
     busy: dict[str, list[tuple[dt.date, dt.date]]] = {
         unit: list(windows) for unit, windows in exercise_busy_windows(world).items()

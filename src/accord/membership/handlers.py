@@ -10,8 +10,10 @@ from accord.kernel.messages import Event
 from accord.membership import commands as cmd
 from accord.membership import events as ev
 from accord.membership.model import MEMBERSHIP
+from accord.rules import parameters as p
 from accord.rules.competence import bodies_deciding
 from accord.rules.membership import (
+    Withdrawal,
     rule_on_admission,
     rule_on_third_party_status,
     rule_on_withdrawal,
@@ -66,8 +68,9 @@ def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Context) -> Ruling
         if n.state == state and n.effective > context.day
     ]
     ruling = rule_on_withdrawal(context.rulebook, state)
-    if ruling.allowed and not pending:
-        effective = ruling.details["effective"]
+    withdrawal = Withdrawal.of(ruling)
+    if ruling.allowed and withdrawal is not None and not pending:
+        effective = withdrawal.effective
         context.emit(ev.WithdrawalNotified(state, effective, context.at))
         context.emit(
             ev.StatusChanged(
@@ -90,12 +93,12 @@ def declare_participation_frozen(
     state = acting_state(context, because, "freezing participation")
     if state is None or not require_member(context.rulebook, state, because, "freeze"):
         return because.ruling()
-    suspension = context.rulebook.parameter("membership/suspension_body")
+    suspension = context.rulebook.parameter(p.SUSPENSION_BODY)
     because.note(
         "frozen participation is not a Charter status: the member keeps its vote, "
-        "its veto and its obligations; only the "
-        f"{suspension.value if suspension else 'competent body'} could suspend it",
-        suspension.source if suspension else context.rulebook.founding.source,
+        f"its veto and its obligations; only the {suspension or 'competent body'} could "
+        "suspend it",
+        context.rulebook.source_of(p.SUSPENSION_BODY) or context.rulebook.founding.source,
     )
     if context.rulebook.frozen(state) is None:
         context.emit(ev.ParticipationFrozen(state, context.at))
@@ -116,15 +119,18 @@ def request_suspension(command: cmd.RequestSuspension, context: Context) -> Ruli
     if context.rulebook.status_name(subject) not in ("member", "suspended"):
         because.refuse(f"{subject} is not a member on {context.day}")
         return because.ruling()
-    body = context.rulebook.parameter("membership/suspension_body")
+    body = context.rulebook.parameter(p.SUSPENSION_BODY)
     if body is None:
         context.rulebook.absent_parameter(
-            "membership/suspension_body", "there is no suspension procedure", because
+            p.SUSPENSION_BODY, "there is no suspension procedure", because
         )
         return because.ruling()
-    because.note(f"a request only: the {body.value} alone decides a suspension", body.source)
+    because.note(
+        f"a request only: the {body} alone decides a suspension",
+        context.rulebook.source_of(p.SUSPENSION_BODY),
+    )
     context.emit(ev.SuspensionRequested(subject, state, context.at))
-    return because.ruling(decided_by=body.value)
+    return because.ruling(decided_by=body)
 
 
 def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
@@ -149,11 +155,10 @@ def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
         for d in context.world[BODIES].drafts.values()
     )
     if not decided:
-        consent = context.rulebook.parameter("voting/all_members_consent")
         because.refuse(
             f"{command.status} status is granted by a decision with every member's "
             f"consent; no such decision on {subject} has been adopted",
-            consent.source if consent else None,
+            context.rulebook.source_of(p.ALL_MEMBERS_CONSENT),
         )
         return because.ruling()
     for reason in ruling.reasons:

@@ -13,6 +13,7 @@ from accord.partners.applications import STATUS_APPLICATIONS, StatusApplication
 from accord.partners.criteria import criteria_of
 from accord.partners.organizations import organizations_of
 from accord.partners.parties import checked_party, is_organization, is_secretariat
+from accord.rules import parameters as p
 from accord.rules.membership import rule_on_third_party_status
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
@@ -37,10 +38,9 @@ def apply_for_status(command: cmd.ApplyForStatus, context: Context) -> Ruling:
     application_id = f"application-{len(context.world[STATUS_APPLICATIONS]) + 1}"
     context.emit(ev.StatusApplied(application_id, applicant, command.status, context.at))
     members = context.rulebook.members()
-    consent = context.rulebook.parameter("voting/all_members_consent")
     because.note(
         f"{application_id} awaits the consent of every member: {', '.join(members)}",
-        consent.source if consent else None,
+        context.rulebook.source_of(p.ALL_MEMBERS_CONSENT),
     )
     return because.ruling(application=application_id, must_consent=members)
 
@@ -57,8 +57,7 @@ def consent_to_status(command: cmd.ConsentToStatus, context: Context) -> Ruling:
     rulebook = context.rulebook
     if state is None or not require_member(rulebook, state, because, "consent to a status"):
         return because.ruling()
-    consent = rulebook.parameter("voting/all_members_consent")
-    source = consent.source if consent else None
+    source = rulebook.source_of(p.ALL_MEMBERS_CONSENT)
     subject = f"{application.applicant}'s application for {application.status} status"
     if not application.pending:
         objector = f", {application.objector} objecting" if application.objector else ""

@@ -54,7 +54,7 @@ class DatedValue:
 
 
 @dataclass(frozen=True)
-class Parameter:
+class DatedSeries:
     """A value of the law that changes on dates; each value holds until the next one."""
 
     id: str
@@ -85,7 +85,7 @@ class Body:
     name: str
     kind: str
     composition: str
-    decision_rule: Parameter | None
+    decision_rule: DatedSeries | None
     powers: tuple[Power, ...]
     period: Period
     source: Source
@@ -159,7 +159,7 @@ class Charter:
     instruments: Mapping[str, Instrument]
     articles: Mapping[str, Article]
     bodies: Mapping[str, Body]
-    parameters: Mapping[str, Parameter]
+    parameters: Mapping[str, DatedSeries]
     states: Mapping[str, StateRecord]
     chair_terms: tuple[ChairTerm, ...]
     chair_body: str | None

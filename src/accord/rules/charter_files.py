@@ -17,9 +17,9 @@ from accord.rules.charter import (
     Article,
     Body,
     ChairTerm,
+    DatedSeries,
     DatedValue,
     Instrument,
-    Parameter,
     Power,
     StateRecord,
     StatusPeriod,
@@ -129,8 +129,8 @@ class CharterFiles:
             )
         return found
 
-    def parameters(self) -> dict[str, Parameter]:
-        found: dict[str, Parameter] = {}
+    def parameters(self) -> dict[str, DatedSeries]:
+        found: dict[str, DatedSeries] = {}
         for file, item in self.each("parameters", ParameterFile):
             name = file.removeprefix("parameters/").removesuffix(".yaml")
             self._claim(f"parameter {name}", file)
@@ -180,9 +180,11 @@ def _source(item: SourceFile) -> Source:
     )
 
 
-def _parameter(name: str, description: str, values: Mapping[dt.date, DatedValueFile]) -> Parameter:
+def _parameter(
+    name: str, description: str, values: Mapping[dt.date, DatedValueFile]
+) -> DatedSeries:
     dated = sorted(
         (DatedValue(start, v.value, _source(v.source)) for start, v in values.items()),
         key=lambda d: d.start,
     )
-    return Parameter(name, description, tuple(dated))
+    return DatedSeries(name, description, tuple(dated))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accord.rules import parameters as p
 from accord.rules.charter import Power
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
@@ -60,16 +61,16 @@ def rule_on_competence(rulebook: Rulebook, proposal: Proposal) -> Ruling:
 
 def _state_concerned_asked(rulebook: Rulebook, proposal: Proposal, because: Because) -> None:
     """A measure on a member's territory needs that member's own request."""
-    needing = rulebook.parameter("measures/on_request_of_state_concerned")
+    needing = rulebook.parameter(p.ON_REQUEST_OF_STATE_CONCERNED)
     concerned = proposal.where or proposal.subject
-    if needing is None or proposal.kind not in needing.value or concerned is None:
+    if proposal.kind not in needing or concerned is None:
         return
     if rulebook.is_member(concerned) and concerned not in proposal.requested_by:
         because.refuse(
             f"{_words(proposal.kind)} in {rulebook.name_of(concerned)} is decided only "
             "at its own request, and it has not asked: its internal affairs stay its "
             "own",
-            needing.source,
+            rulebook.source_of(p.ON_REQUEST_OF_STATE_CONCERNED),
         )
 
 
@@ -123,17 +124,17 @@ def _un_mandate(rulebook: Rulebook, proposal: Proposal, power: Power, because: B
 
 
 def _attacked_party(rulebook: Rulebook, proposal: Proposal, power: Power, because: Because) -> None:
-    on_request = rulebook.parameter("collective_defence/on_request_of_attacked_party")
-    if on_request is None or not on_request.value:
+    if not rulebook.parameter(p.ON_REQUEST_OF_ATTACKED_PARTY):
         return
+    on_request = rulebook.source_of(p.ON_REQUEST_OF_ATTACKED_PARTY)
     if proposal.where is None or proposal.where not in proposal.requested_by:
         because.refuse(
             f"{_words(proposal.kind)} is given only at the request of the "
             "attacked party, and it has not asked",
-            on_request.source,
+            on_request,
         )
     else:
-        because.note("the attacked party asked for assistance", on_request.source)
+        because.note("the attacked party asked for assistance", on_request)
 
 
 def _subject_is_member(

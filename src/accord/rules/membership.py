@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from accord.kernel.time import add_months
+from accord.rules import parameters as p
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
@@ -23,20 +27,17 @@ def rule_on_admission(rulebook: Rulebook, state: str) -> Ruling:
             status.source,
         )
         return because.ruling()
-    body = rulebook.parameter("membership/admission_body")
+    body = rulebook.parameter(p.ADMISSION_BODY)
     if body is None:
-        rulebook.absent_parameter(
-            "membership/admission_body", "there is no admission procedure", because
-        )
+        rulebook.absent_parameter(p.ADMISSION_BODY, "there is no admission procedure", because)
         return because.ruling()
-    because.note(f"the {body.value} decides on admission", body.source)
-    consent = rulebook.parameter("voting/all_members_consent")
-    if consent is not None and "admission" in consent.value:
+    because.note(f"the {body} decides on admission", rulebook.source_of(p.ADMISSION_BODY))
+    if "admission" in rulebook.parameter(p.ALL_MEMBERS_CONSENT):
         because.note(
             f"admission needs the consent of every member: {', '.join(rulebook.members())}",
-            consent.source,
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
         )
-    return because.ruling(decided_by=body.value, must_consent=rulebook.members())
+    return because.ruling(decided_by=body, must_consent=rulebook.members())
 
 
 def rule_on_suspension(rulebook: Rulebook, state: str, decided_by: str) -> Ruling:
@@ -44,28 +45,41 @@ def rule_on_suspension(rulebook: Rulebook, state: str, decided_by: str) -> Rulin
     because = Because("suspension", rulebook.day)
     if not rulebook.require_treaty_in_force(because):
         return because.ruling()
-    body = rulebook.parameter("membership/suspension_body")
+    body = rulebook.parameter(p.SUSPENSION_BODY)
     if body is None:
-        rulebook.absent_parameter(
-            "membership/suspension_body", "there is no suspension procedure", because
-        )
+        rulebook.absent_parameter(p.SUSPENSION_BODY, "there is no suspension procedure", because)
         return because.ruling()
-    if decided_by != body.value:
+    cited = rulebook.source_of(p.SUSPENSION_BODY)
+    if decided_by != body:
         who = "a state" if decided_by in rulebook.charter.states else f"the {decided_by}"
         because.refuse(
-            f"only the {body.value} suspends a member; {who} may only request a "
+            f"only the {body} suspends a member; {who} may only request a "
             "suspension, and a state cannot suspend itself",
-            body.source,
+            cited,
         )
-        return because.ruling(decided_by=body.value)
-    because.note(f"the {body.value} decides on suspension", body.source)
-    if not require_member(rulebook, state, because, "be suspended"):
-        return because.ruling(decided_by=body.value)
-    return because.ruling(decided_by=body.value)
+        return because.ruling(decided_by=body)
+    because.note(f"the {body} decides on suspension", cited)
+    require_member(rulebook, state, because, "be suspended")
+    return because.ruling(decided_by=body)
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """When a notice given on the day takes effect, after how many months of notice."""
+
+    effective: dt.date
+    notice_months: int
+
+    @staticmethod
+    def of(ruling: Ruling) -> Withdrawal | None:
+        return ruling.answer if isinstance(ruling.answer, Withdrawal) else None
+
+    def details(self) -> Mapping[str, Any]:
+        return {"effective": self.effective, "notice_months": self.notice_months}
 
 
 def withdrawal_effective(rulebook: Rulebook, notice: dt.date) -> dt.date | None:
-    months = rulebook.value("membership/withdrawal_notice_months")
+    months = rulebook.parameter(p.WITHDRAWAL_NOTICE_MONTHS)
     return add_months(notice, months) if months is not None else None
 
 
@@ -74,11 +88,9 @@ def rule_on_withdrawal(rulebook: Rulebook, state: str) -> Ruling:
     because = Because("withdrawal", rulebook.day)
     if not rulebook.require_treaty_in_force(because):
         return because.ruling()
-    notice = rulebook.parameter("membership/withdrawal_notice_months")
+    notice = rulebook.parameter(p.WITHDRAWAL_NOTICE_MONTHS)
     if notice is None:
-        rulebook.absent_parameter(
-            "membership/withdrawal_notice_months", "no party may withdraw", because
-        )
+        rulebook.absent_parameter(p.WITHDRAWAL_NOTICE_MONTHS, "no party may withdraw", because)
         return because.ruling()
     status = rulebook.status(state)
     if status is None or status.status not in ("member", "suspended"):
@@ -88,13 +100,13 @@ def rule_on_withdrawal(rulebook: Rulebook, state: str) -> Ruling:
             status.source if status else rulebook.founding.source,
         )
         return because.ruling()
-    effective = add_months(rulebook.day, notice.value)
+    effective = add_months(rulebook.day, notice)
     because.note(
-        f"withdrawal takes effect {notice.value} months after the notice, on "
+        f"withdrawal takes effect {notice} months after the notice, on "
         f"{effective}; until then {state} remains a member with its obligations",
-        notice.source,
+        rulebook.source_of(p.WITHDRAWAL_NOTICE_MONTHS),
     )
-    return because.ruling(effective=effective, notice_months=notice.value)
+    return because.ruling(Withdrawal(effective, notice))
 
 
 def rule_on_third_party_status(rulebook: Rulebook, state: str, status: str) -> Ruling:
@@ -102,24 +114,25 @@ def rule_on_third_party_status(rulebook: Rulebook, state: str, status: str) -> R
     because = Because("third_party_status", rulebook.day)
     if not rulebook.require_treaty_in_force(because):
         return because.ruling()
-    statuses = rulebook.parameter("membership/third_party_statuses")
-    if statuses is None:
-        rulebook.absent_parameter(
-            "membership/third_party_statuses", f"there is no {status} status", because
-        )
+    statuses = rulebook.parameter(p.THIRD_PARTY_STATUSES)
+    if not statuses:
+        rulebook.absent_parameter(p.THIRD_PARTY_STATUSES, f"there is no {status} status", because)
         return because.ruling()
-    if status not in statuses.value:
-        because.refuse(f"there is no {status} status on {rulebook.day}", statuses.source)
+    cited = rulebook.source_of(p.THIRD_PARTY_STATUSES)
+    if status not in statuses:
+        because.refuse(f"there is no {status} status on {rulebook.day}", cited)
         return because.ruling()
-    because.note(f"the {status} status exists", statuses.source)
+    because.note(f"the {status} status exists", cited)
     if rulebook.status_name(state) in ("member", "suspended"):
         because.refuse(
             f"{rulebook.name_of(state)} is a member; {status} status is for states "
             "and organizations outside",
-            statuses.source,
+            cited,
         )
         return because.ruling()
-    consent = rulebook.parameter("voting/all_members_consent")
-    if consent is not None and f"{status}_status" in consent.value:
-        because.note("granted only with the consent of every member", consent.source)
+    if f"{status}_status" in rulebook.parameter(p.ALL_MEMBERS_CONSENT):
+        because.note(
+            "granted only with the consent of every member",
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
+        )
     return because.ruling(must_consent=rulebook.members())

@@ -20,14 +20,36 @@ The reference notes are silent on classified papers: the data cites the decision
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
+from accord.rules import parameters as p
 from accord.rules.charter import Body
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
 from accord.rules.voting import participants
 
-RELEASE = "voting/drafts_released_to_participants"
+
+@dataclass(frozen=True)
+class Release:
+    """To whom a draft is released beyond the case's readers, among those taking part."""
+
+    released_to: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    #: Participants that cannot read the draft: never any while the charter releases drafts.
+    unreleased: tuple[str, ...] = ()
+
+    @staticmethod
+    def of(ruling: Ruling) -> Release:
+        return ruling.answer if isinstance(ruling.answer, Release) else Release()
+
+    def details(self) -> Mapping[str, Any]:
+        return {
+            "released_to": list(self.released_to),
+            "participants": list(self.participants),
+            "unreleased": list(self.unreleased),
+        }
 
 
 def rule_on_release(
@@ -38,45 +60,37 @@ def rule_on_release(
     readers: Iterable[str] = (),
 ) -> Ruling:
     """To which participants of ``body``'s decision a draft is released beyond ``readers``
-    (the states that read the case already).
-
-    Details: ``released_to`` (the participants the draft is released to beyond the readers),
-    ``participants`` (every state taking part), ``unreleased`` (participants that cannot read
-    it: never any while the charter releases drafts).
-    """
+    (the states that read the case already); the answer is a ``Release``."""
     because = Because("release", rulebook.day)
     if not rulebook.require_treaty_in_force(because):
-        return because.ruling(released_to=[], participants=[], unreleased=[])
+        return because.ruling(Release())
     taking_part = participants(rulebook, body, kind, subject, because)
     reading = set(readers)
     beyond = [state for state in taking_part.voters if state not in reading]
-    release = rulebook.parameter(RELEASE)
-    if release is None or not release.value:
+    release = rulebook.source_of(p.DRAFTS_RELEASED_TO_PARTICIPANTS)
+    if not rulebook.parameter(p.DRAFTS_RELEASED_TO_PARTICIPANTS):
         because.note(
             f"drafts before the {body.name} are not released beyond the case's readers"
             + (f": {', '.join(beyond)} could not read such a draft" if beyond else ""),
-            release.source if release else None,
+            release,
         )
-        return because.ruling(
-            released_to=[], participants=list(taking_part.voters), unreleased=beyond
-        )
+        return because.ruling(Release((), taking_part.voters, tuple(beyond)))
     if beyond:
         because.note(
             f"the draft (not the case file) is released to {', '.join(beyond)}: every state "
             f"that takes part in the {body.name}'s decision reads the draft it decides on",
-            release.source,
+            release,
         )
     else:
         because.note(
             f"every state that takes part in the {body.name}'s decision reads the case already",
-            release.source,
+            release,
         )
-    return because.ruling(released_to=beyond, participants=list(taking_part.voters), unreleased=[])
+    return because.ruling(Release(tuple(beyond), taking_part.voters))
 
 
 def released_to(
     rulebook: Rulebook, body: Body, kind: str | None = None, subject: str | None = None
 ) -> frozenset[str]:
     """The states a draft on ``kind`` about ``subject`` before ``body`` is released to."""
-    ruling = rule_on_release(rulebook, body, kind, subject)
-    return frozenset(ruling.details["released_to"])
+    return frozenset(Release.of(rule_on_release(rulebook, body, kind, subject)).released_to)

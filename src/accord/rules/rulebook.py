@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from accord.rules.charter import Article, Body, Charter, DatedValue, Instrument, StatusPeriod
+from accord.rules.parameter import Parameter
 from accord.rules.ruling import Because
 from accord.rules.sources import Source
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,24 +56,24 @@ class Rulebook:
         return False
 
     # -- parameters ----------------------------------------------------------------------------
-    def parameter(self, name: str) -> DatedValue | None:
-        parameter = self.charter.parameters.get(name)
-        return parameter.on(self.day) if parameter else None
+    def parameter(self, key: Parameter[T]) -> T:
+        """The value of ``key`` on the day, or its ``unset`` value if the charter gives none."""
+        dated = self.dated(key)
+        return key.unset if dated is None else key.read(dated.value)
 
-    def value(self, name: str, default: Any = None) -> Any:
-        dated = self.parameter(name)
-        return dated.value if dated else default
-
-    def source_of(self, name: str) -> Source | None:
-        dated = self.parameter(name)
+    def source_of(self, key: Parameter[Any]) -> Source | None:
+        """Where the value of ``key`` on the day comes from; ``None`` when it is unset."""
+        dated = self.dated(key)
         return dated.source if dated else None
 
-    def absent_parameter(self, name: str, what: str, because: Because) -> None:
-        """Refuse because ``name`` has no value on the day, citing when it has one, if ever."""
-        parameter = self.charter.parameters.get(name)
-        later = (
-            next((d for d in parameter.values if d.start > self.day), None) if parameter else None
-        )
+    def dated(self, key: Parameter[Any]) -> DatedValue | None:
+        series = self.charter.parameters.get(key.name)
+        return series.on(self.day) if series else None
+
+    def absent_parameter(self, key: Parameter[Any], what: str, because: Because) -> None:
+        """Refuse because ``key`` has no value on the day, citing when it has one, if ever."""
+        series = self.charter.parameters.get(key.name)
+        later = next((d for d in series.values if d.start > self.day), None) if series else None
         if later is not None:
             because.refuse(f"{what} on {self.day}: it exists only from {later.start}", later.source)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from accord.rules.sources import Confidence, Source, weakest
 
@@ -26,13 +26,26 @@ class Reason:
         }
 
 
+class Answer(Protocol):
+    """What a rule found beyond allowed or not (a vote's outcome, a chair), typed.
+
+    Its ``details`` are the ruling's details as the API shows them and the journal keeps them.
+    """
+
+    def details(self) -> Mapping[str, Any]: ...
+
+
 @dataclass(frozen=True)
 class Ruling:
+    """``answer`` is the typed finding of the rule that gave it; a ruling rebuilt from a journal
+    entry has only the ``details`` the entry kept."""
+
     question: str
     as_of: dt.date
     allowed: bool
     reasons: tuple[Reason, ...]
     details: Mapping[str, Any] = field(default_factory=dict)
+    answer: Answer | None = None
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -82,5 +95,6 @@ class Because:
         self.refused = True
         self.reasons.append(Reason(text, source))
 
-    def ruling(self, **details: Any) -> Ruling:
-        return Ruling(self.question, self.day, not self.refused, tuple(self.reasons), details)
+    def ruling(self, answer: Answer | None = None, **details: Any) -> Ruling:
+        found = {**answer.details(), **details} if answer is not None else details
+        return Ruling(self.question, self.day, not self.refused, tuple(self.reasons), found, answer)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 from accord.kernel.errors import CharterError
 from accord.kernel.time import Period
-from accord.rules.charter import Charter, Parameter
+from accord.rules.charter import Charter, DatedSeries
+from accord.rules.parameter import Parameter
+from accord.rules.parameters import DECLARED
 from accord.rules.sources import Source
 from accord.rules.vocabulary import (
     BODY_KINDS,
@@ -16,7 +18,6 @@ from accord.rules.vocabulary import (
     DECISION_KINDS,
     DECISION_RULES,
     NEXT_STATUSES,
-    PARAMETERS,
     STATUSES,
 )
 
@@ -136,26 +137,34 @@ class _Checker:
                     )
 
     def parameters(self) -> None:
-        for parameter in self.charter.parameters.values():
-            what = f"parameter {parameter.id}"
-            if parameter.id not in PARAMETERS:
+        for series in self.charter.parameters.values():
+            what = f"parameter {series.id}"
+            key = DECLARED.get(series.id)
+            if key is None:
                 raise self.fail(
                     what,
                     "(file name)",
-                    f"unknown parameter {parameter.id!r}; the engine reads {sorted(PARAMETERS)}",
+                    f"unknown parameter {series.id!r}; the engine reads {sorted(DECLARED)}",
                 )
-            self._parameter_values(what, parameter)
+            self._parameter_values(what, key, series)
+        for key in DECLARED.values():
+            if not key.optional and key.name not in self.charter.parameters:
+                raise self.fail(
+                    f"parameters/{key.name}.yaml",
+                    "(file name)",
+                    f"missing parameter {key.name!r} ({key.rests_on} in the CSTO data): "
+                    "every charter states it, dated and cited",
+                )
 
-    def _parameter_values(self, what: str, parameter: Parameter) -> None:
-        expectation = PARAMETERS[parameter.id]
-        for dated in parameter.values:
-            key = f"values.{dated.start}"
-            self.source(what, f"{key}.source", dated.source)
-            problem = expectation(dated.value)
+    def _parameter_values(self, what: str, key: Parameter[Any], series: DatedSeries) -> None:
+        for dated in series.values:
+            at = f"values.{dated.start}"
+            self.source(what, f"{at}.source", dated.source)
+            problem = key.problem(dated.value)
             if problem:
-                raise self.fail(what, f"{key}.value", f"{dated.value!r} is not {problem}")
-            if parameter.id.endswith("_body") and dated.value not in self.charter.bodies:
-                raise self.fail(what, f"{key}.value", f"unknown body {dated.value!r}")
+                raise self.fail(what, f"{at}.value", f"{dated.value!r} is not {problem}")
+            if key.names_a_body and dated.value not in self.charter.bodies:
+                raise self.fail(what, f"{at}.value", f"unknown body {dated.value!r}")
 
     def states(self) -> None:
         for state in self.charter.states.values():

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from accord.rules import parameters as p
 from accord.rules.charter import Body
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Reason, Ruling
 from accord.rules.sources import Source
 from accord.rules.vocabulary import POSITIONS
+from accord.rules.vote import Outcome, Vote
 
-ADOPTED = "adopted"
-ADOPTED_RESTRICTED = "adopted_restricted"
-BLOCKED = "blocked"
+ADOPTED, ADOPTED_RESTRICTED, BLOCKED = Outcome
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,18 @@ def participants(
     """The member states that take part in ``body``'s decision (the state is the voter)."""
     excluded: dict[str, Reason] = {}
     voters = []
-    concerned = rulebook.parameter("voting/member_concerned_excluded")
+    concerned = rulebook.parameter(p.MEMBER_CONCERNED_EXCLUDED)
     for code in sorted(rulebook.charter.states):
         status = rulebook.status(code)
         if status is None or status.status not in ("member", "suspended"):
             continue
         if status.status == "suspended":
             excluded[code] = Reason(f"suspended since {status.period.start}", status.source)
-        elif concerned and kind in concerned.value and code == subject:
-            excluded[code] = Reason(f"the member concerned by the {kind}", concerned.source)
+        elif kind in concerned and code == subject:
+            excluded[code] = Reason(
+                f"the member concerned by the {kind}",
+                rulebook.source_of(p.MEMBER_CONCERNED_EXCLUDED),
+            )
         else:
             voters.append(code)
     if because is not None:
@@ -83,17 +86,17 @@ def rule_on_position(
             _status_source(rulebook, state) or _rule_source(rulebook, body),
         )
     elif position == "stand_aside":
-        restricted = rulebook.parameter("voting/restricted_format")
-        if restricted is None or not restricted.value:
+        restricted = rulebook.source_of(p.RESTRICTED_FORMAT)
+        if not rulebook.parameter(p.RESTRICTED_FORMAT):
             because.refuse(
                 "a member may not stand aside on this date: a decision is taken by "
                 "consensus of all, so a member that does not join it objects",
-                restricted.source if restricted else _rule_source(rulebook, body),
+                restricted or _rule_source(rulebook, body),
             )
         else:
             because.note(
                 "a member not interested may stand aside: it neither blocks nor is bound",
-                restricted.source,
+                restricted,
             )
     return because.ruling()
 
@@ -132,7 +135,7 @@ def _consensus(
         return [state for state, p in said.items() if p == position]
 
     objecting, aside, absent, supporting = (
-        those(p) for p in ("object", "stand_aside", "absent", "support")
+        those(word) for word in ("object", "stand_aside", "absent", "support")
     )
     for state in objecting:
         frozen = rulebook.frozen(state)
@@ -141,9 +144,11 @@ def _consensus(
                 f"{rulebook.name_of(state)} keeps its veto although its participation is frozen",
                 frozen.source,
             )
-    all_consent = rulebook.parameter("voting/all_members_consent")
-    if all_consent is not None and kind in all_consent.value and (aside or absent):
-        because.note(f"a decision on {kind} needs the consent of every member", all_consent.source)
+    if kind in rulebook.parameter(p.ALL_MEMBERS_CONSENT) and (aside or absent):
+        because.note(
+            f"a decision on {kind} needs the consent of every member",
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
+        )
         blocked_by = objecting + aside + absent
         because.refuse(f"not adopted: {', '.join(blocked_by)} did not consent")
         return _result(because, BLOCKED, blocked_by, [], absent, supporting)
@@ -152,15 +157,15 @@ def _consensus(
             f"blocked: {', '.join(objecting)} objected, and one objection breaks consensus"
         )
         return _result(because, BLOCKED, objecting, aside, absent, supporting)
-    absent_block = rulebook.parameter("voting/absent_members_block")
-    if absent and absent_block is not None and absent_block.value:
-        because.refuse(f"blocked: {', '.join(absent)} absent", absent_block.source)
+    absent_block = rulebook.source_of(p.ABSENT_MEMBERS_BLOCK)
+    if rulebook.parameter(p.ABSENT_MEMBERS_BLOCK) and absent:
+        because.refuse(f"blocked: {', '.join(absent)} absent", absent_block)
         return _result(because, BLOCKED, absent, aside, absent, supporting)
     if absent:
         because.note(
             f"{', '.join(absent)} absent: an absent member does not block and may "
             "join the decision later",
-            absent_block.source if absent_block else None,
+            absent_block,
         )
     if not supporting:
         because.refuse("not adopted: no member supported the draft")
@@ -177,19 +182,14 @@ def _consensus(
 
 def _result(
     because: Because,
-    outcome: str,
+    outcome: Outcome,
     blocked_by: list[str],
     aside: list[str],
     absent: list[str],
     supporting: list[str],
 ) -> Ruling:
-    return because.ruling(
-        outcome=outcome,
-        blocked_by=blocked_by,
-        standing_aside=aside,
-        absent=absent,
-        supporting=supporting,
-    )
+    vote = Vote(outcome, tuple(blocked_by), tuple(aside), tuple(absent), tuple(supporting))
+    return because.ruling(vote)
 
 
 def _status_source(rulebook: Rulebook, state: str) -> Source | None:

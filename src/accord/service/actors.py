@@ -7,7 +7,7 @@ import re
 
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Actor
-from accord.rules.chairmanship import rule_on_chair
+from accord.rules.chairmanship import chair_in, chair_on, rule_on_chair
 from accord.rules.ruling import Because
 from accord.service.context import Context
 from accord.service.world import World
@@ -19,8 +19,7 @@ CHAIR, SECRETARY_GENERAL = "chair", "secretary_general"
 def resolve_actor(world: World, by: str, day: dt.date) -> Actor:
     """``by`` is a state (ISO alpha-3), ``chair``, ``secretary_general`` or a body id."""
     if by == CHAIR:
-        chair = rule_on_chair(world.rulebook(day)).details.get("chair")
-        return Actor(CHAIR, state=chair, role=CHAIR)
+        return Actor(CHAIR, state=chair_on(world.rulebook(day)), role=CHAIR)
     if by == SECRETARY_GENERAL:
         return Actor(SECRETARY_GENERAL, role=SECRETARY_GENERAL)
     if by in world.charter().bodies:
@@ -46,7 +45,7 @@ def acts_as_chair(context: Context) -> bool:
     actor = context.actor
     if actor.role == CHAIR:
         return True
-    chair = rule_on_chair(context.rulebook).details.get("chair")
+    chair = chair_on(context.rulebook)
     return actor.role == "state" and chair is not None and actor.state == chair
 
 
@@ -56,7 +55,7 @@ def require_chair(context: Context, because: Because, doing: str, body: str | No
         return True
     ruling = rule_on_chair(context.rulebook)
     source = ruling.reasons[0].source if ruling.reasons else None
-    chair = ruling.details.get("chair")
+    chair = chair_in(ruling)
     because.refuse(
         f"only the chair ({chair or 'not recorded'}) {doing}; {context.actor.id} is not the chair",
         source,

@@ -13,8 +13,9 @@ from accord.bodies.views import Delegation, draft_visible, session_visible
 from accord.cases.changes import CASES
 from accord.cases.views import case_visible
 from accord.partners.model import INSTRUMENTS, in_force
-from accord.rules.chairmanship import rule_on_chair
+from accord.rules.chairmanship import Chairing, chair_on
 from accord.rules.ruling import Ruling
+from accord.rules.vote import Vote
 from accord.service.world import World
 from accord.simulation.scenario import ScenarioError
 
@@ -75,11 +76,13 @@ def _actual(key: str, situation: Situation) -> Any:
     if key == "articles":
         return list(ruling.articles) if ruling else []
     if key in ("outcome", "blocked_by", "standing_aside", "absent"):
-        return ruling.details.get(key) if ruling else None
+        vote = Vote.of(ruling) if ruling else None
+        if vote is None:
+            return None
+        return vote.outcome.value if key == "outcome" else list(getattr(vote, key))
     if key == "chair":
-        if ruling is not None and "chair" in ruling.details:
-            return ruling.details["chair"]
-        return rule_on_chair(situation.world.rulebook(situation.day)).details.get("chair")
+        named = Chairing.of(ruling) if ruling is not None else None
+        return named.chair if named else chair_on(situation.world.rulebook(situation.day))
     if member := _MEMBER.match(key):
         rulebook = situation.world.rulebook(situation.day)
         state, what = member.groups()

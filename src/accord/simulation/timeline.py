@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accord.rules.vote import Vote
 from accord.simulation.runner import ScenarioReport, StepReport
 
 
@@ -63,9 +64,9 @@ def _step_line(step: StepReport) -> str:
         verdict = "allowed" if step.ruling.allowed else "REFUSED"
         if step.ruling.articles:
             verdict += f" [{', '.join(step.ruling.articles)}]"
-        outcome = step.ruling.details.get("outcome")
-        if outcome:
-            verdict += f" → {outcome}"
+        vote = Vote.of(step.ruling)
+        if vote is not None:
+            verdict += f" → {vote.outcome}"
     named = f" as {step.name}={step.created}" if step.name and step.created else ""
     mark = "✓" if step.ok else "✗"
     return (
