@@ -5,17 +5,14 @@ or version of Accord is ignored (and said so in the log), never unpickled unveri
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 from accord.bootstrap import configured_charter
 from accord.journal.repository import SqlJournal
+from accord.simulation.bundled import historical_scenarios
 from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
 from accord.snapshots.store import KEPT
 from tests.histories import ENTRIES_PER_CRISIS, History
 from tests.starting import EVERY, full_replay, snapshots_of, started
-
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def test_a_start_from_a_snapshot_gives_the_world_a_full_replay_gives(database_url, csto):
@@ -34,9 +31,8 @@ def test_a_start_from_a_snapshot_gives_the_world_a_full_replay_gives(database_ur
 def test_every_context_of_the_bundled_history_survives_a_snapshot(sqlite_url, csto):
     first = started(sqlite_url)
     charter = configured_charter(first.settings)
-    for path in sorted(SCENARIOS.glob("*.yaml")):
-        if not path.name.startswith("whatif"):  # the history the demo replays, in one journal
-            run_scenario(load_scenario(path), charter, SqlJournal(first.engine), first)
+    for scenario in historical_scenarios():  # the history the demo replays, in one journal
+        run_scenario(scenario, charter, SqlJournal(first.engine), first)
     before = first.world
     assert before.calendar.exercises
     assert before.instruments
