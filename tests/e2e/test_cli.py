@@ -101,3 +101,18 @@ def test_demo_shows_both_wordings_of_article_4():
     text = re.sub(r"[│\s]+", " ", result.output)
     assert "Aggression by any state or group of states" in text
     assert "At the request of the attacked party" in text
+
+
+def test_a_bundled_scenario_runs_by_name_from_any_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    listed = run("scenario", "list")
+    assert {"kazakhstan-2022", "operations-channel-2023-2025"} <= set(listed.stdout.split())
+    result = run("scenario", "run", "operations-channel-2023-2025")
+    assert result.exit_code == 0, result.output
+    assert "All expectations hold." in result.output
+
+
+def test_a_scenario_that_is_neither_a_file_nor_bundled_is_named():
+    result = run("scenario", "run", "kazakhstan-2033")
+    assert result.exit_code == 2
+    assert "kazakhstan-2033: no such file, nor a bundled scenario" in result.output

@@ -56,7 +56,7 @@ def list_() -> None:
 
 
 def _scenario(file: str) -> Scenario:
-    if Path(file).is_file():
+    if Path(file).exists():  # a device or a folder too: the reader says what it is
         return load_scenario(Path(file))
     bundled = bundled_scenario(file)
     if bundled is None:
