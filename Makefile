@@ -5,6 +5,7 @@ UV := $(TOOLS)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
+PORT ?= 8000
 
 .PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale
 
@@ -21,7 +22,7 @@ install: .venv/.installed
 demo: install
 	$(UV) run --no-sync accord treaty check
 	$(UV) run --no-sync accord demo $(if $(AS_OF),--as-of $(AS_OF),)
-	$(UV) run --no-sync accord demo-server
+	$(UV) run --no-sync accord demo-server --port $(PORT)
 
 test: install lint contracts typecheck
 	-scripts/ensure-postgres

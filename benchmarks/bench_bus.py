@@ -47,7 +47,7 @@ SCENARIO_STEPS = 1_000
 SCENARIO_TARGET_SECONDS = 1.0
 RUNS = 3
 
-TZ = dt.timezone(dt.timedelta(hours=6))  # Almaty, as in scenarios/kazakhstan-2022.yaml
+TZ = dt.timezone(dt.timedelta(hours=6))  # Almaty, as in the bundled kazakhstan-2022 scenario
 MEMBERS = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 VOTERS = (*MEMBERS, "UZB")  # UZB is suspended in 2022: its position is refused
 CONTINGENTS = {"RUS": 1500, "BLR": 200, "ARM": 100, "TJK": 200, "KGZ": 150}
@@ -272,7 +272,7 @@ class Crisis:
 
 
 def kazakhstan_like(crisis: Crisis, day: dt.date) -> list[Planned]:
-    """The 17 steps of scenarios/kazakhstan-2022.yaml, compressed into five days."""
+    """The 17 steps of the bundled kazakhstan-2022 scenario, compressed into five days."""
     c = crisis
 
     def on(days: int, hour: int) -> dt.datetime:

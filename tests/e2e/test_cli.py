@@ -1,13 +1,9 @@
 import json
 import re
-from pathlib import Path
 
 from typer.testing import CliRunner
 
-from accord.adapters.db import make_engine
 from accord.entrypoints.cli import app
-from accord.journal.repository import SqlJournal
-from accord.monitoring.store import EventStore
 
 runner = CliRunner()
 
@@ -107,23 +103,16 @@ def test_demo_shows_both_wordings_of_article_4():
     assert "At the request of the attacked party" in text
 
 
-def test_the_demo_server_seeds_history_accounts_and_real_events(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    result = run("demo-server", "--no-serve")
+def test_a_bundled_scenario_runs_by_name_from_any_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    listed = run("scenario", "list")
+    assert {"kazakhstan-2022", "operations-channel-2023-2025"} <= set(listed.stdout.split())
+    result = run("scenario", "run", "operations-channel-2023-2025")
     assert result.exit_code == 0, result.output
-    folder = tmp_path / "accord"
-    journal = SqlJournal(make_engine(f"sqlite:///{folder / 'accord-demo.db'}"))
-    records = [e for e in journal.entries() if e.command == "record_event_file"]
-    assert [(e.actor, e.payload["file"], e.payload["bad_rows"]) for e in records] == [
-        ("CRISIS_RESPONSE_CENTRE", "20201113.export.CSV", 0),
-        ("CRISIS_RESPONSE_CENTRE", "20201114.export.CSV", 0),
-        ("CRISIS_RESPONSE_CENTRE", "ucdp-ged-sample.csv", 0),
-    ]
-    added = sum(e.payload["rows_added"] for e in records)
-    assert EventStore(str(folder / "accord-demo-events.duckdb")).count() == added
-    assert f"Demo events: {added} real GDELT and UCDP events" in " ".join(result.output.split())
-    assert 1000 < added <= 2824 + 2601 + 1000
-    # History went through the edge: Uzbekistan's delegation, suspended in 2022, was answered
-    # as if the members' draft did not exist, and that denial is in the journal.
-    denied = [e for e in journal.entries() if e.actor == "delegation-UZB" and not e.allowed]
-    assert [e.command.split()[0] for e in denied] == ["state_position"]
+    assert "All expectations hold." in result.output
+
+
+def test_a_scenario_that_is_neither_a_file_nor_bundled_is_named():
+    result = run("scenario", "run", "kazakhstan-2033")
+    assert result.exit_code == 2
+    assert "kazakhstan-2033: no such file, nor a bundled scenario" in result.output

@@ -22,11 +22,10 @@ from accord.partners.commands import (
     SignInstrument,
 )
 from accord.service.actors import resolve_actor
+from accord.simulation.bundled import bundled_scenario, load_bundled
 from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
 
 runner = CliRunner()
-KAZAKHSTAN = Path(__file__).parents[2] / "scenarios" / "kazakhstan-2022.yaml"
 #: After the CDM sent Armenia's and Kyrgyzstan's contingents home, before the others followed.
 HALFWAY_HOME = dt.datetime(2022, 1, 13, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=6)))
 OBSERVER = ("interest", "un_member", "diplomatic_relations", "peaceful_settlement")
@@ -46,7 +45,9 @@ def recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACCORD_DATABASE_URL", url)
     settings = Settings(database_url=url)
     accord = sql_accord(settings)
-    scenario = load_scenario(KAZAKHSTAN)
+    kazakhstan = bundled_scenario("kazakhstan-2022")
+    assert kazakhstan is not None
+    scenario = load_bundled(kazakhstan)
     steps = tuple(step for step in scenario.steps if step.at <= HALFWAY_HOME)
     halfway = dataclasses.replace(scenario, steps=steps, final={})
     report = run_scenario(halfway, configured_charter(settings), SqlJournal(accord.engine), accord)

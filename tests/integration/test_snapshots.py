@@ -5,20 +5,17 @@ or version of Accord is ignored (and said so in the log), never unpickled unveri
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 from accord.bootstrap import configured_charter
 from accord.cases.changes import CASES
 from accord.exercises.model import EXERCISES
 from accord.journal.repository import SqlJournal
 from accord.partners.model import INSTRUMENTS
+from accord.simulation.bundled import historical_scenarios
 from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
 from accord.snapshots.store import KEPT
 from tests.histories import ENTRIES_PER_CRISIS, History
 from tests.starting import EVERY, full_replay, snapshots_of, started
-
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def test_a_start_from_a_snapshot_gives_the_world_a_full_replay_gives(database_url, csto):
@@ -37,9 +34,8 @@ def test_a_start_from_a_snapshot_gives_the_world_a_full_replay_gives(database_ur
 def test_every_context_of_the_bundled_history_survives_a_snapshot(sqlite_url, csto):
     first = started(sqlite_url)
     charter = configured_charter(first.settings)
-    for path in sorted(SCENARIOS.glob("*.yaml")):
-        if not path.name.startswith("whatif"):  # the history the demo replays, in one journal
-            run_scenario(load_scenario(path), charter, SqlJournal(first.engine), first)
+    for scenario in historical_scenarios():  # the history the demo replays, in one journal
+        run_scenario(scenario, charter, SqlJournal(first.engine), first)
     before = first.world
     assert before[EXERCISES].exercises
     assert before[INSTRUMENTS]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from accord.forces.formations import BUNDLED, formations, load_formations
+from accord.forces.formations import formations, load_formations
 from accord.kernel.errors import CharterError
 
 GOOD = """\
@@ -22,7 +23,8 @@ crrf:
 
 def test_the_bundled_formations_have_their_basis_dates_and_sources():
     bundled = formations()
-    assert bundled == load_formations(BUNDLED)
+    with resources.as_file(resources.files("accord.forces") / "formations.yaml") as path:
+        assert bundled == load_formations(path)
     crrf = bundled["collective_rapid_reaction_forces"]
     assert (crrf.start, crrf.confidence) == (dt.date(2009, 6, 14), "secondary")
     assert crrf.refs

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +12,10 @@ from accord.contexts import empty_world
 from accord.journal.store import InMemoryJournal
 from accord.service.unit_of_work import replayed_events
 from accord.service.world import World
+from accord.simulation.bundled import load_bundled, scenario_files
 from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
 
-SCENARIOS = sorted((Path(__file__).parents[2] / "scenarios").glob("*.yaml"))
+SCENARIOS = scenario_files()
 
 
 def records(world: World) -> bytes:
@@ -24,10 +23,10 @@ def records(world: World) -> bytes:
     return pickle.dumps((dict(world.state), world.version))
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.name.removesuffix(".yaml") for p in SCENARIOS])
 def test_no_event_of_a_bundled_scenario_changes_the_snapshot_it_is_applied_to(path, csto):
     journal = InMemoryJournal()
-    run_scenario(load_scenario(path), csto, journal)
+    run_scenario(load_bundled(path), csto, journal)
     world, applied = empty_world(csto), 0
     for entry in journal.entries():
         for event in replayed_events(entry, world.layout):

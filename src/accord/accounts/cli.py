@@ -19,7 +19,7 @@ from accord.edge.render import print_json
 from accord.edge.signed_in import UNSOUND
 from accord.identity import repository
 from accord.journal.soundness import JournalUnsound
-from accord.kernel.errors import AccordError
+from accord.kernel.errors import AccordError, NotFound
 
 users_app = typer.Typer(help="Users, their roles and their API tokens.", no_args_is_help=True)
 console = Console()
@@ -68,6 +68,25 @@ def add(
     typer.echo(f"token id: {token_id}")
     typer.echo(f"token: {token}")
     typer.echo("The token is shown this once: store it now.", err=True)
+
+
+@users_app.command("token")
+def token(
+    name: Annotated[str, typer.Argument(help="An existing user's name")],
+    label: Annotated[str, typer.Option(help="A note kept with the token")] = "cli",
+) -> None:
+    """Issue another API token for a user and print the token alone, so that a shell can keep
+    it: KAZ=$(accord users token kaz-delegation)."""
+    try:
+        with _database() as engine, write_transaction(engine) as conn:
+            named = [row["id"] for row in repository.list_users(conn) if row["name"] == name]
+            if not named:
+                raise NotFound(f"user {name!r} does not exist")
+            token_id, issued = repository.issue_token(conn, named[0], label=label)
+    except AccordError as error:
+        raise _fail(error) from None
+    typer.echo(issued)
+    typer.echo(f"token id: {token_id}; the token is shown this once: store it now.", err=True)
 
 
 @users_app.command("list")

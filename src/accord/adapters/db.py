@@ -13,9 +13,14 @@ from sqlalchemy import Connection, Engine, create_engine, event
 
 def default_database_url() -> str:
     """A SQLite file in the user's data directory (created on first use)."""
+    return f"sqlite:///{default_database_file()}"
+
+
+def default_database_file() -> Path:
+    """The SQLite file every command opens when no database URL is configured."""
     folder = Path(user_data_dir("accord", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'accord.db'}"
+    return folder / "accord.db"
 
 
 def make_engine(url: str) -> Engine:

@@ -1,34 +1,40 @@
-"""`accord demo-server`: the API on a fresh demo database, seeded and with demo accounts."""
+"""`accord demo-server`: the API on a fresh demo database, seeded and with demo accounts.
+
+The demo's event files and the bundled scenarios are package data (importlib.resources), so an
+installed wheel seeds the same demo as a checkout."""
 
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from platformdirs import user_data_dir
 from rich.console import Console
 
 from accord.adapters.db import make_engine, write_transaction
 from accord.backup.reset import reset_local_state
 from accord.bootstrap import configured_charter, database_engine, sql_accord
-from accord.config import Settings
 from accord.edge.sending import send_as
+from accord.entrypoints.demo_database import (
+    demo_files,
+    elsewhere_warnings,
+    refuse_foreign_data,
+    start_afresh,
+)
 from accord.entrypoints.serve_cli import only_server, run_server
 from accord.identity.model import Principal
 from accord.identity.repository import add_user, issue_token
 from accord.journal.repository import SqlJournal
 from accord.monitoring.views import ingest_file, ingest_record, open_store
 from accord.service.runtime import Accord
+from accord.simulation.bundled import historical_scenarios
 from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
 
 console = Console()
 STAFF_ROLES = ("admin", "secretariat", "joint_staff", "analyst", "observer_liaison")
-SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
-DEMO_EVENTS = Path(__file__).resolve().parents[3] / "demo" / "events"
-#: Each demo event file and its layout.
+#: Each demo event file (in accord/monitoring/demo_events/) and its layout.
 EVENT_FILES = {
     "20201113.export.CSV": "gdelt",
     "20201114.export.CSV": "gdelt",
@@ -40,22 +46,22 @@ def demo_server(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     serve: Annotated[bool, typer.Option(help="Serve after seeding (--no-serve: seed only)")] = True,
+    replace: Annotated[
+        bool, typer.Option(help="Wipe the default database even if the demo did not write it")
+    ] = False,
 ) -> None:
-    """A fresh demo database: the CSTO charter, the historical scenarios, one account per role."""
-    folder = Path(user_data_dir("accord", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    database = folder / "accord-demo.db"
-    url = f"sqlite:///{database}"
-    settings = Settings(database_url=url, events_url=str(folder / "accord-demo-events.duckdb"))
+    """A fresh demo in the CLI's default database and event store: the CSTO charter, the
+    historical scenarios, real events, one account per role and per delegation."""
+    files = demo_files()
+    settings = files.settings()
     # The lock before the wipe: a second demo-server must not delete the first one's database.
-    engine = make_engine(url)
+    engine = make_engine(files.url)
     with only_server(engine):
-        for stale in [*folder.glob("accord-demo.db*"), *folder.glob("accord-demo-events.duckdb*")]:
-            if not stale.name.endswith(".server-lock"):
-                stale.unlink()
+        refuse_foreign_data(files, engine, replace)
+        start_afresh(files)
         reset_local_state(settings, engine)  # the journal starts again from nothing
         accord = sql_accord(settings, database_engine(settings))
-        seed_and_serve(accord, database, host, port, serve)
+        seed_and_serve(accord, files.database, host, port, serve)
 
 
 def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: bool) -> None:
@@ -76,6 +82,14 @@ def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: 
             f"  {name:<18} {role:<17} {state:<5} {token}", highlight=False, soft_wrap=True
         )
     console.print(f"API docs: http://{host}:{port}/docs  (Authorize: Bearer <token>)")
+    console.print(
+        "The CLI reads this database too (its default): `accord forces units`, "
+        "`KAZ=$(accord users token kaz-delegation)`, `ACCORD_TOKEN=$KAZ accord send ...`",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for warning in elsewhere_warnings():
+        console.print(f"[yellow]{warning}[/yellow]")
     if serve:
         from accord.entrypoints.api import create_app
 
@@ -86,12 +100,7 @@ def replay_history(accord: Accord) -> int:
     """Replay the bundled historical scenarios (not the what-ifs) into the database, in time,
     through the edge and the writer, as the people each step names would send them."""
     charter = configured_charter(accord.settings)
-    scenarios = [
-        load_scenario(path)
-        for path in sorted(SCENARIOS.glob("*.yaml"))
-        if not path.name.startswith("whatif")
-    ]
-    scenarios.sort(key=lambda scenario: scenario.steps[0].at.date())
+    scenarios = historical_scenarios()
     for scenario in scenarios:
         report = run_scenario(scenario, charter, SqlJournal(accord.engine), accord)
         if not report.ok:
@@ -107,10 +116,13 @@ def add_demo_events(accord: Accord, analyst: Principal) -> int:
     CLI or the API would be."""
     store = open_store(accord.settings.events_url)
     added = 0
+    folder = resources.files("accord.monitoring") / "demo_events"
     for name, format in EVENT_FILES.items():
-        path = DEMO_EVENTS / name
-        report = ingest_file(store, path, format)
-        command = ingest_record(report, name, hashlib.sha256(path.read_bytes()).hexdigest())
+        # as_file: DuckDB reads the CSV from the file system.
+        with resources.as_file(folder / name) as path:
+            report = ingest_file(store, path, format)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        command = ingest_record(report, name, digest)
         sent = send_as(accord, analyst, command)
         if sent.result is None or not sent.result.allowed:
             raise RuntimeError(f"the demo analyst could not record {name}: {sent.forbidden}")

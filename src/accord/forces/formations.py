@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field, RootModel
 
 from accord.rules.schema import CitedSource, FileModel
 from accord.rules.yamlfiles import read_model
-
-BUNDLED = Path(__file__).with_name("formations.yaml")
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,9 @@ class _FormationFile(FileModel):
 @cache
 def formations() -> dict[str, Formation]:
     """The bundled formations."""
-    return load_formations(BUNDLED)
+    # as_file: the strict YAML reader checks the file's size and kind on the file system.
+    with resources.as_file(resources.files("accord.forces") / "formations.yaml") as path:
+        return load_formations(path)
 
 
 def load_formations(path: Path) -> dict[str, Formation]:

@@ -74,8 +74,12 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
 
 def open_store(events_url: str | None) -> EventStore:
     """The configured store, or a DuckDB file in the user's data directory."""
-    default = Path(user_data_dir("accord", appauthor=False)) / "events.duckdb"
-    return EventStore(events_url or str(default))
+    return EventStore(events_url or str(default_events_file()))
+
+
+def default_events_file() -> Path:
+    """The DuckDB file every command opens when no event store URL is configured."""
+    return Path(user_data_dir("accord", appauthor=False)) / "events.duckdb"
 
 
 def member_indicators(

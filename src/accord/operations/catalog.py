@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from accord.kernel.errors import CharterError, NotFound
 from accord.rules.sources import Confidence, Source
 from accord.rules.yamlfiles import read_yaml
-
-CATALOG = Path(__file__).with_name("catalog.yaml")
 
 
 class _SourceFile(BaseModel):
@@ -45,7 +43,8 @@ class StandingOperation:
 
 @cache
 def standing_operations() -> dict[str, StandingOperation]:
-    raw = read_yaml(CATALOG, "operations/catalog.yaml") or {}
+    with resources.as_file(resources.files("accord.operations") / "catalog.yaml") as path:
+        raw = read_yaml(path, "operations/catalog.yaml") or {}
     found = {}
     for name, entry in raw.items():
         try:

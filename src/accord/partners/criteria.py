@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field
@@ -14,8 +15,6 @@ from accord.rules.charter import Charter
 from accord.rules.schema import CitedSource, FileModel
 from accord.rules.sources import Source
 from accord.rules.yamlfiles import read_model
-
-BUNDLED = Path(__file__).with_name("status_criteria.yaml")
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,8 @@ def load_criteria(path: Path) -> tuple[str, dict[str, StatusCriteria]]:
 
 @cache
 def bundled_criteria() -> tuple[str, dict[str, StatusCriteria]]:
-    return load_criteria(BUNDLED)
+    with resources.as_file(resources.files("accord.partners") / "status_criteria.yaml") as path:
+        return load_criteria(path)
 
 
 def criteria_of(charter: Charter) -> Mapping[str, StatusCriteria]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field
@@ -14,8 +15,6 @@ from accord.rules.charter import Charter
 from accord.rules.schema import CitedSource, FileModel
 from accord.rules.sources import Source
 from accord.rules.yamlfiles import read_model
-
-BUNDLED = Path(__file__).with_name("organizations.yaml")
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,8 @@ def _organization(key: str, item: _OrganizationFile) -> Organization:
 
 @cache
 def bundled_organizations() -> Organizations:
-    return load_organizations(BUNDLED)
+    with resources.as_file(resources.files("accord.partners") / "organizations.yaml") as path:
+        return load_organizations(path)
 
 
 def organizations_of(charter: Charter) -> Mapping[str, Organization]:

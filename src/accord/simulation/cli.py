@@ -1,4 +1,5 @@
-"""`accord scenario run FILE`: replay a scenario and check every expectation."""
+"""`accord scenario run FILE|NAME`: replay a scenario and check every expectation;
+`accord scenario list`: the bundled ones, which run by name from any folder."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from accord.config import Settings
 from accord.edge.render import print_json
 from accord.journal.store import JsonLinesJournal
 from accord.kernel.errors import AccordError
+from accord.simulation.bundled import bundled_scenario, load_bundled, scenario_names
 from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
+from accord.simulation.scenario import Scenario, load_scenario
 from accord.simulation.timeline import report_to_dict, timeline_lines
 
 scenario_app = typer.Typer(
@@ -23,7 +25,7 @@ scenario_app = typer.Typer(
 
 @scenario_app.command("run")
 def run(
-    file: Annotated[Path, typer.Argument(help="A scenario YAML file", exists=True, dir_okay=False)],
+    file: Annotated[str, typer.Argument(help="A scenario YAML file, or a bundled scenario's name")],
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     journal: Annotated[
         Path | None, typer.Option(help="Also write the journal here (JSONL)")
@@ -31,7 +33,7 @@ def run(
 ) -> None:
     """Exit 0 only if every expectation holds; 1 if one fails; 2 if the file is malformed."""
     try:
-        scenario = load_scenario(file)
+        scenario = _scenario(file)
         charter = configured_charter(Settings(), scenario.charter)
         if journal is not None and journal.exists():
             journal.unlink()
@@ -45,3 +47,21 @@ def run(
     else:
         typer.echo("\n".join(timeline_lines(report)))
     raise typer.Exit(0 if report.ok else 1)
+
+
+@scenario_app.command("list")
+def list_() -> None:
+    """The bundled scenarios by name (historical ones, and what-ifs named whatif-...)."""
+    typer.echo("\n".join(scenario_names()))
+
+
+def _scenario(file: str) -> Scenario:
+    if Path(file).exists():  # a device or a folder too: the reader says what it is
+        return load_scenario(Path(file))
+    bundled = bundled_scenario(file)
+    if bundled is None:
+        typer.echo(
+            f"error: {file}: no such file, nor a bundled scenario (accord scenario list)", err=True
+        )
+        raise typer.Exit(2)
+    return load_bundled(bundled)

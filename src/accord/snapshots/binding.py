@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 import accord
 from accord.rules.charter import Charter
@@ -36,9 +38,16 @@ def charter_digest(charter: Charter) -> str:
 def code_version() -> str:
     """Any change to the code (the models a snapshot pickles, the way events apply, the
     migrations) counts as an upgrade: conservative, and cheap (about 10 ms, once)."""
-    root = Path(accord.__file__).parent
     digest = hashlib.sha256(f"accord {accord.__version__}; python {sys.version}".encode())
-    for path in sorted(root.rglob("*.py")):
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    for name, source in sorted(_python_sources(resources.files("accord"), "")):
+        digest.update(name.encode() + b"\0")
+        digest.update(source.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _python_sources(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _python_sources(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".py"):
+            yield f"{prefix}{entry.name}", entry
