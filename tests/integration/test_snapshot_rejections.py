@@ -60,7 +60,7 @@ def test_a_snapshot_signed_with_another_key_is_ignored(sqlite_url, csto, caplog)
     accord = started(sqlite_url)
     History(accord).crises_of(1)
     folder = snapshot_folder(state_folder(accord.settings, accord.engine))
-    forger = SnapshotStore(folder, SigningKey.generate(), binding_for(accord.uow.charter))
+    forger = SnapshotStore(folder, SigningKey.generate(), binding_for(accord.uow.world.base))
     forger.write(accord.world, accord.writer.seq, accord.uow.journal.last_hash)
     accord.close()
     with caplog.at_level(logging.WARNING, logger="accord.snapshots"):
@@ -119,7 +119,7 @@ def test_a_snapshot_from_another_version_of_accord_is_discarded(sqlite_url, capl
     History(accord).crises_of(3)
     folder = snapshot_folder(state_folder(accord.settings, accord.engine))
     key = SigningKey.load_or_create(key_path(accord.settings))
-    older = Binding(binding_for(accord.uow.charter).charter, code="an older version")
+    older = Binding(binding_for(accord.uow.world.base).charter, code="an older version")
     SnapshotStore(folder, key, older).write(
         accord.world, accord.writer.seq, accord.uow.journal.last_hash
     )
@@ -152,7 +152,7 @@ def test_a_signed_payload_naming_anything_but_accords_classes_is_refused_not_run
     key = SigningKey.load_or_create(key_path(accord.settings))
     marker = tmp_path / "ran"
     payload = pickle.dumps({"cases": _Touch(marker)})
-    binding = binding_for(accord.uow.charter)
+    binding = binding_for(accord.uow.world.base)
     header = Header(
         seq=accord.writer.seq,
         hash=accord.uow.journal.last_hash,
