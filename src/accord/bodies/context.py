@@ -11,13 +11,14 @@ from accord.service.contexts import Context, Core, Storage, events_in
 
 def core() -> Core:
     from accord.bodies import commands as cmd
-    from accord.bodies import events, handlers, model, released
+    from accord.bodies import events, handlers, matters, model, released
 
     return Core(
         handlers=handlers.COMMAND_HANDLERS,
         events=events_in(events),
         parts=(model.BODIES,),
         classified=released.CLASSIFIED,
+        requires=(matters.MATTERS,),
         roles={
             cmd.ConveneSession: frozenset({SECRETARIAT, ADMIN}),
             cmd.TableDraft: frozenset({SECRETARIAT, DELEGATION, ADMIN}),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from accord.bodies import commands as cmd
 from accord.bodies import events as ev
+from accord.bodies.matters import MATTERS
 from accord.bodies.model import BODIES, Draft, Session
 from accord.bodies.reading import rule_on_reading, with_release
-from accord.cases.handlers import get_case
 from accord.kernel.errors import InvalidInput, NotFound
 from accord.kernel.ids import state_code
 from accord.rules.chairmanship import Chairing, chair_in, rule_on_chair
@@ -60,7 +60,7 @@ def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
     session_format = FORMAT_SPELLINGS.get(command.format, command.format)
     if session_format not in FORMATS:
         raise InvalidInput("format", f"must be one of {', '.join(FORMATS)}")
-    case = get_case(context, command.about) if command.about else None
+    case = context.world.port(MATTERS).find(context.world, command.about) if command.about else None
     because = context.because("convene_session")
     if not context.rulebook.require_treaty_in_force(because):
         return because.ruling()
@@ -109,7 +109,7 @@ def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
     if kind not in DECISION_KINDS:
         raise InvalidInput("kind", f"must be one of {', '.join(sorted(DECISION_KINDS))}")
     session = get_session(context, command.session)
-    case = get_case(context, command.case) if command.case else None
+    case = context.world.port(MATTERS).find(context.world, command.case) if command.case else None
     subject = state_code(command.subject) if command.subject else None
     because = context.because("table_draft")
     if not _may_table(context, session, because):

@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from accord.bodies.matters import MATTERS, Matter
 from accord.bodies.model import Draft
 from accord.bodies.views import Delegation, draft_visible
-from accord.cases.model import Case
-from accord.cases.views import case_visible
 from accord.rules import parameters as p
 from accord.rules.charter import Body
 from accord.rules.release import Release, rule_on_release
@@ -27,7 +26,7 @@ from accord.service.world import World
 
 
 def with_release(
-    tabled: Ruling, world: World, body: Body, kind: str, subject: str | None, case: Case
+    tabled: Ruling, world: World, body: Body, kind: str, subject: str | None, case: Matter
 ) -> Ruling:
     """The table_draft ruling, telling the chair to whom the draft about ``case`` is released
     beyond the case's readers, and on which article (``released_to`` in its details)."""
@@ -36,7 +35,7 @@ def with_release(
     readers = [
         state
         for state in participants(rulebook, body, kind, subject).voters
-        if case_visible(world, case, Delegation(state), day)
+        if world.port(MATTERS).visible(world, case, Delegation(state), day)
     ]
     release = rule_on_release(rulebook, body, kind, subject, readers)
     return replace(

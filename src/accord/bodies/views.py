@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.adapters.documents import to_document
+from accord.bodies.matters import MATTERS
 from accord.bodies.model import BODIES, Draft, Session
-from accord.cases.changes import CASES
-from accord.cases.views import case_visible
 from accord.identity.permissions import DELEGATION, Person
 from accord.rules.release import released_to
 from accord.service.world import World
@@ -35,7 +34,10 @@ class Delegation:
 
 
 def _released(world: World, case_id: str | None, person: Person, day: dt.date) -> bool:
-    return case_id is None or case_visible(world, world[CASES][case_id], person, day)
+    if case_id is None:
+        return True
+    matters = world.port(MATTERS)
+    return matters.visible(world, matters.find(world, case_id), person, day)
 
 
 def draft_released_to(world: World, draft: Draft, day: dt.date) -> frozenset[str]:

@@ -9,8 +9,10 @@ from accord.service.contexts import Context, Core, Storage, events_in
 
 
 def core() -> Core:
-    from accord.cases import changes, events, handlers, released
+    from accord.bodies.matters import MATTERS
+    from accord.cases import answers, changes, events, handlers, released
     from accord.cases import commands as cmd
+    from accord.forces.missions import MISSIONS
 
     return Core(
         handlers=handlers.COMMAND_HANDLERS,
@@ -18,6 +20,7 @@ def core() -> Core:
         events=events_in(events),
         parts=(changes.CASES, changes.PREPARED_REQUESTS),
         classified=released.CLASSIFIED,
+        provides={MATTERS: answers.AS_MATTERS, MISSIONS: answers.AS_MISSIONS},
         roles={
             cmd.FileRequest: frozenset({DELEGATION, ADMIN}),
             cmd.PrepareRequest: frozenset({ANALYST, ADMIN}),

@@ -9,13 +9,15 @@ from accord.service.contexts import Context, Core, Storage, events_in
 
 
 def core() -> Core:
+    from accord.exercises import availability, events, handlers, model
     from accord.exercises import commands as cmd
-    from accord.exercises import events, handlers, model
+    from accord.forces.missions import TRAINING
 
     return Core(
         handlers=handlers.COMMAND_HANDLERS,
         events=events_in(events),
         parts=(model.EXERCISES,),
+        provides={TRAINING: availability.exercise_busy_windows},
         roles={
             # The Joint Staff plans exercises; the plan takes effect by a body's decision, which the
             # Secretariat records too; a host's delegation may cancel an exercise on its territory.

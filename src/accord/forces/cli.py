@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,8 +13,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from accord.cases.changes import CASES
-from accord.cases.model import deployed_units
 from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.edge.render import print_json
 from accord.forces.matching.eligibility import arrival
@@ -23,6 +22,7 @@ from accord.forces.matching.instance import Instance, load_instance
 from accord.forces.matching.json_fields import InstanceError
 from accord.forces.matching.proposal import Proposal
 from accord.forces.matching.shortfall import Shortfall, describe
+from accord.forces.missions import MISSIONS
 from accord.forces.model import UNITS, Unit, find_unit
 from accord.forces.views import unit_detail
 from accord.kernel.errors import AccordError
@@ -138,7 +138,7 @@ def list_units(state: State = None, as_of: AsOf = None, json_output: Json = Fals
     """Every unit pledged by the day: readiness, terms, status then (figures as last changed)."""
     day = day_or_today(as_of)
     with recorded_world() as world:
-        away = deployed_units(world[CASES])
+        away = world.port(MISSIONS).away(world)
         units = [u for u in world[UNITS].values() if state is None or u.state == state.upper()]
         rows = [_unit_row(u, away, day) for u in units if u.pledged_at.date() <= day]
     if json_output:
@@ -163,7 +163,7 @@ def show_unit(unit_id: UnitId, json_output: Json = False) -> None:
         except AccordError as error:
             typer.echo(f"error: {error}", err=True)
             raise typer.Exit(2) from None
-        row = _unit_row(unit, deployed_units(world[CASES]), SystemClock().today())
+        row = _unit_row(unit, world.port(MISSIONS).away(world), SystemClock().today())
     if json_output:
         print_json(row)
         return
@@ -179,7 +179,7 @@ def show_unit(unit_id: UnitId, json_output: Json = False) -> None:
         console.print(f"  visit of {visit['visited_on']} by {visit['by']}: {findings}")
 
 
-def _unit_row(unit: Unit, away: dict[str, tuple[str, dt.datetime | None]], day: dt.date) -> Any:
+def _unit_row(unit: Unit, away: Mapping[str, tuple[str, dt.datetime | None]], day: dt.date) -> Any:
     """What the API shows of the unit, and its status on ``day``."""
     # Only deployments still under way name their units: one home again reads as pledged.
     case_id, since = away.get(unit.id, (None, None))

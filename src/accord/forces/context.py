@@ -11,12 +11,13 @@ from accord.service.contexts import Context, Core, Storage, events_in
 
 def core() -> Core:
     from accord.forces import commands as cmd
-    from accord.forces import events, handlers, model
+    from accord.forces import events, handlers, missions, model
 
     return Core(
         handlers=handlers.COMMAND_HANDLERS,
         events=events_in(events),
         parts=(model.UNITS, model.REQUIREMENTS),
+        requires=(missions.MISSIONS, missions.TRAINING),
         roles={
             cmd.PledgeUnit: frozenset({DELEGATION, ADMIN}),
             cmd.ChangePledge: frozenset({DELEGATION, ADMIN}),

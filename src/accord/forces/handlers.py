@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from accord.cases.changes import CASES
-from accord.cases.model import deployed_units, find_case
 from accord.forces import commands as cmd
 from accord.forces import events as ev
 from accord.forces.checks import (
@@ -13,6 +11,7 @@ from accord.forces.checks import (
     requirement_rows,
 )
 from accord.forces.formations import formations
+from accord.forces.missions import MISSIONS
 from accord.forces.model import READINESS_LEVELS, UNITS, find_unit
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Command
@@ -103,7 +102,7 @@ def withdraw_pledge(command: cmd.WithdrawPledge, context: Context) -> Ruling:
     unit = own_pledged_unit(context, because, command.unit, "withdrawing a pledge")
     if unit is None:
         return because.ruling()
-    away = deployed_units(context.world[CASES]).get(unit.id)
+    away = context.world.port(MISSIONS).away(context.world).get(unit.id)
     if away is not None:
         # Not naming the case: it may be one the pledging state may not see.
         because.refuse(f"{unit.id} is deployed on a case: withdraw it from there first")
@@ -144,7 +143,7 @@ def state_requirements(command: cmd.StateRequirements, context: Context) -> Ruli
     because = context.because("state_requirements")
     if not require_one_of(context, because, {JOINT_STAFF}, "stating force requirements"):
         return because.ruling()
-    case = find_case(context.world[CASES], command.case)
+    case = context.world.port(MISSIONS).find(context.world, command.case)
     if not case.is_open or not case.authorises_forces:
         because.refuse(
             f"no adopted decision on {case.id} authorises sending forces: requirements serve "

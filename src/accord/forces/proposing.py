@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from accord.bodies.model import BODIES
-from accord.cases.changes import CASES
-from accord.cases.model import deployed_units
-from accord.exercises.availability import exercise_busy_windows
 from accord.forces.matching.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
 from accord.forces.matching.exact import match
 from accord.forces.matching.proposal import Proposal
 from accord.forces.matching.shortfall import Shortfall
+from accord.forces.missions import MISSIONS, TRAINING
 from accord.forces.model import REQUIREMENTS, UNITS
 from accord.kernel.errors import NotFound
 from accord.service.world import World
@@ -51,17 +49,18 @@ def formations_for(measures: set[str]) -> frozenset[str]:
 
 def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal | Shortfall:
     """The best set of pledged units for the case's requirements, or why there is none."""
-    case = world[CASES].get(case_id)
     stated = world[REQUIREMENTS].get(case_id)
-    if case is None or stated is None:
+    if stated is None:
         raise NotFound(f"no requirements have been stated for {case_id!r}")
+    missions = world.port(MISSIONS)
+    case = missions.find(world, case_id)
     formations = formations_for(set(case.adopted.values()))
     standing_aside = world[BODIES].standing_aside(case.adopted)
     members = set(world.rulebook(order_day).members())
     busy: dict[str, list[tuple[dt.date, dt.date]]] = {
-        unit: list(windows) for unit, windows in exercise_busy_windows(world).items()
+        unit: list(windows) for unit, windows in world.port(TRAINING)(world).items()
     }
-    for unit_id, (_, deployed_at) in deployed_units(world[CASES]).items():
+    for unit_id, (_, deployed_at) in missions.away(world).items():
         start = (deployed_at or dt.datetime.min).date()
         busy.setdefault(unit_id, []).append((start, UNTIL_HOME))
     units = [

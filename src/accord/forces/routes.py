@@ -6,11 +6,11 @@ from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query
 
-from accord.cases.released import case_for
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
+from accord.edge.visibility import shown
 from accord.forces import commands as cmd
 from accord.forces.model import UNITS, find_unit
 from accord.forces.proposing import force_proposal
@@ -126,7 +126,9 @@ def propose_forces(
 ) -> Any:
     """The pledged units that best meet the case's requirements (earliest arrival, then the
     most balanced contributions, then no needless personnel), or why none do."""
-    case_for(accord, principal, case_id, "read the force proposal")
+    # The case as the field ``case`` names it, released or not (declared by the cases).
+    case = accord.bus.assembly.classified["case"]
+    shown(accord, principal, case, case_id, "read the force proposal")
     day = order_day or accord.now().date()
     world = accord.world
     return proposal_view(world, case_id, day, force_proposal(world, case_id, day))

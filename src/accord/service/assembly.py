@@ -51,6 +51,7 @@ def assemble(contexts: Sequence[Context]) -> Assembly:
     event_types: dict[str, type[Event]] = {}
     verbs: dict[str, type[Command]] = {}
     classified: dict[str, Any] = {}
+    ports: dict[str, Any] = {}
     for name, core in cores:
         _check_roles(name, core)
         for kind, handler in core.handlers.items():
@@ -66,10 +67,17 @@ def assemble(contexts: Sequence[Context]) -> Assembly:
         for field_name, kind in core.classified.items():
             _unique(classified, field_name, f"{name}: the field {field_name!r} is claimed twice")
             classified[field_name] = kind
+        for port, provided in core.provides.items():
+            _unique(ports, port.name, f"{name}: the port {port.name!r} is provided twice")
+            ports[port.name] = provided
         for event_type in core.events:
             _unique(event_types, event_type.type_name, f"{name}: {event_type.type_name} twice")
             event_types[event_type.type_name] = event_type
-    layout = Layout(tuple(parts.values()), event_types)
+    for name, core in cores:
+        missing = [port.name for port in core.requires if port.name not in ports]
+        if missing:
+            raise DeclarationError(f"{name}: no context provides {', '.join(missing)}")
+    layout = Layout(tuple(parts.values()), event_types, ports)
     return Assembly(handlers, roles, policies, layout, verbs, classified)
 
 

@@ -35,6 +35,15 @@ class Part(Generic[T]):
     over: Callable[[T, Charter], Charter] | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class Port(Generic[T]):
+    """What one context asks of another without importing it: declared by the context that
+    asks (bodies: the matter a session is about), provided by the one that answers (cases),
+    read as ``world.port(MATTERS)``. The layers contract keeps the asking one below."""
+
+    name: str
+
+
 class PartKey(Protocol[T_co]):
     """What reading a part needs of it (``world[CASES]``): read-only, so a part of
     ``dict[str, Case]`` reads where a ``Mapping[str, Any]`` is wanted."""
@@ -58,6 +67,10 @@ class Core:
     #: The command fields that name one of its classified records, and the record's kind
     #: (``accord.edge.releases.Kind``): the edge finds it, released or not, before any handler.
     classified: Mapping[str, Any] = field(default_factory=dict)
+    #: What it answers for contexts below it, through the ports they declare.
+    provides: Mapping[Port[Any], Any] = field(default_factory=dict)
+    #: The ports it asks through: Accord does not start unless some context provides each.
+    requires: tuple[Port[Any], ...] = ()
     #: Whether scenarios may send its commands as steps (``do: file_request``).
     in_scenarios: bool = True
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from accord.kernel.messages import Event
 from accord.rules.charter import Charter
 from accord.rules.rulebook import Rulebook
-from accord.service.contexts import Part, PartKey
+from accord.service.contexts import Part, PartKey, Port
 
 T = TypeVar("T")
 
@@ -26,6 +26,8 @@ class Layout:
 
     parts: tuple[Part[Any], ...]
     event_types: Mapping[str, type[Event]]
+    #: What contexts answer for each other, by port name (``accord.service.contexts.Port``).
+    ports: Mapping[str, Any] = field(default_factory=dict)
 
     def event_type(self, name: str) -> type[Event] | None:
         return self.event_types.get(name)
@@ -57,6 +59,11 @@ class World:
     def __getitem__(self, part: PartKey[T]) -> T:
         found: T = self.state[part.name]
         return found
+
+    def port(self, port: Port[T]) -> T:
+        """What another context answers through ``port``, for this world's contexts."""
+        provided: T = self.layout.ports[port.name]
+        return provided
 
     def charter(self) -> Charter:
         """The charter with the changes recorded in Accord (accessions, say) laid over it."""

@@ -1,0 +1,41 @@
+"""What the bodies need of the matter a session or a draft is about (a case), asked through a
+port, so that the bodies never import the cases: cases provides it (accord.cases.context).
+
+A draft about a case is released with the case; a session or a draft about a closed case is
+refused; a session about a case is asked for by the state that filed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from accord.identity.permissions import Person
+from accord.service.contexts import Port
+from accord.service.world import World
+
+
+class Matter(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def where(self) -> str: ...
+    @property
+    def requested_by(self) -> str: ...
+    @property
+    def is_open(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Matters:
+    #: The matter by its id; NotFound, worded for the matter, if there is none.
+    find: Callable[[World, str], Matter]
+    #: Whether a person may read the matter on a day.
+    visible: Callable[[World, Any, Person, dt.date], bool]
+
+
+MATTERS: Port[Matters] = Port("matters")
