@@ -58,7 +58,7 @@ B = TypeVar("B", bound=CommandBody)
 def body_of(
     command: type[Command], path: Sequence[str] = (), examples: Sequence[JsonDict] = ({},)
 ) -> Callable[[type[B]], type[B]]:
-    """The decorated class with ``command``'s fields but ``path``, as the module says."""
+    """A class decorator: the class, with every field of ``command`` but ``path`` added."""
 
     def derive(declared: type[B]) -> type[B]:
         example = examples[0] if examples else {}
