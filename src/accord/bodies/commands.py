@@ -13,6 +13,7 @@ class ConveneSession(Command):
     body: Key
     extraordinary: bool = False
     format: Key = "in_person"
+    #: The case the session is about.
     about: Key | None = None
     requested_by: State | None = None
     venue: Name | None = None
@@ -31,6 +32,7 @@ class TableDraft(Command):
 @dataclass(frozen=True)
 class StatePosition(Command):
     draft: Key
+    #: support, object, stand_aside or absent.
     position: Key
 
 

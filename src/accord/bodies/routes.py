@@ -10,11 +10,11 @@ from accord.bodies import commands as cmd
 from accord.bodies import views
 from accord.bodies.released import draft_for, session_for
 from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
-from accord.cases.schemas import ActIn
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
+from accord.edge.schemas import ActIn
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
 CREATED = PLAIN
@@ -52,28 +52,13 @@ async def read_session(session_id: RecordId, accord: AccordDep, principal: Princ
 @router.post("/sessions", status_code=201, responses=SESSION_CREATED)
 async def convene_session(body: ConveneIn, send: SendDep) -> Any:
     """The chair convenes a regular or extraordinary session, in person or by video."""
-    command = cmd.ConveneSession(
-        body=body.body,
-        extraordinary=body.extraordinary,
-        format=body.format,
-        about=body.about,
-        requested_by=body.requested_by.upper() if body.requested_by else None,
-        venue=body.venue,
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/sessions/{session_id}/drafts", status_code=201, responses=DRAFT_CREATED)
 async def table_draft(session_id: RecordId, body: TableDraftIn, send: SendDep) -> Any:
     """Put a draft decision on the session's agenda."""
-    command = cmd.TableDraft(
-        session=session_id,
-        kind=body.kind,
-        case=body.case,
-        subject=body.subject.upper() if body.subject else None,
-        text=body.text,
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(session=session_id), body.on_behalf_of)
 
 
 @router.get("/drafts/{draft_id}", response_model=DraftOut)
@@ -85,8 +70,7 @@ async def read_draft(draft_id: RecordId, accord: AccordDep, principal: Principal
 @router.post("/drafts/{draft_id}/positions", status_code=201, responses=CREATED)
 async def state_position(draft_id: RecordId, body: PositionIn, send: SendDep) -> Any:
     """A delegation states its own state's position."""
-    command = cmd.StatePosition(draft=draft_id, position=body.position)
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(draft=draft_id), body.on_behalf_of)
 
 
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)

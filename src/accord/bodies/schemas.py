@@ -4,61 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from accord.cases.schemas import ON_BEHALF_OF
-from accord.rules.bounds import Key, Name, State, Text
-
-
-class ConveneIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {"body": "CSC", "extraordinary": True, "format": "video", "about": "case-1"}
-            ]
-        },
-    )
-
-    body: Key = Field(examples=["CSC"])
-    extraordinary: bool = False
-    format: Key = Field("in_person", examples=["video"])
-    about: Key | None = Field(None, description="The case the session is about")
-    requested_by: State | None = None
-    venue: Name | None = Field(None, examples=["Yerevan"])
-    on_behalf_of: Key | None = ON_BEHALF_OF
+from accord.bodies import commands as cmd
+from accord.edge.schemas import CommandBody, body_of
 
 
-class TableDraftIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "kind": "peacekeeping_operation",
-                    "case": "case-1",
-                    "text": "send the Collective Peacekeeping Forces for a limited period",
-                }
-            ]
-        },
-    )
-
-    kind: Key = Field(examples=["statement"])
-    case: Key | None = None
-    subject: State | None = None
-    text: Text = Field("")
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(
+    cmd.ConveneSession,
+    examples=[{"body": "CSC", "extraordinary": True, "format": "video", "about": "case-1"}],
+)
+class ConveneIn(CommandBody):
+    pass
 
 
-class PositionIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"position": "support"}]}
-    )
+@body_of(
+    cmd.TableDraft,
+    path=("session",),
+    examples=[
+        {
+            "kind": "peacekeeping_operation",
+            "case": "case-1",
+            "text": "send the Collective Peacekeeping Forces for a limited period",
+        }
+    ],
+)
+class TableDraftIn(CommandBody):
+    pass
 
-    position: Key = Field(
-        examples=["stand_aside"], description="support, object, stand_aside or absent"
-    )
-    on_behalf_of: Key | None = ON_BEHALF_OF
+
+@body_of(cmd.StatePosition, path=("draft",), examples=[{"position": "support"}])
+class PositionIn(CommandBody):
+    pass
 
 
 class SessionOut(BaseModel):

@@ -10,7 +10,6 @@ from accord.cases import commands as cmd
 from accord.cases import views
 from accord.cases.released import case_for, prepared_for
 from accord.cases.schemas import (
-    ActIn,
     CaseOut,
     CaseSummary,
     CloseCaseIn,
@@ -24,6 +23,7 @@ from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
+from accord.edge.schemas import ActIn
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
 prepared_router = APIRouter(prefix="/prepared-requests", tags=["cases"], responses=PROBLEMS)
@@ -58,18 +58,7 @@ async def read_case(case_id: RecordId, accord: AccordDep, principal: PrincipalDe
 @router.post("", status_code=201, responses=CASE_CREATED)
 async def file_request(body: FileRequestIn, send: SendDep) -> Any:
     """A member files a request: Art. 2 consultations or Art. 4 assistance."""
-    command = cmd.FileRequest(
-        article=body.article,
-        where=body.where.upper() if body.where else None,
-        threat=body.threat,
-        aggressor=body.aggressor,
-        summary=body.summary,
-        threatened=tuple(body.threatened),
-        classification=body.classification,
-        releasable_to=tuple(s.upper() for s in body.releasable_to),
-        prepared=body.prepared,
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
@@ -81,27 +70,19 @@ async def notify_un_security_council(case_id: RecordId, body: ActIn, send: SendD
 @router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
 async def deploy(case_id: RecordId, body: DeployIn, send: SendDep) -> Any:
     """Send contingents to carry out an adopted decision."""
-    command = cmd.Deploy(
-        case=case_id,
-        contingents={k.upper(): v for k, v in body.contingents.items()},
-        formation=body.formation,
-        units=tuple(body.units),
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawals", status_code=201, responses=CREATED)
 async def withdraw_forces(case_id: RecordId, body: WithdrawIn, send: SendDep) -> Any:
     """Bring contingents home (all unless some are named)."""
-    command = cmd.WithdrawForces(case=case_id, contingents=tuple(body.contingents))
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/closure", status_code=201, responses=CREATED)
 async def close_case(case_id: RecordId, body: CloseCaseIn, send: SendDep) -> Any:
     """Close the case with a summary."""
-    command = cmd.CloseCase(case=case_id, summary=body.summary)
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
@@ -129,14 +110,4 @@ async def read_prepared_request(
 @prepared_router.post("", status_code=201, responses=PREPARED_CREATED)
 async def prepare_request(body: PrepareRequestIn, send: SendDep) -> Any:
     """The Crisis Response Centre drafts a request for a member's delegation to file."""
-    command = cmd.PrepareRequest(
-        for_state=body.for_state.upper(),
-        article=body.article,
-        where=body.where.upper() if body.where else None,
-        threat=body.threat,
-        aggressor=body.aggressor,
-        summary=body.summary,
-        threatened=tuple(body.threatened),
-        grounds=body.grounds,
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)

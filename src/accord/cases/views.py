@@ -37,18 +37,8 @@ def summary(case: Case) -> dict[str, Any]:
 
 
 def detail(case: Case) -> dict[str, Any]:
-    return {
-        **summary(case),
-        "role": case.role,
-        "threat": case.threat,
-        "aggressor": case.aggressor,
-        "releasable_to": list(case.releasable_to),
-        "adopted": dict(case.adopted),
-        "un_notified_at": case.un_notified_at,
-        "deployments": to_document(case.deployments),
-        "timeline": to_document(case.timeline),
-        "closing_summary": case.closing_summary,
-    }
+    """The whole case: CaseOut is every field of the model."""
+    return dict(to_document(case))
 
 
 def prepared_visible(world: World, prepared: PreparedRequest, person: Person, day: dt.date) -> bool:

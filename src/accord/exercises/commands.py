@@ -29,18 +29,23 @@ from accord.rules.bounds import (
 class PlannedExercise:
     """One exercise of an annual plan, as the Joint Staff proposes it."""
 
+    # A planned exercise is nested in the plan's request body: its fields' descriptions are
+    # pydantic's, where the body's own come from their comments (accord.edge.schemas).
     name: Name
-    kind: Key
+    kind: Annotated[Key, Field(description="interaction, search, echelon, cobalt...")]
     host: State
     start: Day
     end: Day
-    troop_cap: Personnel
-    #: Member states taking part (the host always does, named or not).
-    participants: States = ()
-    #: Pledged units (ids of the forces registry) that train in it.
-    units: UnitIds = ()
-    #: The training ground or town, when the plan names one.
-    venue: Label = ""
+    troop_cap: Annotated[Personnel, Field(description="Most troops taking part (positive)")]
+    participants: Annotated[
+        States, Field(description="Member states taking part (the host always does, named or not)")
+    ] = ()
+    units: Annotated[
+        UnitIds, Field(description="Pledged units (ids of the forces registry) that train in it")
+    ] = ()
+    venue: Annotated[
+        Label, Field(description="The training ground or town, when the plan names one")
+    ] = ""
 
     def to_dict(self) -> dict[str, Any]:
         plain = dataclasses.asdict(self)
@@ -57,7 +62,7 @@ class PlannedExercise:
 class ProposeExercisePlan(Command):
     year: Year
     #: A year's plan: a few exercises, never hundreds.
-    exercises: Annotated[tuple[PlannedExercise, ...], Field(max_length=MAX_PLANNED_EXERCISES)] = ()
+    exercises: Annotated[tuple[PlannedExercise, ...], Field(max_length=MAX_PLANNED_EXERCISES)]
 
     def to_dict(self) -> dict[str, Any]:
         # The journal keeps plain JSON: each planned exercise as a mapping.
@@ -67,7 +72,7 @@ class ProposeExercisePlan(Command):
 @dataclass(frozen=True)
 class AdoptExercisePlan(Command):
     plan: Key
-    #: The draft decision, closed and adopted, that puts the plan into effect.
+    #: The draft decision (exercise_plan), closed and adopted, that puts the plan into effect.
     decision: Key
 
 
@@ -76,6 +81,7 @@ class ChangeExercise(Command):
     """A dated change with its reason; only the values the change is about are given."""
 
     exercise: Key
+    #: venue_moved, format_reduced, dates_moved or cancelled_by_host.
     change: Key
     reason: Reason = ""
     host: State | None = None

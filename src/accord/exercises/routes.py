@@ -10,7 +10,6 @@ from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, Year, page
-from accord.exercises import commands as cmd
 from accord.exercises import views
 from accord.exercises.model import EXERCISES
 from accord.exercises.schemas import (
@@ -51,29 +50,13 @@ async def read_plan(plan_id: RecordId, accord: AccordDep, principal: PrincipalDe
 @plans_router.post("", status_code=201, responses=PLAN_CREATED)
 async def propose_exercise_plan(body: ProposePlanIn, send: SendDep) -> Any:
     """The Joint Staff proposes a year's exercises."""
-    planned = tuple(
-        cmd.PlannedExercise(
-            name=e.name,
-            kind=e.kind,
-            host=e.host.upper(),
-            start=e.start,
-            end=e.end,
-            troop_cap=e.troop_cap,
-            participants=tuple(s.upper() for s in e.participants),
-            units=tuple(e.units),
-            venue=e.venue,
-        )
-        for e in body.exercises
-    )
-    return await send(cmd.ProposeExercisePlan(year=body.year, exercises=planned), body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @plans_router.post("/{plan_id}/adoption", status_code=201, responses=CREATED)
 async def adopt_exercise_plan(plan_id: RecordId, body: AdoptPlanIn, send: SendDep) -> Any:
     """The plan takes effect by the competent body's adopted decision (the CDM's, in the CSTO)."""
-    return await send(
-        cmd.AdoptExercisePlan(plan=plan_id, decision=body.decision), body.on_behalf_of
-    )
+    return await send(body.command(plan=plan_id), body.on_behalf_of)
 
 
 @router.get("", response_model=list[ExerciseOut])
@@ -97,20 +80,10 @@ async def read_exercise(exercise_id: RecordId, accord: AccordDep, principal: Pri
 @router.post("/{exercise_id}/changes", status_code=201, responses=CREATED)
 async def change_exercise(exercise_id: RecordId, body: ChangeIn, send: SendDep) -> Any:
     """The Joint Staff moves, reduces or reschedules an exercise; its host may cancel it."""
-    command = cmd.ChangeExercise(
-        exercise=exercise_id,
-        change=body.change,
-        reason=body.reason,
-        host=body.host.upper() if body.host else None,
-        venue=body.venue,
-        start=body.start,
-        end=body.end,
-        troop_cap=body.troop_cap,
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(exercise=exercise_id), body.on_behalf_of)
 
 
 @router.post("/{exercise_id}/lessons", status_code=201, responses=CREATED)
 async def record_lessons(exercise_id: RecordId, body: LessonsIn, send: SendDep) -> Any:
     """The Joint Staff records what an exercise taught, once it is over."""
-    return await send(cmd.RecordLessons(exercise=exercise_id, text=body.text), body.on_behalf_of)
+    return await send(body.command(exercise=exercise_id), body.on_behalf_of)

@@ -5,24 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from pydantic.config import JsonDict
 
-from accord.cases.schemas import ON_BEHALF_OF
-from accord.rules.bounds import (
-    MAX_PLANNED_EXERCISES,
-    Day,
-    Key,
-    Label,
-    Name,
-    Personnel,
-    Reason,
-    State,
-    States,
-    Text,
-    UnitIds,
-    Year,
-)
+from accord.edge.schemas import CommandBody, body_of
+from accord.exercises import commands as cmd
+from accord.rules.bounds import Reason
 
 INTERACTION_2022: JsonDict = {
     "name": "Interaction-2022",
@@ -36,72 +24,39 @@ INTERACTION_2022: JsonDict = {
 }
 
 
-class PlannedExerciseIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [INTERACTION_2022]})
-
-    name: Name = Field(examples=["Interaction-2022"])
-    kind: Key = Field(description="interaction, search, echelon, cobalt...")
-    host: State = Field(examples=["KAZ"])
-    start: Day
-    end: Day
-    troop_cap: Personnel = Field(description="Most troops taking part (positive)")
-    participants: States = Field(default=())
-    units: UnitIds = Field(default=(), description="Unit ids")
-    venue: Label = ""
+@body_of(cmd.ProposeExercisePlan, examples=[{"year": 2022, "exercises": [INTERACTION_2022]}])
+class ProposePlanIn(CommandBody):
+    pass
 
 
-class ProposePlanIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"year": 2022, "exercises": [INTERACTION_2022]}]},
-    )
-
-    year: Year = Field(examples=[2022])
-    exercises: list[PlannedExerciseIn] = Field(max_length=MAX_PLANNED_EXERCISES)
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(cmd.AdoptExercisePlan, path=("plan",), examples=[{"decision": "draft-7"}])
+class AdoptPlanIn(CommandBody):
+    pass
 
 
-class AdoptPlanIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"decision": "draft-7"}]}
-    )
-
-    decision: Key = Field(description="The adopted draft decision (exercise_plan)")
-    on_behalf_of: Key | None = ON_BEHALF_OF
-
-
-class ChangeIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "change": "format_reduced",
-                    "reason": "the pandemic: the number of troops minimised",
-                    "troop_cap": 500,
-                }
-            ]
-        },
-    )
-
-    change: Key = Field(description="venue_moved, format_reduced, dates_moved or cancelled_by_host")
+@body_of(
+    cmd.ChangeExercise,
+    path=("exercise",),
+    examples=[
+        {
+            "change": "format_reduced",
+            "reason": "the pandemic: the number of troops minimised",
+            "troop_cap": 500,
+        }
+    ],
+)
+class ChangeIn(CommandBody):
+    # A client gives the reason for every change; a scenario may leave it to the history.
     reason: Reason
-    host: State | None = None
-    venue: Name | None = None
-    start: Day | None = None
-    end: Day | None = None
-    troop_cap: Personnel | None = None
-    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
-class LessonsIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"text": "the command posts linked up within two hours"}]},
-    )
-
-    text: Text
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(
+    cmd.RecordLessons,
+    path=("exercise",),
+    examples=[{"text": "the command posts linked up within two hours"}],
+)
+class LessonsIn(CommandBody):
+    pass
 
 
 class ExerciseOut(BaseModel):

@@ -10,22 +10,9 @@ from accord.exercises.model import Calendar, Exercise, ExercisePlan
 
 
 def exercise_summary(exercise: Exercise) -> dict[str, Any]:
+    """The exercise with its kind's title (its changes and lessons are the detail's)."""
     kind = EXERCISE_KINDS.get(exercise.kind)
-    return {
-        "id": exercise.id,
-        "plan_id": exercise.plan_id,
-        "name": exercise.name,
-        "kind": exercise.kind,
-        "kind_title": kind.title if kind else exercise.kind,
-        "host": exercise.host,
-        "venue": exercise.venue,
-        "start": exercise.start,
-        "end": exercise.end,
-        "troop_cap": exercise.troop_cap,
-        "participants": list(exercise.participants),
-        "units": list(exercise.units),
-        "status": exercise.status,
-    }
+    return {**to_document(exercise), "kind_title": kind.title if kind else exercise.kind}
 
 
 def exercise_detail(exercise: Exercise) -> dict[str, Any]:
@@ -35,8 +22,6 @@ def exercise_detail(exercise: Exercise) -> dict[str, Any]:
         **exercise_summary(exercise),
         "trains": kind.trains if kind else "",
         "sources": list(kind.refs) if kind else [],
-        "changes": to_document(exercise.changes),
-        "lessons": to_document(exercise.lessons),
     }
 
 

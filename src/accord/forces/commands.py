@@ -45,6 +45,7 @@ Requirements = Annotated[tuple[Requirement, ...], Field(max_length=MAX_REQUIREME
 @dataclass(frozen=True)
 class PledgeUnit(Command):
     unit: Name
+    #: Personnel (must be positive).
     strength: Personnel
     kind: Key = "battalion"
     formation: Key = "collective_rapid_reaction_forces"
@@ -53,7 +54,7 @@ class PledgeUnit(Command):
     capabilities: Keys = ()
     available_from: Day | None = None
     available_until: Day | None = None
-    #: National caveats by kind: not_in / only_in (states), not_on_party_territory (none).
+    #: National caveats by kind: not_in / only_in: states; not_on_party_territory: no states.
     caveats: Caveats = field(default_factory=dict)
 
 

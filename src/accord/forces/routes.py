@@ -54,65 +54,36 @@ async def read_unit(unit_id: RecordId, accord: AccordDep, principal: PrincipalDe
 @router.post("", status_code=201, responses=UNIT_CREATED)
 async def pledge_unit(body: PledgeIn, send: SendDep) -> Any:
     """A delegation pledges one of its state's units."""
-    command = cmd.PledgeUnit(
-        unit=body.unit,
-        strength=body.strength,
-        kind=body.kind,
-        formation=body.formation,
-        readiness_days=body.readiness_days,
-        capabilities=tuple(body.capabilities),
-        available_from=body.available_from,
-        available_until=body.available_until,
-        caveats={kind: tuple(s.upper() for s in states) for kind, states in body.caveats.items()},
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/{unit_id}/changes", status_code=201, responses=CREATED)
 async def change_pledge(unit_id: RecordId, body: ChangePledgeIn, send: SendDep) -> Any:
     """The pledging delegation changes its pledge, saying why."""
-    caveats = body.caveats
-    command = cmd.ChangePledge(
-        unit=unit_id,
-        reason=body.reason,
-        strength=body.strength,
-        readiness_days=body.readiness_days,
-        available_until=body.available_until,
-        caveats=None
-        if caveats is None
-        else {kind: tuple(s.upper() for s in states) for kind, states in caveats.items()},
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(unit=unit_id), body.on_behalf_of)
 
 
 @router.post("/{unit_id}/withdrawal", status_code=201, responses=CREATED)
 async def withdraw_pledge(unit_id: RecordId, body: WithdrawPledgeIn, send: SendDep) -> Any:
     """The pledging delegation takes its unit back (not while it is deployed)."""
-    return await send(cmd.WithdrawPledge(unit=unit_id, reason=body.reason), body.on_behalf_of)
+    return await send(body.command(unit=unit_id), body.on_behalf_of)
 
 
 @router.post("/{unit_id}/visits", status_code=201, responses=CREATED)
 async def record_visit(unit_id: RecordId, body: VisitIn, send: SendDep) -> Any:
     """The Joint Staff records a verification visit and the readiness level it found."""
-    command = cmd.RecordVerificationVisit(
-        unit=unit_id, visited_on=body.visited_on, level=body.level, findings=body.findings
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(unit=unit_id), body.on_behalf_of)
 
 
 @case_router.post("/{case_id}/requirements", status_code=201, responses=CREATED)
 async def state_requirements(case_id: RecordId, body: RequirementsIn, send: SendDep) -> Any:
     """The Joint Staff states what the adopted decision needs: capability, strength, by
     when, where (a new statement replaces the case's earlier one)."""
-    command = cmd.StateRequirements(
-        case=case_id,
-        requirements=tuple(
-            cast(cmd.Requirement, r.model_dump(mode="json", exclude_none=True))
-            for r in body.requirements
-        ),
-        parties_to_dispute=tuple(s.upper() for s in body.parties_to_dispute),
+    requirements = tuple(
+        cast(cmd.Requirement, r.model_dump(mode="json", exclude_none=True))
+        for r in body.requirements
     )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(case=case_id, requirements=requirements), body.on_behalf_of)
 
 
 @case_router.get("/{case_id}/force-proposal", response_model=ProposalOut)

@@ -7,93 +7,51 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from accord.cases.schemas import ON_BEHALF_OF
-from accord.rules.bounds import (
-    MAX_REQUIREMENTS,
-    Caveats,
-    Day,
-    Key,
-    Keys,
-    Name,
-    Personnel,
-    ReadinessDays,
-    Reason,
-    State,
-    States,
-    Summary,
+from accord.edge.schemas import CommandBody, body_of
+from accord.forces import commands as cmd
+from accord.rules.bounds import MAX_REQUIREMENTS, Day, Key, Personnel, State
+
+
+@body_of(
+    cmd.PledgeUnit,
+    examples=[
+        {
+            "unit": "31st air assault brigade",
+            "strength": 1500,
+            "kind": "brigade",
+            "formation": "collective_rapid_reaction_forces",
+            "readiness_days": 7,
+            "capabilities": ["airborne", "reconnaissance"],
+            "available_from": "2026-01-01",
+            "caveats": {"not_on_party_territory": []},
+        }
+    ],
 )
+class PledgeIn(CommandBody):
+    pass
 
 
-class PledgeIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "unit": "31st air assault brigade",
-                    "strength": 1500,
-                    "kind": "brigade",
-                    "formation": "collective_rapid_reaction_forces",
-                    "readiness_days": 7,
-                    "capabilities": ["airborne", "reconnaissance"],
-                    "available_from": "2026-01-01",
-                    "caveats": {"not_on_party_territory": []},
-                }
-            ]
-        },
-    )
-
-    unit: Name
-    strength: Personnel = Field(description="Personnel (must be positive)")
-    kind: Key = Field("battalion")
-    formation: Key = "collective_rapid_reaction_forces"
-    readiness_days: ReadinessDays = Field(30, description="Days from the order to arrival")
-    capabilities: Keys = Field(default=())
-    available_from: Day | None = None
-    available_until: Day | None = None
-    caveats: Caveats = Field(
-        default_factory=dict,
-        description="not_in / only_in: states; not_on_party_territory: no states",
-    )
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(
+    cmd.ChangePledge,
+    path=("unit",),
+    examples=[{"strength": 1200, "reason": "one company rotated out"}],
+)
+class ChangePledgeIn(CommandBody):
+    pass
 
 
-class ChangePledgeIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"strength": 1200, "reason": "one company rotated out"}]},
-    )
-
-    reason: Reason
-    strength: Personnel | None = None
-    readiness_days: ReadinessDays | None = None
-    available_until: Day | None = None
-    caveats: Caveats | None = None
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(cmd.WithdrawPledge, path=("unit",), examples=[{"reason": "needed at home"}])
+class WithdrawPledgeIn(CommandBody):
+    pass
 
 
-class WithdrawPledgeIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"reason": "needed at home"}]},
-    )
-
-    reason: Reason
-    on_behalf_of: Key | None = ON_BEHALF_OF
-
-
-class VisitIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"visited_on": "2026-03-02", "level": "level_2", "findings": "as pledged"}]
-        },
-    )
-
-    visited_on: Day
-    level: Key = Field(examples=["level_2"])
-    findings: Summary = Field("")
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(
+    cmd.RecordVerificationVisit,
+    path=("unit",),
+    examples=[{"visited_on": "2026-03-02", "level": "level_2", "findings": "as pledged"}],
+)
+class VisitIn(CommandBody):
+    pass
 
 
 class RequirementIn(BaseModel):
@@ -106,30 +64,28 @@ class RequirementIn(BaseModel):
     where: State
 
 
-class RequirementsIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
+@body_of(
+    cmd.StateRequirements,
+    path=("case",),
+    examples=[
+        {
+            "requirements": [
                 {
-                    "requirements": [
-                        {
-                            "id": "R1",
-                            "capability": "airborne",
-                            "strength": 1500,
-                            "needed_by": "2022-01-08",
-                            "where": "KAZ",
-                        }
-                    ],
-                    "parties_to_dispute": [],
+                    "id": "R1",
+                    "capability": "airborne",
+                    "strength": 1500,
+                    "needed_by": "2022-01-08",
+                    "where": "KAZ",
                 }
-            ]
-        },
-    )
-
+            ],
+            "parties_to_dispute": [],
+        }
+    ],
+)
+class RequirementsIn(CommandBody):
+    # The API asks more of the requirements than the command: one at least, each with all its
+    # fields (a scenario's or the CLI's lacking one is refused by the handler, naming it).
     requirements: list[RequirementIn] = Field(min_length=1, max_length=MAX_REQUIREMENTS)
-    parties_to_dispute: States = Field(default=())
-    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class UnitOut(BaseModel):

@@ -25,12 +25,12 @@ class DeclareParticipationFrozen(Command):
 
 @dataclass(frozen=True)
 class RequestSuspension(Command):
-    """``state`` defaults to the requesting state itself (as Uzbekistan asked in 2012)."""
-
+    #: The member to suspend (default: the caller's state, as Uzbekistan asked in 2012).
     state: State | None = None
 
 
 @dataclass(frozen=True)
 class GrantStatus(Command):
     state: State
+    #: observer or partner.
     status: Key

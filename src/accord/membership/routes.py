@@ -6,10 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from accord.cases.schemas import ActIn
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.problems import PROBLEMS, CommandOut
 from accord.edge.queries import AsOf, PageDep, page
+from accord.edge.schemas import ActIn
 from accord.membership import commands as cmd
 from accord.membership.schemas import GrantStatusIn, MemberOut, SuspensionRequestIn
 from accord.rules.summaries import members_summary
@@ -48,12 +48,10 @@ async def declare_participation_frozen(body: ActIn, send: SendDep) -> Any:
 @router.post("/membership/suspension-requests", status_code=201, responses=CREATED)
 async def request_suspension(body: SuspensionRequestIn, send: SendDep) -> Any:
     """A member asks for a suspension: a request only, the CSC decides."""
-    command = cmd.RequestSuspension(state=body.state.upper() if body.state else None)
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/membership/statuses", status_code=201, responses=CREATED)
 async def grant_status(body: GrantStatusIn, send: SendDep) -> Any:
     """Record an observer or partner status granted by the CSC."""
-    command = cmd.GrantStatus(state=body.state.upper(), status=body.status)
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from accord.cases.schemas import ON_BEHALF_OF
-from accord.rules.bounds import Key, State
-
-
-class SuspensionRequestIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"state": "UZB"}]})
-
-    state: State | None = Field(
-        None,
-        description="The member to suspend (default: the caller's state)",
-    )
-    on_behalf_of: Key | None = ON_BEHALF_OF
+from accord.edge.schemas import CommandBody, body_of
+from accord.membership import commands as cmd
 
 
-class GrantStatusIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"state": "SRB", "status": "observer"}]}
-    )
+@body_of(cmd.RequestSuspension, examples=[{"state": "UZB"}])
+class SuspensionRequestIn(CommandBody):
+    pass
 
-    state: State
-    status: Key = Field(examples=["observer"], description="observer or partner")
-    on_behalf_of: Key | None = ON_BEHALF_OF
+
+@body_of(cmd.GrantStatus, examples=[{"state": "SRB", "status": "observer"}])
+class GrantStatusIn(CommandBody):
+    pass
 
 
 class MemberOut(BaseModel):

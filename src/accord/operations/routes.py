@@ -10,7 +10,6 @@ from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, Year, page
-from accord.operations import commands as cmd
 from accord.operations import views
 from accord.operations.catalog import find_operation
 from accord.operations.model import OPERATION_STAGES
@@ -51,25 +50,10 @@ async def list_stages(
 @router.post("/operations/{operation}/stages", status_code=201, responses=STAGE_CREATED)
 async def record_operation_stage(operation: RecordId, body: StageIn, send: SendDep) -> Any:
     """The Secretariat or the Joint Staff records a stage of the operation."""
-    command = cmd.RecordOperationStage(
-        operation=operation,
-        name=body.name,
-        start=body.start,
-        end=body.end,
-        participants=tuple(s.upper() for s in body.participants),
-        observers=tuple(body.observers),
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(operation=operation), body.on_behalf_of)
 
 
 @router.post("/operation-stages/{stage_id}/results", status_code=201, responses=CREATED)
 async def record_operation_results(stage_id: RecordId, body: ResultsIn, send: SendDep) -> Any:
     """A delegation records its own state's results in the stage; the Secretariat anyone's."""
-    command = cmd.RecordOperationResults(
-        stage=stage_id,
-        state=body.state.upper(),
-        seizures=dict(body.seizures),
-        detentions=body.detentions,
-        resources_blocked=body.resources_blocked,
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(stage=stage_id), body.on_behalf_of)

@@ -5,56 +5,45 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from accord.cases.schemas import ON_BEHALF_OF
-from accord.rules.bounds import Count, Day, Key, Keys, Name, Seizures, State, States
+from accord.edge.schemas import CommandBody, body_of
+from accord.operations import commands as cmd
+from accord.rules.bounds import States
 
 
-class StageIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "Channel-Arax",
-                    "start": "2023-05-22",
-                    "end": "2023-05-26",
-                    "participants": ["ARM", "RUS"],
-                    "observers": ["UNODC"],
-                }
-            ]
-        },
-    )
-
-    name: Name = Field(examples=["Channel-Arax"])
-    start: Day
-    end: Day
+@body_of(
+    cmd.RecordOperationStage,
+    path=("operation",),
+    examples=[
+        {
+            "name": "Channel-Arax",
+            "start": "2023-05-22",
+            "end": "2023-05-26",
+            "participants": ["ARM", "RUS"],
+            "observers": ["UNODC"],
+        }
+    ],
+)
+class StageIn(CommandBody):
+    # A client names the participants; a scenario may leave them to the results recorded.
     participants: States
-    observers: Keys = Field(default_factory=tuple, description="States or organizations (UNODC...)")
-    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
-class ResultsIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "state": "ARM",
-                    "seizures": {"heroin": 12.5, "hashish": 40.0},
-                    "detentions": 31,
-                    "resources_blocked": 0,
-                }
-            ]
-        },
-    )
-
-    state: State = Field(examples=["ARM"])
-    seizures: Seizures = Field(default_factory=dict, description="Kilograms seized, by substance")
-    detentions: Count = Field(0)
-    resources_blocked: Count = Field(0)
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(
+    cmd.RecordOperationResults,
+    path=("stage",),
+    examples=[
+        {
+            "state": "ARM",
+            "seizures": {"heroin": 12.5, "hashish": 40.0},
+            "detentions": 31,
+            "resources_blocked": 0,
+        }
+    ],
+)
+class ResultsIn(CommandBody):
+    pass
 
 
 class SourceOut(BaseModel):

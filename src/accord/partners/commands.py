@@ -36,16 +36,16 @@ class RecordInstrument(Command):
 
 @dataclass(frozen=True)
 class SignInstrument(Command):
-    """``party`` is for the Secretariat recording an organization's signature; a state signs
-    for itself and need not name itself."""
-
     instrument: Key
+    #: An organization's id, for the Secretariat recording its signature (a state signs for
+    #: itself and need not name itself).
     party: Party | None = None
 
 
 @dataclass(frozen=True)
 class Ratify(Command):
     instrument: Key
+    #: An organization's id, for the Secretariat recording its ratification.
     party: Party | None = None
 
 
@@ -56,21 +56,20 @@ class Accede(Command):
 
 @dataclass(frozen=True)
 class ApplyForStatus(Command):
-    """A state applies for itself; the Secretariat records an organization's application.
+    """A state applies for itself; the Secretariat records an organization's application."""
 
-    ``meets`` names the regulation's criteria the applicant declares it meets; a partner
-    names its ``areas`` of partnership.
-    """
-
+    #: observer or partner.
     status: Key
+    #: An organization (Secretariat only).
     applicant: Party | None = None
+    #: The regulation's criteria the applicant declares it meets.
     meets: Keys = ()
+    #: A partner's areas of partnership.
     areas: Keys = ()
 
 
 @dataclass(frozen=True)
 class ConsentToStatus(Command):
-    """``consent`` is ``yes`` or ``no``; a single no refuses the application."""
-
     application: Key
+    #: yes or no; a single no refuses the application.
     consent: Key

@@ -6,11 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
-from accord.cases.schemas import ActIn
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import AsOf, PageDep, RecordId, page
+from accord.edge.schemas import ActIn
 from accord.partners import commands as cmd
 from accord.partners.applications import STATUS_APPLICATIONS
 from accord.partners.model import INSTRUMENTS
@@ -21,8 +21,9 @@ from accord.partners.schemas import (
     ConsentIn,
     InstrumentOut,
     OrganizationOut,
-    PartyActIn,
+    RatifyIn,
     RecordInstrumentIn,
+    SignIn,
 )
 from accord.partners.views import (
     application_view,
@@ -86,17 +87,15 @@ async def read_instrument(
 
 
 @router.post("/{instrument_id}/signatures", status_code=201, responses=CREATED)
-async def sign_instrument(instrument_id: RecordId, body: PartyActIn, send: SendDep) -> Any:
+async def sign_instrument(instrument_id: RecordId, body: SignIn, send: SendDep) -> Any:
     """A party signs the instrument (the Secretariat records an organization's signature)."""
-    return await send(
-        cmd.SignInstrument(instrument=instrument_id, party=body.party), body.on_behalf_of
-    )
+    return await send(body.command(instrument=instrument_id), body.on_behalf_of)
 
 
 @router.post("/{instrument_id}/ratifications", status_code=201, responses=CREATED)
-async def ratify(instrument_id: RecordId, body: PartyActIn, send: SendDep) -> Any:
+async def ratify(instrument_id: RecordId, body: RatifyIn, send: SendDep) -> Any:
     """A signatory party ratifies the instrument."""
-    return await send(cmd.Ratify(instrument=instrument_id, party=body.party), body.on_behalf_of)
+    return await send(body.command(instrument=instrument_id), body.on_behalf_of)
 
 
 @router.post("/{instrument_id}/accessions", status_code=201, responses=CREATED)
@@ -117,13 +116,7 @@ async def list_organizations(accord: AccordDep, principal: PrincipalDep, query: 
 async def apply_for_status(body: ApplyForStatusIn, send: SendDep) -> Any:
     """A state applies for observer or partner status (the Secretariat records an
     organization's application)."""
-    command = cmd.ApplyForStatus(
-        status=body.status,
-        applicant=body.applicant.upper() if body.applicant else None,
-        meets=tuple(body.meets),
-        areas=tuple(body.areas),
-    )
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @partners_router.get("/status-applications", response_model=list[ApplicationOut])
@@ -154,5 +147,4 @@ async def read_status_application(
 )
 async def consent_to_status(application_id: RecordId, body: ConsentIn, send: SendDep) -> Any:
     """A member's delegation consents (yes) or objects (no); one objection refuses."""
-    command = cmd.ConsentToStatus(application=application_id, consent=body.consent)
-    return await send(command, body.on_behalf_of)
+    return await send(body.command(application=application_id), body.on_behalf_of)

@@ -7,11 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from accord.cases.schemas import ON_BEHALF_OF
+from accord.edge.schemas import ActIn, CommandBody, body_of
+from accord.partners import commands as cmd
 from accord.partners.commands import InstrumentId, InstrumentParties, Threshold
-from accord.rules.bounds import Key, Keys, Name, Party
-
-PARTY = Field(None, description="An organization's id (Secretariat)")
+from accord.rules.bounds import Key, Name
 
 
 class EntryIntoForceIn(BaseModel):
@@ -21,7 +20,9 @@ class EntryIntoForceIn(BaseModel):
     n: Threshold | None = Field(None, description="The n of nth_ratification")
 
 
-class RecordInstrumentIn(BaseModel):
+# The API nests the rule of entry into force ({on, n}) and calls the instrument ``id``; the
+# command keeps them flat, as the journal records them: so this body is its own.
+class RecordInstrumentIn(ActIn):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -48,16 +49,16 @@ class RecordInstrumentIn(BaseModel):
     )
     open_to_accession: bool = False
     depositary: Key | None = None
-    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
-class PartyActIn(BaseModel):
-    """A delegation acts for its own state; the Secretariat names the organization."""
+@body_of(cmd.SignInstrument, path=("instrument",))
+class SignIn(CommandBody):
+    """A delegation signs for its own state; the Secretariat names the organization."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{}]})
 
-    party: Party | None = PARTY
-    on_behalf_of: Key | None = ON_BEHALF_OF
+@body_of(cmd.Ratify, path=("instrument",))
+class RatifyIn(CommandBody):
+    """A delegation ratifies for its own state; the Secretariat names the organization."""
 
 
 class PartyOut(BaseModel):
@@ -84,36 +85,24 @@ class InstrumentOut(BaseModel):
     rule: str = Field(examples=["enters into force on the day of the 5th ratification"])
 
 
-class ApplyForStatusIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "status": "observer",
-                    "meets": [
-                        "interest",
-                        "un_member",
-                        "diplomatic_relations",
-                        "peaceful_settlement",
-                    ],
-                }
-            ]
-        },
-    )
-
+@body_of(
+    cmd.ApplyForStatus,
+    examples=[
+        {
+            "status": "observer",
+            "meets": ["interest", "un_member", "diplomatic_relations", "peaceful_settlement"],
+        }
+    ],
+)
+class ApplyForStatusIn(CommandBody):
+    # The document names the choices the handler holds every sender to.
     status: Literal["observer", "partner"]
-    applicant: Party | None = Field(None, description="An organization (Secretariat only)")
-    meets: Keys = Field(default=(), description="The criteria the applicant meets")
-    areas: Keys = Field(default=(), description="A partner's areas of partnership")
-    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
-class ConsentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"consent": "yes"}]})
-
+@body_of(cmd.ConsentToStatus, path=("application",), examples=[{"consent": "yes"}])
+class ConsentIn(CommandBody):
+    # The document names the choices the handler holds every sender to.
     consent: Literal["yes", "no"]
-    on_behalf_of: Key | None = ON_BEHALF_OF
 
 
 class ApplicationOut(BaseModel):

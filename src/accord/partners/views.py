@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from accord.adapters.documents import to_document
 from accord.kernel.errors import NotFound
 from accord.partners.applications import StatusApplication
 from accord.partners.model import InstrumentRecord, InstrumentTerms
@@ -117,17 +118,8 @@ def _party(record: InstrumentRecord, party: str) -> dict[str, Any]:
 
 def application_view(application: StatusApplication, members: list[str]) -> dict[str, Any]:
     """An application with each member's consent, and whose is still awaited."""
-    return {
-        "id": application.id,
-        "applicant": application.applicant,
-        "status": application.status,
-        "applied": application.applied,
-        "outcome": application.outcome,
-        "decided": application.decided,
-        "objector": application.objector,
-        "consents": application.consents,
-        "awaiting": application.awaiting(members) if application.pending else [],
-    }
+    awaiting = application.awaiting(members) if application.pending else []
+    return {**to_document(application), "awaiting": awaiting}
 
 
 def organization_view(organization: Organization) -> dict[str, Any]:

@@ -75,8 +75,9 @@ Name = Annotated[
 Label = Annotated[str, Field(max_length=200), AfterValidator(printable)]
 #: A state, as ISO 3166-1 alpha-3 assigns it (any letter case; kept in capitals).
 State = Annotated[str, Field(min_length=3, max_length=3), AfterValidator(known_state)]
-#: A state or an organization by its code (KAZ, UN, CIS, CSTO): a party, an applicant.
-Party = Annotated[str, Field(pattern=r"^[A-Za-z]{2,16}$")]
+#: A state or an organization by its code (KAZ, UN, CIS, CSTO): a party, an applicant (any
+#: letter case; kept in capitals).
+Party = Annotated[str, Field(pattern=r"^[A-Za-z]{2,16}$"), AfterValidator(str.upper)]
 
 
 _Prose = AfterValidator(_printable_prose)
