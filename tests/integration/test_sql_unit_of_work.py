@@ -11,6 +11,7 @@ from accord.cases.changes import CASES
 from accord.cases.commands import FileRequest
 from accord.cases.tables import cases
 from accord.config import Settings
+from accord.contexts import empty_world
 from accord.journal.repository import SqlJournal
 from accord.journal.tables import journal_entries
 from accord.journal.verify import verify
@@ -33,7 +34,7 @@ def a_bus(engine, csto, projectors=None):
     uow = (
         sql_unit_of_work(engine, csto)
         if projectors is None
-        else SqlUnitOfWork(engine, csto, projectors)
+        else SqlUnitOfWork(engine, empty_world(csto), projectors)
     )
     return build_bus(uow)
 
