@@ -116,12 +116,22 @@ def main() -> None:
         ("figure", "median", "× yardstick", "aim", "met"),
         ('python -c "import typer, rich"', f"{yardstick:.3f} s", "1.0", "", ""),
         _ratio("accord --help", help_seconds, yardstick, HELP_RATIO),
-        ("accord --help, peak memory", f"{help_mib:.0f} MiB", "", f"≤ {HELP_MIB:.0f} MiB",
-         _met(help_mib <= HELP_MIB)),
+        (
+            "accord --help, peak memory",
+            f"{help_mib:.0f} MiB",
+            "",
+            f"≤ {HELP_MIB:.0f} MiB",
+            _met(help_mib <= HELP_MIB),
+        ),
         _ratio("accord treaty check", check, yardstick, COMMAND_RATIO),
         _ratio("accord members", members, yardstick, COMMAND_RATIO),
-        ("accord serve until /health", f"{health:.2f} s", f"{health / yardstick:.1f}",
-         f"≤ {HEALTH_SECONDS:.0f} s", _met(health <= HEALTH_SECONDS)),
+        (
+            "accord serve until /health",
+            f"{health:.2f} s",
+            f"{health / yardstick:.1f}",
+            f"≤ {HEALTH_SECONDS:.0f} s",
+            _met(health <= HEALTH_SECONDS),
+        ),
     ]
     print(f"accord start-up, median of {runs} runs each (on a shared machine: ratios matter)")
     print("\n".join(table(rows)))

@@ -5,23 +5,34 @@ from __future__ import annotations
 import typer
 
 from accord.backup import cli as backup_cli
-from accord.edge.signed_in import BAD_INPUT, UNSOUND
+from accord.edge.cli_context import open_for
+from accord.edge.signed_in import BAD_INPUT, UNSOUND, raised_by
 from accord.entrypoints import demo, demo_server, send_cli, serve_cli
 from accord.exercises.cli import exercises_app
 from accord.forces.cli import forces_app
 from accord.identity.cli import users_app
 from accord.journal.cli import journal_app
-from accord.journal.signing import KeyFileError
-from accord.journal.soundness import JournalUnsound
 from accord.monitoring.cli import monitor_app
 from accord.operations.cli import operations_app
 from accord.partners.cli import partners_app
 from accord.simulation.cli import scenario_app
 from accord.treaty import cli as treaty_cli
 
+# Help and usage errors as Click writes them: Rich's panels take twice as long to load as the
+# whole of the rest of `accord --help` (issue 13: it starts in a blink).
 app = typer.Typer(
-    help="Accord: the collective security system of a treaty organization.", no_args_is_help=True
+    help="Accord: the collective security system of a treaty organization.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
+
+
+@app.callback()
+def root(context: typer.Context) -> None:
+    # Each command opens the database (and loads its libraries) only if it reads it.
+    open_for(context)
+
+
 app.add_typer(treaty_cli.treaty_app, name="treaty")
 app.command("members")(treaty_cli.members)
 app.command("chair")(treaty_cli.chair)
@@ -47,9 +58,11 @@ def main() -> None:
     # that cannot be used, is said plainly (exit 6 and 2), never as a traceback.
     try:
         app()
-    except JournalUnsound as error:
-        typer.echo(f"error: {error}; `accord journal verify` lists every problem", err=True)
-        raise SystemExit(UNSOUND) from None
-    except KeyFileError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise SystemExit(BAD_INPUT) from None
+    except Exception as error:
+        if raised_by(error, "accord.journal.soundness", "JournalUnsound"):
+            typer.echo(f"error: {error}; `accord journal verify` lists every problem", err=True)
+            raise SystemExit(UNSOUND) from None
+        if raised_by(error, "accord.journal.signing", "KeyFileError"):
+            typer.echo(f"error: {error}", err=True)
+            raise SystemExit(BAD_INPUT) from None
+        raise

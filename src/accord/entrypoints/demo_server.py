@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from platformdirs import user_data_dir
-from rich.console import Console
 
-from accord.adapters.db import make_engine, write_transaction
-from accord.backup.reset import reset_local_state
-from accord.bootstrap import configured_charter, database_engine, sql_accord
-from accord.config import Settings
-from accord.edge.sending import send_as
+from accord.edge.render import console
 from accord.entrypoints.serve_cli import only_server, run_server
-from accord.identity.model import Principal
-from accord.identity.repository import add_user, issue_token
-from accord.journal.repository import SqlJournal
-from accord.monitoring.views import ingest_file, ingest_record, open_store
-from accord.service.runtime import Accord
-from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
 
-console = Console()
+if TYPE_CHECKING:
+    from accord.identity.model import Principal
+    from accord.service.runtime import Accord
+
 STAFF_ROLES = ("admin", "secretariat", "joint_staff", "analyst", "observer_liaison")
 SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
 DEMO_EVENTS = Path(__file__).resolve().parents[3] / "demo" / "events"
@@ -42,6 +32,13 @@ def demo_server(
     serve: Annotated[bool, typer.Option(help="Serve after seeding (--no-serve: seed only)")] = True,
 ) -> None:
     """A fresh demo database: the CSTO charter, the historical scenarios, one account per role."""
+    from platformdirs import user_data_dir
+
+    from accord.adapters.db import make_engine
+    from accord.backup.reset import reset_local_state
+    from accord.bootstrap import database_engine, sql_accord
+    from accord.config import Settings
+
     folder = Path(user_data_dir("accord", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / "accord-demo.db"
@@ -63,19 +60,19 @@ def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: 
     accounts = demo_accounts(accord)
     analyst = next(principal for principal, _ in accounts if principal.role == "analyst")
     events = add_demo_events(accord, analyst)
-    console.print(f"Demo database: {database} — {replayed} historical scenarios replayed")
-    console.print(
+    console().print(f"Demo database: {database} — {replayed} historical scenarios replayed")
+    console().print(
         f"Demo events: {events} real GDELT and UCDP events; try GET "
         "/monitor/alerts?from=2020-09-01&to=2020-11-20"
     )
     # Plain lines, not a table: a token must be copied whole, never cut to fit a column.
-    console.print("Demo accounts (user, role, state, token; passwords are demo-<user>):")
+    console().print("Demo accounts (user, role, state, token; passwords are demo-<user>):")
     for person, token in accounts:
         name, role, state = person.name, str(person.role), person.state or "-"
-        console.print(
+        console().print(
             f"  {name:<18} {role:<17} {state:<5} {token}", highlight=False, soft_wrap=True
         )
-    console.print(f"API docs: http://{host}:{port}/docs  (Authorize: Bearer <token>)")
+    console().print(f"API docs: http://{host}:{port}/docs  (Authorize: Bearer <token>)")
     if serve:
         from accord.entrypoints.api import create_app
 
@@ -85,6 +82,11 @@ def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: 
 def replay_history(accord: Accord) -> int:
     """Replay the bundled historical scenarios (not the what-ifs) into the database, in time,
     through the edge and the writer, as the people each step names would send them."""
+    from accord.journal.repository import SqlJournal
+    from accord.rules.configured import configured_charter
+    from accord.simulation.runner import run_scenario
+    from accord.simulation.scenario import load_scenario
+
     charter = configured_charter(accord.settings)
     scenarios = [
         load_scenario(path)
@@ -95,7 +97,7 @@ def replay_history(accord: Accord) -> int:
     for scenario in scenarios:
         report = run_scenario(scenario, charter, SqlJournal(accord.engine), accord)
         if not report.ok:
-            console.print(
+            console().print(
                 f"[yellow]{scenario.name}: some expectations did not hold "
                 "on top of the others[/yellow]"
             )
@@ -105,6 +107,9 @@ def replay_history(accord: Accord) -> int:
 def add_demo_events(accord: Accord, analyst: Principal) -> int:
     """The real demo event files, ingested and journaled as the demo analyst's ingest by the
     CLI or the API would be."""
+    from accord.edge.sending import send_as
+    from accord.monitoring.views import ingest_file, ingest_record, open_store
+
     store = open_store(accord.settings.events_url)
     added = 0
     for name, format in EVENT_FILES.items():
@@ -121,6 +126,9 @@ def add_demo_events(accord: Accord, analyst: Principal) -> int:
 
 def demo_accounts(accord: Accord) -> list[tuple[Principal, str]]:
     """One account per role and per member delegation, each with its API token."""
+    from accord.adapters.db import write_transaction
+    from accord.identity.repository import add_user, issue_token
+
     accounts: list[tuple[str, str, str | None]] = [(role, role, None) for role in STAFF_ROLES]
     members = accord.world.rulebook(accord.now().date()).members()
     accounts += [(f"{state.lower()}-delegation", "delegation", state) for state in members]

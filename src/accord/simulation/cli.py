@@ -7,14 +7,10 @@ from typing import Annotated
 
 import typer
 
-from accord.bootstrap import configured_charter
-from accord.config import Settings
+from accord.edge.cli_context import running
 from accord.edge.render import print_json
-from accord.journal.store import JsonLinesJournal
 from accord.kernel.errors import AccordError
-from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import load_scenario
-from accord.simulation.timeline import report_to_dict, timeline_lines
+from accord.rules.configured import configured_charter
 
 scenario_app = typer.Typer(
     help="Replay scenarios through the real rules and handlers.", no_args_is_help=True
@@ -30,9 +26,14 @@ def run(
     ] = None,
 ) -> None:
     """Exit 0 only if every expectation holds; 1 if one fails; 2 if the file is malformed."""
+    from accord.journal.store import JsonLinesJournal
+    from accord.simulation.runner import run_scenario
+    from accord.simulation.scenario import load_scenario
+    from accord.simulation.timeline import report_to_dict, timeline_lines
+
     try:
         scenario = load_scenario(file)
-        charter = configured_charter(Settings(), scenario.charter)
+        charter = configured_charter(running().settings(), scenario.charter)
         if journal is not None and journal.exists():
             journal.unlink()
         store = JsonLinesJournal(journal) if journal is not None else None
