@@ -68,10 +68,12 @@ def check(charter: CharterOption = None, json_output: Json = False) -> None:
     if json_output:
         print_json({"valid": True, **counts})
     else:
-        console().print(
-            f"[green]valid[/green]: {loaded.name} — "
-            + ", ".join(f"{n} {k}" for k, n in counts.items() if k != "charter"),
-            highlight=False,
+        # Through Click, not Rich: the check says one line, and Rich's console takes longer to
+        # load than the rest of the command.
+        typer.echo(
+            typer.style("valid", fg="green")
+            + f": {loaded.name} — "
+            + ", ".join(f"{n} {k}" for k, n in counts.items() if k != "charter")
         )
 
 
