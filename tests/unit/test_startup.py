@@ -74,3 +74,10 @@ def test_the_help_names_every_command_without_loading_them():
     )
     for command in ("treaty", "members", "send", "serve", "users", "monitor", "forces", "db"):
         assert f"  {command} " in done.stdout
+
+
+def test_the_forecast_help_names_the_models_the_forecast_knows():
+    from accord.monitoring.forecast import MODELS
+    from accord.monitoring.forecast_cli import MODEL_NAMES
+
+    assert MODEL_NAMES == tuple(MODELS)
