@@ -80,4 +80,4 @@ def test_the_forecast_help_names_the_models_the_forecast_knows():
     from accord.monitoring.forecast import MODELS
     from accord.monitoring.forecast_cli import MODEL_NAMES
 
-    assert MODEL_NAMES == tuple(MODELS)
+    assert tuple(MODELS) == MODEL_NAMES
