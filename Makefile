@@ -7,7 +7,7 @@ export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 PORT ?= 8000
 
-.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale
+.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale bench-start
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -81,3 +81,8 @@ bench-forces: install
 bench-scale: install
 	-scripts/ensure-postgres
 	$(UV) run --no-sync python benchmarks/bench_scale.py $(ARGS)
+
+# How fast `accord` starts, beside `python -c "import typer, rich"` in the same run (median of 7):
+# --help (and its peak memory), treaty check, members, serve until /health on an empty database.
+bench-start: install
+	$(UV) run --no-sync python benchmarks/bench_start.py $(ARGS)

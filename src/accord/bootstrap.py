@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from functools import cache, partial
-from pathlib import Path
+from functools import partial
 
 from sqlalchemy import Engine
 
@@ -26,7 +25,7 @@ from accord.journal.store import Journal
 from accord.kernel.messages import Command
 from accord.kernel.time import SystemClock
 from accord.rules.charter import Charter
-from accord.rules.loading import bundled_charter_path, load_charter
+from accord.rules.configured import configured_charter
 from accord.service.bus import MessageBus
 from accord.service.runtime import Accord
 from accord.service.sql_unit_of_work import SqlUnitOfWork
@@ -37,22 +36,6 @@ from accord.snapshots.keeper import SnapshotKeeper
 from accord.snapshots.store import SnapshotStore, snapshot_folder
 
 log = logging.getLogger(__name__)
-
-
-def charter_folder(name_or_path: str) -> Path:
-    """A bundled charter by name (``csto``, ``nato``), or any charter folder by path."""
-    bundled = bundled_charter_path(name_or_path)
-    return bundled if bundled.is_dir() else Path(name_or_path)
-
-
-@cache
-def _load(folder: Path) -> Charter:
-    return load_charter(folder)
-
-
-def configured_charter(settings: Settings, override: str | None = None) -> Charter:
-    """The charter named on the command line, else the one in the settings (loaded once)."""
-    return _load(charter_folder(override or settings.charter).resolve())
 
 
 def command_types() -> dict[str, type[Command]]:

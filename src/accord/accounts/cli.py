@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy import Engine
 
-from accord.adapters.db import write_transaction
-from accord.bootstrap import database_engine, open_seal
-from accord.config import Settings
-from accord.edge.render import print_json
-from accord.edge.signed_in import UNSOUND
-from accord.identity import repository
-from accord.journal.soundness import JournalUnsound
+from accord.edge.cli_context import running
+from accord.edge.render import console, print_json
 from accord.kernel.errors import AccordError, NotFound
 
 users_app = typer.Typer(help="Users, their roles and their API tokens.", no_args_is_help=True)
-console = Console()
-
-
-@contextmanager
-def _database() -> Iterator[Engine]:
-    settings = Settings()
-    engine = database_engine(settings)
-    try:
-        open_seal(settings, engine)  # as every command that opens the database: a sound journal
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def _fail(error: Exception) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
-    return typer.Exit(UNSOUND if isinstance(error, JournalUnsound) else 2)
+    return typer.Exit(2)
 
 
 @users_app.command("add")
@@ -55,8 +33,12 @@ def add(
     """Add a user and print a first API token (shown this once only)."""
     # From stdin rather than an option, so the password stays out of shell history and `ps`.
     password = sys.stdin.read().rstrip("\r\n") if password_stdin else None
+    from accord.adapters.db import write_transaction
+    from accord.identity import repository
+
+    engine = running().sealed_engine()
     try:
-        with _database() as engine, write_transaction(engine) as conn:
+        with write_transaction(engine) as conn:
             principal = repository.add_user(
                 conn, name, role, state.upper() if state else state, password
             )
@@ -77,8 +59,11 @@ def token(
 ) -> None:
     """Issue another API token for a user and print the token alone, so that a shell can keep
     it: KAZ=$(accord users token kaz-delegation)."""
+    from accord.adapters.db import write_transaction
+    from accord.identity import repository
+
     try:
-        with _database() as engine, write_transaction(engine) as conn:
+        with write_transaction(running().sealed_engine()) as conn:
             named = [row["id"] for row in repository.list_users(conn) if row["name"] == name]
             if not named:
                 raise NotFound(f"user {name!r} does not exist")
@@ -94,7 +79,11 @@ def list_(
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Every user, with the number of live API tokens."""
-    with _database() as engine, engine.connect() as conn:
+    from rich.table import Table
+
+    from accord.identity import repository
+
+    with running().sealed_engine().connect() as conn:
         rows = repository.list_users(conn)
     if json_output:
         print_json(rows)
@@ -112,7 +101,7 @@ def list_(
             row["id"],
             row["created_at"],
         )
-    console.print(table)
+    console().print(table)
 
 
 @users_app.command("revoke")
@@ -120,8 +109,12 @@ def revoke(
     name_or_token_id: Annotated[str, typer.Argument(help="A token id (tok-…) or a user name")],
 ) -> None:
     """Revoke one token by id, or every token of the named user."""
+    from accord.adapters.db import write_transaction
+    from accord.identity import repository
+
+    engine = running().sealed_engine()
     try:
-        with _database() as engine, write_transaction(engine) as conn:
+        with write_transaction(engine) as conn:
             count = repository.revoke(conn, name_or_token_id)
     except AccordError as error:
         raise _fail(error) from None

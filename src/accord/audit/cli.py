@@ -9,29 +9,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import httpx
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
-from accord.adapters.db import default_database_url, make_engine
-from accord.adapters.local_state import key_path, state_folder
-from accord.adapters.migrate import revisions
-from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
-from accord.bootstrap import database_engine, open_seal
-from accord.config import Settings
+from accord.edge.cli_context import running
 from accord.edge.render import print_json
 from accord.edge.signed_in import BadInput, fail, storage_errors, token_from
-from accord.journal.audit import AuditState, AuditUnreadable, Inconsistent, audit
-from accord.journal.full_check import verify_journal
-from accord.journal.repository import SqlJournal
-from accord.journal.rotation import rotate_key
-from accord.journal.seal_files import SealFiles
-from accord.journal.signing import SigningKey
-from accord.journal.store import JournalFileError, JsonLinesJournal
-from accord.journal.verify import Verification
-from accord.journal.verify import verify as verify_entries
+
+if TYPE_CHECKING:
+    from accord.journal.verify import Verification
 
 journal_app = typer.Typer(help="The append-only, hash-chained journal.", no_args_is_help=True)
 Database = Annotated[
@@ -52,6 +39,10 @@ def verify(
     the journal is the one its signed head vouches for); 1 if one was; 2 if unreadable."""
     if file is not None and database is not None:
         fail("give a FILE or --database, not both")
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from accord.journal.store import JournalFileError
+
     try:
         result = _verify_file(file) if file is not None else _verify_database(database)
     except (JournalFileError, SQLAlchemyError, OSError) as error:
@@ -74,12 +65,23 @@ def verify(
 
 
 def _verify_file(file: Path) -> Verification:
+    from accord.journal.store import JournalFileError, JsonLinesJournal
+    from accord.journal.verify import verify as verify_entries
+
     if not file.is_file():
         raise JournalFileError(f"{file}: no such file")
     return verify_entries(JsonLinesJournal(file).entries())
 
 
 def _verify_database(database: str | None) -> Verification:
+    from accord.adapters.db import default_database_url, make_engine
+    from accord.adapters.local_state import key_path, state_folder
+    from accord.adapters.migrate import revisions
+    from accord.config import Settings
+    from accord.journal.full_check import verify_journal
+    from accord.journal.repository import SqlJournal
+    from accord.journal.seal_files import SealFiles
+
     settings = Settings() if database is None else Settings(database_url=database)
     engine = make_engine(settings.database_url or default_database_url())
     try:
@@ -109,6 +111,10 @@ def audit_command(
 ) -> None:
     """Check the server's signed head against the last one you saw: signed by a key you trust
     (pinned with --public-key at the first audit, or announced by one), and extending it."""
+    import httpx
+
+    from accord.journal.audit import AuditState, AuditUnreadable, Inconsistent, audit
+
     try:
         token = token_from(token_file)
         if state.exists():
@@ -134,8 +140,11 @@ def audit_command(
 def public_key_command() -> None:
     """Print the public half of the key that signs the heads (ACCORD_KEY_FILE): what the
     Secretariat gives each delegation, out of band, for its first audit."""
+    from accord.adapters.local_state import key_path
+    from accord.journal.signing import SigningKey
+
     with storage_errors():
-        key = SigningKey.load(key_path(Settings()))
+        key = SigningKey.load(key_path(running().settings()))
     typer.echo(f"{key.public.key_id} {key.public.to_text()}")
 
 
@@ -144,17 +153,20 @@ def rotate(database: Database = None) -> None:
     """A new key signs the journal's heads from its present size on; the old one is retired
     (its public half kept, so the heads it signed still verify) and announces its successor.
     Stop the server first (exit 3 while one runs)."""
-    settings = Settings() if database is None else Settings(database_url=database)
-    with storage_errors():
-        engine = database_engine(settings)
-        try:
-            with hold_server_lock(engine):
-                seal = open_seal(settings, engine)
-                rotation = rotate_key(seal, key_path(settings))
-        except DatabaseHeld as error:
-            fail(str(error), HELD_EXIT_STATUS)
-        finally:
-            engine.dispose()
+    from accord.adapters.local_state import key_path
+    from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
+    from accord.journal.rotation import rotate_key
+
+    opener = running()
+    opener.use_database(database)
+    engine = opener.engine()
+    try:
+        with hold_server_lock(engine):
+            seal = opener.seal()
+            with storage_errors():
+                rotation = rotate_key(seal, key_path(opener.settings()))
+    except DatabaseHeld as error:
+        fail(str(error), HELD_EXIT_STATUS)
     typer.echo(f"key {rotation.retired} retired at size {rotation.size}; the new key:")
     typer.echo(f"  {seal.key.public.key_id} {rotation.successor}")
     typer.echo("auditors follow the rotation from GET /journal/keys")

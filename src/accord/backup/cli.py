@@ -12,29 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine, inspect
 
-from accord.adapters.db import default_database_url, make_engine
-from accord.adapters.migrate import upgrade
-from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
-from accord.adapters.storage_guard import sqlite_file
-from accord.backup import postgres, sqlite
-from accord.backup.kinds import BackupUnavailable, BadBackup, check_kind, database_kind
-from accord.backup.reset import reset_local_state
-from accord.config import Settings
 from accord.edge.signed_in import BAD_INPUT, REFUSED, UNAVAILABLE, fail, storage_errors
-from accord.journal.model import GENESIS
-from accord.journal.repository import SqlJournal
-from accord.journal.verify import Verification, verify
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from accord.journal.verify import Verification
 
 File = Annotated[Path, typer.Argument(help="The backup file", dir_okay=False)]
 
 
 def backup(file: File) -> None:
     """Copy the configured database to FILE, online and consistent, while a server runs."""
+    from sqlalchemy import inspect
+
+    from accord.adapters.storage_guard import sqlite_file
+    from accord.backup import postgres, sqlite
+    from accord.backup.kinds import BadBackup, database_kind
+
     engine = _configured_engine()
     with _failures():
         if file.exists():
@@ -57,6 +56,15 @@ def restore(
     yes: Annotated[bool, typer.Option("--yes", help="Restore without asking")] = False,
 ) -> None:
     """Replace the configured database with FILE's content (refused while a server holds it)."""
+    from accord.adapters.migrate import upgrade
+    from accord.adapters.server_lock import hold_server_lock
+    from accord.backup import postgres, sqlite
+    from accord.backup.kinds import check_kind, database_kind
+    from accord.backup.reset import reset_local_state
+    from accord.config import Settings
+    from accord.journal.repository import SqlJournal
+    from accord.journal.verify import verify
+
     engine = _configured_engine()
     with _failures():
         if check_kind(file, engine) == "sqlite":
@@ -87,6 +95,9 @@ def restore(
 
 @contextmanager
 def _failures() -> Iterator[None]:
+    from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld
+    from accord.backup.kinds import BackupUnavailable, BadBackup
+
     try:
         with storage_errors():
             yield
@@ -100,10 +111,18 @@ def _failures() -> Iterator[None]:
 
 def _configured_engine() -> Engine:
     # Not bootstrap.database_engine: a backup or a restore never migrates the database first.
+    from accord.adapters.db import default_database_url, make_engine
+    from accord.config import Settings
+
     return make_engine(Settings().database_url or default_database_url())
 
 
 def _head(engine: Engine) -> tuple[int, str]:
+    from sqlalchemy import inspect
+
+    from accord.journal.model import GENESIS
+    from accord.journal.repository import SqlJournal
+
     return SqlJournal(engine).head() if inspect(engine).has_table("journal_head") else (0, GENESIS)
 
 

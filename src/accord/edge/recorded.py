@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.bootstrap import sql_accord
-from accord.config import Settings
-from accord.edge.signed_in import storage_errors
+from accord.edge.cli_context import running
 from accord.kernel.time import SystemClock, parse_day
-from accord.rules.bounds import within_era
-from accord.service.world import World
+
+if TYPE_CHECKING:
+    from accord.service.world import World
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today)")]
@@ -23,18 +22,15 @@ AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (defa
 @contextmanager
 def recorded_world() -> Iterator[World]:
     """The world as the configured database's journal records it (once it passed its check:
-    exit 6 otherwise)."""
-    with storage_errors():
-        accord = sql_accord(Settings())
-    try:
-        yield accord.world
-    finally:
-        accord.close()
+    exit 6 otherwise); the root command closes it at exit."""
+    yield running().accord().world
 
 
 def day_or_today(as_of: str | None) -> dt.date:
     """The day ``--as-of`` names, or today; a malformed date, or one outside the era, ends
     the command with exit 2."""
+    from accord.rules.bounds import within_era
+
     try:
         return (
             within_era(parse_day(as_of, "--as-of"), "--as-of") if as_of else SystemClock().today()

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
-from accord.rules.ruling import Ruling
+    from accord.rules.ruling import Ruling
 
 _MARK = {"verified": "", "secondary": ", secondary", "unverified": ", UNVERIFIED"}
+
+
+@cache
+def console() -> Console:
+    """The commands' one console, made at its first use: Rich's console and tables take
+    longer to load than the rest of `accord --help` (issue 13)."""
+    from rich.console import Console
+
+    return Console()
 
 
 def print_json(data: Any) -> None:
@@ -43,6 +53,9 @@ def print_ruling(console: Console, ruling: Ruling) -> None:
 
 
 def members_table(rows: list[dict[str, Any]], title: str) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title=title)
     for column in ("state", "name", "status", "since", "source", "note"):
         table.add_column(column)

@@ -8,19 +8,19 @@ other users of the machine could read it.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from sqlalchemy.exc import InterfaceError, OperationalError
 
-from accord.identity.model import Principal
-from accord.journal.signing import KeyFileError
-from accord.journal.soundness import JournalUnsound
 from accord.kernel.errors import StorageUnavailable
-from accord.service.runtime import Accord
+
+if TYPE_CHECKING:
+    from accord.identity.model import Principal
+    from accord.service.runtime import Accord
 
 #: Exit statuses, beside the API's answer to the same request.
 APPLIED = 0  # 201: allowed by the rules and journaled
@@ -52,15 +52,25 @@ def storage_errors() -> Iterator[None]:
     its journal failed the check made before anything is served from it."""
     try:
         yield
-    except JournalUnsound as error:
-        fail(f"{error}; `accord journal verify` lists every problem", UNSOUND)
-    except KeyFileError as error:
-        fail(str(error))
     except StorageUnavailable as error:
         fail(f"storage unavailable: {error} (nothing was acknowledged)", UNAVAILABLE)
-    except (OperationalError, InterfaceError) as error:
-        reason = str(error.orig or error).strip().splitlines()[0]
-        fail(f"storage unavailable: {reason} (nothing was acknowledged)", UNAVAILABLE)
+    except Exception as error:
+        # Each of these modules is loaded already if it raised: looked up, never imported, so
+        # that a command that opens no database loads no database library (issue 13).
+        if raised_by(error, "accord.journal.soundness", "JournalUnsound"):
+            fail(f"{error}; `accord journal verify` lists every problem", UNSOUND)
+        if raised_by(error, "accord.journal.signing", "KeyFileError"):
+            fail(str(error))
+        if raised_by(error, "sqlalchemy.exc", "OperationalError", "InterfaceError"):
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            fail(f"storage unavailable: {reason} (nothing was acknowledged)", UNAVAILABLE)
+        raise
+
+
+def raised_by(error: Exception, module: str, *names: str) -> bool:
+    loaded = sys.modules.get(module)
+    kinds = tuple(getattr(loaded, name) for name in names) if loaded else ()
+    return isinstance(error, kinds)
 
 
 def token_from(token_file: Path | None) -> str:

@@ -6,15 +6,26 @@ import typer
 
 from accord.backup import cli as backup_cli
 from accord.contexts import cli_parts
-from accord.edge.signed_in import BAD_INPUT, UNSOUND
+from accord.edge.signed_in import BAD_INPUT, UNSOUND, raised_by
 from accord.entrypoints import demo, demo_server, send_cli, serve_cli
-from accord.journal.signing import KeyFileError
-from accord.journal.soundness import JournalUnsound
+from accord.entrypoints.opener import open_for
 from accord.simulation.cli import scenario_app
 
+# Help and usage errors as Click writes them: Rich's panels take twice as long to load as the
+# whole of the rest of `accord --help` (issue 13: it starts in a blink).
 app = typer.Typer(
-    help="Accord: the collective security system of a treaty organization.", no_args_is_help=True
+    help="Accord: the collective security system of a treaty organization.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
+
+
+@app.callback()
+def root(context: typer.Context) -> None:
+    # Each command opens the database (and loads its libraries) only if it reads it.
+    open_for(context)
+
+
 for name, part in cli_parts():
     if isinstance(part, typer.Typer):
         app.add_typer(part, name=name)
@@ -35,9 +46,11 @@ def main() -> None:
     # that cannot be used, is said plainly (exit 6 and 2), never as a traceback.
     try:
         app()
-    except JournalUnsound as error:
-        typer.echo(f"error: {error}; `accord journal verify` lists every problem", err=True)
-        raise SystemExit(UNSOUND) from None
-    except KeyFileError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise SystemExit(BAD_INPUT) from None
+    except Exception as error:
+        if raised_by(error, "accord.journal.soundness", "JournalUnsound"):
+            typer.echo(f"error: {error}; `accord journal verify` lists every problem", err=True)
+            raise SystemExit(UNSOUND) from None
+        if raised_by(error, "accord.journal.signing", "KeyFileError"):
+            typer.echo(f"error: {error}", err=True)
+            raise SystemExit(BAD_INPUT) from None
+        raise

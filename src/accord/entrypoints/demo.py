@@ -5,16 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.panel import Panel
 
-from accord.edge.render import members_table, print_ruling
+from accord.edge.render import console, members_table, print_ruling
 from accord.rules.questions import ask
 from accord.rules.rulebook import Rulebook
 from accord.rules.summaries import article_summary, members_summary, request_articles
 from accord.treaty.cli import CharterOption, rulebook_for, today
 
-console = Console()
 #: A day under the 1992 wording, shown beside today so the amendments can be seen.
 DEFAULT_CONTRAST = "2010-06-01"
 
@@ -31,14 +28,16 @@ def demo(
 
 
 def show_day(rulebook: Rulebook) -> None:
-    console.rule(f"[bold]{rulebook.charter.name} — as of {rulebook.day}")
-    console.print(members_table(members_summary(rulebook), "States and their status"))
-    print_ruling(console, ask(rulebook, "chair", {}))
+    from rich.panel import Panel
+
+    console().rule(f"[bold]{rulebook.charter.name} — as of {rulebook.day}")
+    console().print(members_table(members_summary(rulebook), "States and their status"))
+    print_ruling(console(), ask(rulebook, "chair", {}))
     members = rulebook.members()
     for role, article_id in request_articles(rulebook).items():
         wording = article_summary(rulebook, article_id)
         if wording is not None:
-            console.print(
+            console().print(
                 Panel(
                     f"{wording['text']}\n[dim](wording in force from {wording['wording_from']}; "
                     f"confidence {wording['confidence']})[/dim]",
@@ -55,8 +54,8 @@ def show_day(rulebook: Rulebook) -> None:
             "threat": "aggression" if role == "collective_defence" else "threat",
             "aggressor": "non_state",
         }
-        console.print(
+        console().print(
             f"[bold]If {rulebook.name_of(requester)} files a request under "
             f"{article_id} about an attack by non-state armed groups:[/bold]"
         )
-        print_ruling(console, ask(rulebook, "request", question))
+        print_ruling(console(), ask(rulebook, "request", question))

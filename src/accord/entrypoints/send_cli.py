@@ -16,17 +16,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
-from pydantic import ValidationError
 
-from accord.bootstrap import command_types, sql_accord
-from accord.config import Settings
-from accord.edge.commanding import command_out
+from accord.edge.cli_context import running
 from accord.edge.render import print_json
-from accord.edge.sending import send_as
 from accord.edge.signed_in import (
     NOT_FOUND,
     REFUSED,
@@ -38,8 +33,9 @@ from accord.edge.signed_in import (
     token_owner,
 )
 from accord.kernel.errors import InvalidInput, NotFound
-from accord.kernel.messages import Command
-from accord.rules.checking import adapter, problems
+
+if TYPE_CHECKING:
+    from accord.kernel.messages import Command
 
 
 def send(
@@ -63,6 +59,10 @@ def send(
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON for programs")] = False,
 ) -> None:
     """Send a command as the owner of an API token (ACCORD_DATABASE_URL's database)."""
+    from accord.bootstrap import command_types
+    from accord.edge.commanding import command_out
+    from accord.edge.sending import send_as
+
     types = command_types()
     if list_commands:
         for name in sorted(types):
@@ -73,19 +73,15 @@ def send(
         token = token_from(token_file)
     except BadInput as error:
         fail(str(error))
+    accord = running().accord()
     with storage_errors():
-        accord = sql_accord(Settings())
-    try:
-        with storage_errors():
-            principal = token_owner(accord, token)
-            try:
-                sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
-            except NotFound as error:
-                fail(str(error), NOT_FOUND)
-            except InvalidInput as error:
-                fail(str(error))
-    finally:
-        accord.close()
+        principal = token_owner(accord, token)
+        try:
+            sent = send_as(accord, principal, message, on_behalf_of, idempotency_key)
+        except NotFound as error:
+            fail(str(error), NOT_FOUND)
+        except InvalidInput as error:
+            fail(str(error))
     if sent.result is None:
         forbid(sent.forbidden)
     if sent.key_reused:
@@ -109,6 +105,10 @@ def send(
 def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Command]]) -> Command:
     """The command ``name`` with ``fields``, checked as the API checks a body's types; the
     rules then check the rest when it is handled."""
+    from pydantic import ValidationError
+
+    from accord.rules.checking import adapter, problems
+
     kind = types.get(name)
     if kind is None:
         raise BadInput(f"command: unknown {name!r}; `accord send --list` lists them")
@@ -131,6 +131,8 @@ def _field_names(kind: type[Command]) -> list[str]:
 def _fields(data: str | None, file: Path | None) -> dict[str, Any]:
     if data is not None and file is not None:
         raise BadInput("--data and --file: give one of them")
+    import yaml
+
     try:
         if file is not None:
             text = file.read_text(encoding="utf-8")

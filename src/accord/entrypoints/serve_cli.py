@@ -6,17 +6,17 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy import Engine
 
-from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
-from accord.bootstrap import database_engine, sql_accord
-from accord.config import Settings
+from accord.edge.cli_context import running
 from accord.edge.signed_in import UNSOUND, storage_errors
-from accord.journal.soundness import JournalUnsound
-from accord.service.runtime import Accord
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from accord.service.runtime import Accord
 
 db_app = typer.Typer(
     help="The database: schema migrations, backup and restore.", no_args_is_help=True
@@ -26,7 +26,7 @@ db_app = typer.Typer(
 @db_app.command("upgrade")
 def upgrade() -> None:
     """Bring the configured database's schema up to date (Alembic migrations)."""
-    engine = database_engine(Settings())
+    engine = running().engine()
     typer.echo(f"database schema up to date: {engine.url.render_as_string(hide_password=True)}")
 
 
@@ -79,7 +79,10 @@ def serve(
     `accord send` and the other commands may write the same database meanwhile. The journal
     is checked against its signed head first: exit status 6, naming the first bad entry, if
     it fails."""
+    from accord.bootstrap import database_engine, sql_accord
+    from accord.config import Settings
     from accord.entrypoints.api import create_app
+    from accord.journal.soundness import JournalUnsound
 
     settings = Settings()
     with storage_errors():
@@ -116,6 +119,8 @@ def _read_model(accord: Accord, seconds: float) -> str:
 @contextmanager
 def only_server(engine: Engine) -> Iterator[None]:
     """Hold the database's server lock for the block, or exit (status 3) before serving."""
+    from accord.adapters.server_lock import HELD_EXIT_STATUS, DatabaseHeld, hold_server_lock
+
     with ExitStack() as held:
         try:
             held.enter_context(hold_server_lock(engine))

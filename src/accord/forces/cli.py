@@ -6,35 +6,23 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
-from accord.edge.render import print_json
-from accord.forces.matching.eligibility import arrival
-from accord.forces.matching.exact import match
-from accord.forces.matching.greedy import greedy
-from accord.forces.matching.instance import Instance, load_instance
-from accord.forces.matching.json_fields import InstanceError
-from accord.forces.matching.proposal import Proposal
-from accord.forces.matching.shortfall import Shortfall, describe
-from accord.forces.missions import MISSIONS
-from accord.forces.model import UNITS, Unit, find_unit
-from accord.forces.views import unit_detail
+from accord.edge.render import console, print_json
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock
+
+if TYPE_CHECKING:
+    from accord.forces.model import Unit
 
 forces_app = typer.Typer(
     help="Forces and means: the pledged units (read only; the configured database, all of it, "
     "not the API's per-caller view) and the units that meet the Joint Staff's requirements.",
     no_args_is_help=True,
 )
-FIGURES = ("latest_arrival", "largest_state_share", "total_strength")
-console = Console()
 UnitId = Annotated[str, typer.Argument(help="A unit id (unit-1)")]
 State = Annotated[str | None, typer.Option("--state", help="Only this state's units (ISO3)")]
 UNIT_COLUMNS = ("id", "state", "unit", "troops", "capabilities", "readiness", "status")
@@ -50,6 +38,13 @@ def match_command(
     ] = None,
 ) -> None:
     """Propose the units for each requirement (exact optimisation), or explain the shortfall."""
+    from accord.forces.matching.exact import match
+    from accord.forces.matching.greedy import greedy
+    from accord.forces.matching.instance import load_instance
+    from accord.forces.matching.json_fields import InstanceError
+    from accord.forces.matching.report import greedy_line, proposal_dict, proposal_lines
+    from accord.forces.matching.shortfall import Shortfall
+
     try:
         instance = load_instance(instance_file)
         result = match(instance.units, instance.requirements, instance.order, time_limit=time_limit)
@@ -68,74 +63,26 @@ def match_command(
                 typer.echo(f"  • {line}")
         raise typer.Exit(1)
     if json_output:
-        data: dict[str, Any] = {"proposal": _proposal_dict(result, instance)}
+        data: dict[str, Any] = {"proposal": proposal_dict(result, instance)}
         if with_greedy:
-            data["greedy"] = None if baseline is None else _proposal_dict(baseline, instance)
+            data["greedy"] = None if baseline is None else proposal_dict(baseline, instance)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    _print_proposal(result, instance)
+    for line in proposal_lines(result, instance):
+        typer.echo(line)
     if with_greedy:
-        _print_greedy(result, baseline)
-
-
-def _proposal_dict(proposal: Proposal, instance: Instance) -> dict[str, Any]:
-    units = {unit.id: unit for unit in instance.units}
-    return {
-        "assignment": {
-            rid: [
-                {
-                    "unit": uid,
-                    "state": units[uid].state,
-                    "strength": units[uid].strength,
-                    "arrives": str(arrival(units[uid], instance.order)),
-                }
-                for uid in uids
-            ]
-            for rid, uids in proposal.assignment.items()
-        },
-        **dict(zip(FIGURES, proposal.objectives, strict=True)),
-        "optimal": proposal.optimal,
-        "bounds": None
-        if proposal.bounds is None
-        else dict(zip(FIGURES, proposal.bounds, strict=True)),
-        "solve_seconds": round(proposal.solve_seconds, 4),
-    }
-
-
-def _print_proposal(proposal: Proposal, instance: Instance) -> None:
-    units = {unit.id: unit for unit in instance.units}
-    for requirement in instance.requirements:
-        chosen = [units[uid] for uid in proposal.assignment[requirement.id]]
-        typer.echo(f"{describe(requirement)}: {sum(u.strength for u in chosen)} personnel")
-        for unit in chosen:
-            typer.echo(
-                f"  {unit.id} ({unit.state}, {unit.strength}, arrives "
-                f"{arrival(unit, instance.order)})"
-            )
-    last = instance.order.start + dt.timedelta(days=proposal.latest_arrival)
-    how = "optimal" if proposal.optimal else f"NOT proven optimal; proven bounds {proposal.bounds}"
-    typer.echo(
-        f"latest arrival: day {proposal.latest_arrival} ({last}); largest state share: "
-        f"{proposal.largest_state_share}; personnel committed: {proposal.total_strength} "
-        f"({how}, {proposal.solve_seconds:.2f} s)"
-    )
-
-
-def _print_greedy(exact: Proposal, baseline: Proposal | None) -> None:
-    if baseline is None:
-        typer.echo("greedy: leaves a requirement short")
-        return
-    gaps = [g - e for g, e in zip(baseline.objectives, exact.objectives, strict=True)]
-    typer.echo(
-        f"greedy: latest arrival day {baseline.latest_arrival} ({gaps[0]:+d}), largest state "
-        f"share {baseline.largest_state_share} ({gaps[1]:+d}), personnel committed "
-        f"{baseline.total_strength} ({gaps[2]:+d})"
-    )
+        typer.echo(greedy_line(result, baseline))
 
 
 @forces_app.command("units")
 def list_units(state: State = None, as_of: AsOf = None, json_output: Json = False) -> None:
     """Every unit pledged by the day: readiness, terms, status then (figures as last changed)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from accord.forces.missions import MISSIONS
+    from accord.forces.model import UNITS
+
     day = day_or_today(as_of)
     with recorded_world() as world:
         away = world.port(MISSIONS).away(world)
@@ -151,12 +98,17 @@ def list_units(state: State = None, as_of: AsOf = None, json_output: Json = Fals
         ready = f"{row['readiness_days']} d, {row['readiness_level']}"
         figures = (str(row["strength"]), ", ".join(row["capabilities"]), ready, _status(row))
         table.add_row(row["id"], row["state"], unit, *figures)
-    console.print(table)
+    console().print(table)
 
 
 @forces_app.command("unit")
 def show_unit(unit_id: UnitId, json_output: Json = False) -> None:
     """One unit and its dated history: pledge, changes with their reasons, visits, withdrawal."""
+    from rich.markup import escape
+
+    from accord.forces.missions import MISSIONS
+    from accord.forces.model import UNITS, find_unit
+
     with recorded_world() as world:
         try:
             unit = find_unit(world[UNITS], unit_id)
@@ -167,20 +119,22 @@ def show_unit(unit_id: UnitId, json_output: Json = False) -> None:
     if json_output:
         print_json(row)
         return
-    console.print(
+    console().print(
         f"[bold]{row['id']}[/bold] {escape(row['name'])} ({row['kind']}, {row['state']}, "
         f"{_status(row)}): {row['strength']} personnel in {row['formation']}, ready in "
         f"{row['readiness_days']} d at {row['readiness_level']}; {escape(_terms(row))}"
     )
     for entry in row["history"]:
-        console.print(f"  {entry['at'][:10]} {escape(entry['what'])}")
+        console().print(f"  {entry['at'][:10]} {escape(entry['what'])}")
     for visit in row["visits"]:
         findings = escape(visit["findings"]) or "no findings"
-        console.print(f"  visit of {visit['visited_on']} by {visit['by']}: {findings}")
+        console().print(f"  visit of {visit['visited_on']} by {visit['by']}: {findings}")
 
 
 def _unit_row(unit: Unit, away: Mapping[str, tuple[str, dt.datetime | None]], day: dt.date) -> Any:
     """What the API shows of the unit, and its status on ``day``."""
+    from accord.forces.views import unit_detail
+
     # Only deployments still under way name their units: one home again reads as pledged.
     case_id, since = away.get(unit.id, (None, None))
     case_id = case_id if since is None or since.date() <= day else None

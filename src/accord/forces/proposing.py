@@ -8,16 +8,18 @@ busy (deployed on a case, or taking part in an exercise).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from accord.bodies.model import BODIES
 from accord.forces.matching.eligibility import Caveat, CaveatKind, Order, PledgedUnit, Requirement
-from accord.forces.matching.exact import match
-from accord.forces.matching.proposal import Proposal
-from accord.forces.matching.shortfall import Shortfall
 from accord.forces.missions import MISSIONS, TRAINING
 from accord.forces.model import REQUIREMENTS, UNITS
 from accord.kernel.errors import NotFound
-from accord.service.world import World
+
+if TYPE_CHECKING:
+    from accord.forces.matching.proposal import Proposal
+    from accord.forces.matching.shortfall import Shortfall
+    from accord.service.world import World
 
 #: Which formations carry out which adopted measure: peacekeeping by the peacekeeping forces
 #: (PKA-2007 Art. 3); assistance and deployments by the combat formations.
@@ -88,4 +90,6 @@ def force_proposal(world: World, case_id: str, order_day: dt.date) -> Proposal |
         Requirement(r.id, r.capability, r.strength, r.needed_by, r.where, parties)
         for r in stated.requirements
     ]
+    from accord.forces.matching.exact import match  # the solver: loaded at the first proposal
+
     return match(units, requirements, Order(order_day), time_limit=STAGE_SECONDS)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.adapters.documents import to_document
 from accord.forces.matching.proposal import Proposal
-from accord.forces.matching.shortfall import Shortfall
 from accord.forces.model import UNITS, Unit
-from accord.service.world import World
+
+if TYPE_CHECKING:
+    from accord.forces.matching.shortfall import Shortfall
+    from accord.service.world import World
 
 
 def unit_detail(unit: Unit) -> dict[str, Any]:
@@ -22,7 +24,7 @@ def unit_detail(unit: Unit) -> dict[str, Any]:
 def proposal_view(
     world: World, case_id: str, order_day: dt.date, found: Proposal | Shortfall
 ) -> dict[str, Any]:
-    if isinstance(found, Shortfall):
+    if not isinstance(found, Proposal):  # a Shortfall: its module loads the solver
         return {
             "case": case_id,
             "order_day": order_day,

@@ -5,43 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
-from accord.bootstrap import configured_charter, sql_accord
-from accord.config import Settings
-from accord.edge.commanding import command_out
-from accord.edge.render import print_json
-from accord.edge.sending import deny, send_as
+from accord.edge.cli_context import running
+from accord.edge.render import console, print_json
 from accord.edge.signed_in import BadInput, fail, forbid, token_from, token_owner
-from accord.identity.permissions import may_send
 from accord.kernel.errors import InvalidInput
 from accord.kernel.time import SystemClock, parse_day
-from accord.monitoring.exports import alert_id, cap_message, stix_bundle
 from accord.monitoring.forecast_cli import show_forecast
 from accord.monitoring.ingest.limits import name_problem, regular_file_size
-from accord.monitoring.model import IngestReport
 from accord.monitoring.period import checked_period
-from accord.monitoring.reference import iso3_to_iso2
-from accord.monitoring.views import (
-    READERS,
-    indicator_dict,
-    ingest_file,
-    ingest_record,
-    member_indicators,
-    open_store,
-    report_dict,
-    watch,
-)
+
+if TYPE_CHECKING:
+    from accord.monitoring.model import IngestReport
 
 monitor_app = typer.Typer(
     help="Monitoring and early warning over open event data.", no_args_is_help=True
 )
 monitor_app.command("forecast")(show_forecast)
-console = Console()
 Json = Annotated[bool, typer.Option("--json", help="Print JSON")]
 From = Annotated[str | None, typer.Option("--from", help="First day (default: 12 weeks back)")]
 To = Annotated[str | None, typer.Option("--to", help="Last day (default: today)")]
@@ -60,6 +43,11 @@ def ingest(
     journaled like the API's ingest; every bad row is reported with its line and reason.
     A file that is not of its format, over 256 MiB or with no valid row exits 2, adding
     nothing."""
+    from accord.edge.commanding import command_out
+    from accord.edge.sending import deny, send_as
+    from accord.identity.permissions import may_send
+    from accord.monitoring.views import READERS, ingest_record, report_dict
+
     if format not in READERS:
         fail(f"--format: one of {', '.join(READERS)}, not {format!r}")
     try:
@@ -71,42 +59,43 @@ def ingest(
         fail(str(error))
     if (problem := name_problem(file.name)) is not None:
         fail(f"{file}: its name: {problem}")
-    accord = sql_accord(Settings())
+    accord = running().accord()
+    principal = token_owner(accord, token)
+    # Asked before reading the file, as the API asks before taking the upload.
+    if not may_send(principal, accord.bus.assembly.roles_for("record_event_file")):
+        deny(accord, principal, "record_event_file")
+        forbid(f"a {principal.role} user may not ingest event files")
     try:
-        principal = token_owner(accord, token)
-        # Asked before reading the file, as the API asks before taking the upload.
-        if not may_send(principal, accord.bus.assembly.roles_for("record_event_file")):
-            deny(accord, principal, "record_event_file")
-            forbid(f"a {principal.role} user may not ingest event files")
-        try:
-            report = _ingest(accord.settings.events_url, file, format, json_output)
-        except InvalidInput as error:
-            fail(f"{file}: {error.rule} (nothing added)")
-        command = ingest_record(report, file.name, _sha256(file))
-        sent = send_as(accord, principal, command)
-    finally:
-        accord.engine.dispose()
+        report = _ingest(accord.settings.events_url, file, format, json_output)
+    except InvalidInput as error:
+        fail(f"{file}: {error.rule} (nothing added)")
+    command = ingest_record(report, file.name, _sha256(file))
+    sent = send_as(accord, principal, command)
     if sent.result is None:
         forbid(sent.forbidden)
     recorded = command_out(sent.result).model_dump(mode="json")
     if json_output:
         print_json({**recorded, **report_dict(report)})
         return
-    console.print(
+    console().print(
         f"{file.name}: {report.rows_read} rows read, {report.rows_added} events added, "
         f"{report.duplicates} already stored, {len(report.bad_rows)} bad rows "
         f"(journal #{recorded['journal_seq']})"
     )
     for row in report.bad_rows[:50]:
-        console.print(f"  {row}", highlight=False, markup=False)
+        console().print(f"  {row}", highlight=False, markup=False)
     if len(report.bad_rows) > 50:
-        console.print(f"  … and {len(report.bad_rows) - 50} more (use --json for all)")
+        console().print(f"  … and {len(report.bad_rows) - 50} more (use --json for all)")
 
 
 def _ingest(events_url: str | None, file: Path, format: str, quiet: bool) -> IngestReport:
+    from rich.progress import Progress
+
+    from accord.monitoring.views import ingest_file, open_store
+
     store = open_store(events_url)
     try:
-        with Progress(console=console, transient=True, disable=quiet) as progress:
+        with Progress(console=console(), transient=True, disable=quiet) as progress:
             task = progress.add_task(f"reading {file.name}", total=file.stat().st_size)
             return ingest_file(store, file, format, lambda n: progress.advance(task, n))
     finally:
@@ -141,14 +130,17 @@ def show_indicators(
     json_output: Json = False,
 ) -> None:
     """Weekly events, fatalities and intensity per category, beside their baseline."""
+    from accord.monitoring.views import indicator_dict, member_indicators, open_store
+
     first, last = _period(start, end)
-    series = member_indicators(open_store(Settings().events_url), [member.upper()], first, last)
+    events_url = running().settings().events_url
+    series = member_indicators(open_store(events_url), [member.upper()], first, last)
     if json_output:
         print_json([indicator_dict(point) for point in series])
         return
     for point in series:
         if point.events:
-            console.print(
+            console().print(
                 f"{point.week} {point.country} {point.category:<16} {point.events:>5} "
                 f"events  baseline {point.baseline:5.1f}  z {point.z:5.1f}"
             )
@@ -166,8 +158,13 @@ def show_alerts(
 ) -> None:
     """Weeks far above their baseline in a member, each with its reason, a recommendation
     and a draft request the Crisis Response Centre may prepare for the member."""
+    from accord.monitoring.exports import alert_id, cap_message, stix_bundle
+    from accord.monitoring.reference import iso3_to_iso2
+    from accord.monitoring.views import open_store, watch
+    from accord.rules.configured import configured_charter
+
     first, last = _period(start, end)
-    settings = Settings()
+    settings = running().settings()
     found = watch(open_store(settings.events_url), configured_charter(settings), first, last)
     sent = dt.datetime.now(dt.UTC)
     if cap is not None:
@@ -184,6 +181,6 @@ def show_alerts(
         print_json(found.as_dicts())
         return
     for alert in found.alerts:
-        console.print(f"⚠ {alert.reason}\n  → {alert.recommendation}", highlight=False)
+        console().print(f"⚠ {alert.reason}\n  → {alert.recommendation}", highlight=False)
     if not found.alerts:
-        console.print(f"no alert for {', '.join(found.names)} between {first} and {last}")
+        console().print(f"no alert for {', '.join(found.names)} between {first} and {last}")

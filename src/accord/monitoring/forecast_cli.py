@@ -6,27 +6,28 @@ import datetime as dt
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from accord.config import Settings
-from accord.edge.render import print_json
+from accord.edge.cli_context import running
+from accord.edge.render import console, print_json
 from accord.kernel.errors import InvalidInput
 from accord.kernel.time import SystemClock, parse_day
-from accord.monitoring.forecast import MIN_HISTORY, MODELS, ShortHistory, first_of_month
 from accord.monitoring.period import within_window
-from accord.monitoring.views import member_forecast, open_store
 
-console = Console()
+#: forecast.MODELS by name, written out so that `accord` names them without loading numpy.
+MODEL_NAMES = ("no-change", "recent-mean", "smoothing")
 
 
 def show_forecast(
     member: Annotated[str, typer.Option("--member", help="ISO3 of a member state")],
     start: Annotated[str | None, typer.Option("--from", help="Default: its first event")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Its month counts whole")] = None,
-    model_name: Annotated[str, typer.Option("--model", help=", ".join(MODELS))] = "smoothing",
+    model_name: Annotated[str, typer.Option("--model", help=", ".join(MODEL_NAMES))] = "smoothing",
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Next month's fatalities in a member, with the back-test against no change."""
+    from accord.monitoring.forecast import MIN_HISTORY, MODELS, ShortHistory, first_of_month
+    from accord.monitoring.views import member_forecast, open_store
+
     iso3, model = member.upper(), MODELS.get(model_name)
     if model is None:
         typer.echo(f"error: --model: one of {', '.join(MODELS)}, not {model_name!r}", err=True)
@@ -46,7 +47,9 @@ def show_forecast(
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
     try:
-        found = member_forecast(open_store(Settings().events_url), iso3, first, last, model)
+        found = member_forecast(
+            open_store(running().settings().events_url), iso3, first, last, model
+        )
     except ShortHistory as short:
         typer.echo(
             f"error: {iso3} has {short.months} months of event history up to "
@@ -59,7 +62,7 @@ def show_forecast(
         print_json(found.as_dict())
         return
     judged, figures = found.forecast.backtest, found.as_dict()
-    console.print(
+    console().print(
         f"{iso3} {figures['month'][:7]}: {found.forecast.fatalities:.1f} fatalities forecast by "
         f"{found.forecast.model} ({found.forecast.detail}); no change says {found.series[-1]}\n"
         f"  history {found.first_month:%Y-%m} to {found.last_month:%Y-%m}: "

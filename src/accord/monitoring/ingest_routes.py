@@ -11,7 +11,7 @@ import json
 import tempfile
 import threading
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -24,11 +24,12 @@ from accord.edge.problems import Problem, problem
 from accord.edge.sending import deny
 from accord.identity.permissions import may_send
 from accord.monitoring.ingest.limits import MAX_NAME_CHARS, name_problem
-from accord.monitoring.model import IngestReport
 from accord.monitoring.schemas import IngestOut
-from accord.monitoring.store import EventStore
 from accord.monitoring.uploads import UPLOAD, UploadTooLarge, save_upload
-from accord.monitoring.views import ingest_file, ingest_record, open_store, report_dict
+
+if TYPE_CHECKING:
+    from accord.monitoring.model import IngestReport
+    from accord.monitoring.store import EventStore
 
 #: Included by the monitoring router, under its ``/monitor`` prefix.
 router = APIRouter()
@@ -37,6 +38,10 @@ LOCK = threading.Lock()
 
 
 def get_events(request: Request, accord: AccordDep) -> EventStore:
+    # The event store's libraries (ibis, DuckDB, Arrow) load at the first request that reads
+    # events, not when the app is built: `accord serve` answers /health first (issue 13).
+    from accord.monitoring.views import open_store
+
     with LOCK:
         if getattr(request.app.state, "events", None) is None:
             request.app.state.events = open_store(accord.settings.events_url)
@@ -44,7 +49,7 @@ def get_events(request: Request, accord: AccordDep) -> EventStore:
     return store
 
 
-Events = Annotated[EventStore, Depends(get_events)]
+Events = Annotated["EventStore", Depends(get_events)]
 
 
 def _plain_name(name: str) -> str:
@@ -86,6 +91,8 @@ async def ingest(
     """Add an event file (the request body, as exported, at most 256 MiB); every bad row is
     reported with its line and reason, and the ingest is journaled. The same file twice adds
     nothing; a file that is not of its format, or has no valid row, adds nothing (422)."""
+    from accord.monitoring.views import ingest_record, report_dict
+
     if not may_send(principal, accord.bus.assembly.roles_for("record_event_file")):
         deny(accord, principal, "record_event_file")
         return problem(403, f"a {principal.role} user may not ingest event files")
@@ -109,6 +116,8 @@ async def ingest(
 
 
 def _ingest_in_turn(store: EventStore, path: Path, format: str) -> IngestReport:
+    from accord.monitoring.views import ingest_file
+
     # Taken in the worker thread: holding it across an await would block the event loop.
     with LOCK:
         return ingest_file(store, path, format)

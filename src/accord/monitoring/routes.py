@@ -8,7 +8,7 @@ Periods are bounded (``period``) and the lists paged (``pages``).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -19,16 +19,17 @@ from accord.edge.problems import PROBLEMS
 from accord.edge.sending import deny
 from accord.identity.permissions import DELEGATION, STAFF
 from accord.kernel.errors import InvalidInput
-from accord.monitoring.exports import cap_message, stix_bundle
 from accord.monitoring.ingest_routes import LOCK, Events
 from accord.monitoring.ingest_routes import router as ingest_router
 from accord.monitoring.pages import DEFAULT_LIMIT, MAX_CURSOR, MAX_LIMIT, cursor, page_after
 from accord.monitoring.period import checked_period
 from accord.monitoring.reference import iso3_to_iso2
 from accord.monitoring.schemas import AlertOut, IndicatorOut
-from accord.monitoring.store import EventStore
-from accord.monitoring.views import Watch, indicator_dict, member_indicators, watch
-from accord.service.runtime import Accord
+
+if TYPE_CHECKING:
+    from accord.monitoring.store import EventStore
+    from accord.monitoring.views import Watch
+    from accord.service.runtime import Accord
 
 router = APIRouter(prefix="/monitor", tags=["monitoring"], responses=PROBLEMS)
 router.include_router(ingest_router)
@@ -89,6 +90,8 @@ Watched = Annotated[list[str] | None, Depends(watched_states)]
 def _watch(
     accord: Accord, store: EventStore, states: list[str] | None, first: dt.date, last: dt.date
 ) -> Watch:
+    from accord.monitoring.views import watch
+
     with LOCK:
         return watch(store, accord.world.charter(), first, last, states)
 
@@ -107,6 +110,8 @@ def read_indicators(
 ) -> Any:
     """Weekly events, fatalities and intensity per category, beside their baseline; paged
     in id order (``after``, ``limit``, and a ``Link`` header to the next page)."""
+    from accord.monitoring.views import indicator_dict, member_indicators
+
     member = member.upper()
     if states is not None and member not in states:
         raise HTTPException(404, f"no indicators of {member} are released to the caller")
@@ -149,6 +154,8 @@ def read_alert_as_cap(
     last: To = None,
 ) -> Response:
     """One alert as an OASIS CAP 1.2 message (scope Restricted)."""
+    from accord.monitoring.exports import cap_message
+
     start, end = _period(accord, first, last)
     found = _watch(accord, store, states, start, end)
     alert = found.find(alert_id)
@@ -163,6 +170,8 @@ def read_alerts_as_stix(
     accord: AccordDep, store: Events, states: Watched, first: From = None, last: To = None
 ) -> Response:
     """The period's alerts as a STIX 2.1 bundle: a report per alert, a location per country."""
+    from accord.monitoring.exports import stix_bundle
+
     start, end = _period(accord, first, last)
     found = _watch(accord, store, states, start, end)
     bundle = stix_bundle(found.alerts, found.names, iso3_to_iso2(), accord.now())

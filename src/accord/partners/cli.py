@@ -6,30 +6,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
-from accord.edge.render import print_json
+from accord.edge.render import console, print_json
 from accord.kernel.errors import NotFound
 from accord.kernel.time import SystemClock
 from accord.partners.applications import STATUS_APPLICATIONS
 from accord.partners.model import INSTRUMENTS
-from accord.partners.organizations import organizations_of
-from accord.partners.views import (
-    application_view,
-    instrument_views,
-    known_instrument_view,
-    organization_view,
-)
 
 partners_app = typer.Typer(
     help="Partners and agreements: organizations, instruments, status applications (read "
     "only; the configured database, all of it, not the API's per-caller view).",
     no_args_is_help=True,
 )
-console = Console()
 PARTY_ACTS = ("party", "signed", "ratified", "acceded")
 APPLICATION_COLUMNS = ("id", "applicant", "status", "applied", "outcome", "consents", "awaiting")
 InstrumentId = Annotated[str, typer.Argument(help="An instrument id (CST-1992, CRRF-AGR-2009)")]
@@ -38,6 +27,11 @@ InstrumentId = Annotated[str, typer.Argument(help="An instrument id (CST-1992, C
 @partners_app.command("organizations")
 def list_organizations(json_output: Json = False) -> None:
     """The international organizations cooperated with, each cooperation dated and sourced."""
+    from rich.table import Table
+
+    from accord.partners.organizations import organizations_of
+    from accord.partners.views import organization_view
+
     with recorded_world() as world:
         rows = [organization_view(o) for o in organizations_of(world.charter()).values()]
     if json_output:
@@ -50,12 +44,17 @@ def list_organizations(json_output: Json = False) -> None:
             f"{c['date'] or c['when'] or 'undated'} {c['kind']}" for c in row["cooperation"]
         ]
         table.add_row(row["id"], row["name"], "\n".join(cooperation) or "-")
-    console.print(table)
+    console().print(table)
 
 
 @partners_app.command("instruments")
 def list_instruments(as_of: AsOf = None, json_output: Json = False) -> None:
     """The charter's instruments and those the Secretariat recorded, with their status."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from accord.partners.views import instrument_views
+
     day = day_or_today(as_of)
     with recorded_world() as world:
         rows = instrument_views(world.charter(), world[INSTRUMENTS], day)
@@ -69,7 +68,7 @@ def list_instruments(as_of: AsOf = None, json_output: Json = False) -> None:
         table.add_row(
             row["id"], escape(row["title"] or "-"), row["kind"] or "-", parties, row["status"]
         )
-    console.print(table)
+    console().print(table)
 
 
 @partners_app.command("instrument")
@@ -77,6 +76,11 @@ def show_instrument(
     instrument: InstrumentId, as_of: AsOf = None, json_output: Json = False
 ) -> None:
     """One instrument: each party's signature, ratification or accession, status and rule."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from accord.partners.views import known_instrument_view
+
     day = day_or_today(as_of)
     with recorded_world() as world:
         try:
@@ -88,20 +92,26 @@ def show_instrument(
         print_json(view)
         return
     title = escape(view["title"] or "")
-    console.print(f"[bold]{view['id']}[/bold] {title} ({view['kind']}) on {day}: {view['status']}")
-    console.print(f"  rule: {view['rule']}")
+    console().print(
+        f"[bold]{view['id']}[/bold] {title} ({view['kind']}) on {day}: {view['status']}"
+    )
+    console().print(f"  rule: {view['rule']}")
     if not view["parties"]:
-        console.print("  no party's signature, ratification or accession recorded in Accord")
+        console().print("  no party's signature, ratification or accession recorded in Accord")
         return
     table = Table(*PARTY_ACTS)
     for party in view["parties"]:
         table.add_row(*(str(party[act] or "-") for act in PARTY_ACTS))
-    console.print(table)
+    console().print(table)
 
 
 @partners_app.command("applications")
 def list_applications(json_output: Json = False) -> None:
     """Every application for observer or partner status: consents, whose is awaited, outcome."""
+    from rich.table import Table
+
+    from accord.partners.views import application_view
+
     with recorded_world() as world:
         # Whose consent is awaited depends on who is a member: today's members, as the API asks.
         members = world.rulebook(SystemClock().today()).members()
@@ -116,4 +126,4 @@ def list_applications(json_output: Json = False) -> None:
         consents = ", ".join(row["consents"]) or "-"
         cells = (row["id"], row["applicant"], row["status"], str(row["applied"]), outcome, consents)
         table.add_row(*cells, ", ".join(row["awaiting"]) or "-")
-    console.print(table)
+    console().print(table)

@@ -4,19 +4,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.bootstrap import configured_charter
-from accord.config import Settings
+from accord.edge.cli_context import running
 from accord.edge.render import print_json
-from accord.journal.store import JsonLinesJournal
 from accord.kernel.errors import AccordError
-from accord.simulation.bundled import bundled_scenario, load_bundled, scenario_names
-from accord.simulation.runner import run_scenario
-from accord.simulation.scenario import Scenario, load_scenario
-from accord.simulation.timeline import report_to_dict, timeline_lines
+from accord.rules.configured import configured_charter
+
+if TYPE_CHECKING:
+    from accord.simulation.scenario import Scenario
 
 scenario_app = typer.Typer(
     help="Replay scenarios through the real rules and handlers.", no_args_is_help=True
@@ -32,9 +30,13 @@ def run(
     ] = None,
 ) -> None:
     """Exit 0 only if every expectation holds; 1 if one fails; 2 if the file is malformed."""
+    from accord.journal.store import JsonLinesJournal
+    from accord.simulation.runner import run_scenario
+    from accord.simulation.timeline import report_to_dict, timeline_lines
+
     try:
         scenario = _scenario(file)
-        charter = configured_charter(Settings(), scenario.charter)
+        charter = configured_charter(running().settings(), scenario.charter)
         if journal is not None and journal.exists():
             journal.unlink()
         store = JsonLinesJournal(journal) if journal is not None else None
@@ -52,10 +54,15 @@ def run(
 @scenario_app.command("list")
 def list_() -> None:
     """The bundled scenarios by name (historical ones, and what-ifs named whatif-...)."""
+    from accord.simulation.bundled import scenario_names
+
     typer.echo("\n".join(scenario_names()))
 
 
 def _scenario(file: str) -> Scenario:
+    from accord.simulation.bundled import bundled_scenario, load_bundled
+    from accord.simulation.scenario import load_scenario
+
     if Path(file).exists():  # a device or a folder too: the reader says what it is
         return load_scenario(Path(file))
     bundled = bundled_scenario(file)

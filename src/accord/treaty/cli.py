@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from accord.bootstrap import configured_charter
-from accord.config import Settings
-from accord.edge.render import members_table, print_json, print_ruling
+from accord.edge.cli_context import running
+from accord.edge.render import console, members_table, print_json, print_ruling
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock, parse_day
-from accord.rules.bounds import within_era
-from accord.rules.charter import Charter
+from accord.rules.configured import configured_charter
 from accord.rules.questions import QUESTIONS, ask
-from accord.rules.rulebook import Rulebook
 from accord.rules.summaries import members_summary
+
+if TYPE_CHECKING:
+    from accord.rules.charter import Charter
+    from accord.rules.rulebook import Rulebook
 
 treaty_app = typer.Typer(
     help="The treaty as data: check it, ask it what applies.", no_args_is_help=True
 )
-console = Console()
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today)")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for programs")]
@@ -38,8 +37,11 @@ def fail(error: Exception) -> typer.Exit:
 
 
 def rulebook_for(charter_name: str | None, as_of: str | None) -> Rulebook:
+    from accord.rules.bounds import within_era
+    from accord.rules.rulebook import Rulebook
+
     try:
-        charter = configured_charter(Settings(), charter_name)
+        charter = configured_charter(running().settings(), charter_name)
         day = within_era(parse_day(as_of, "--as-of"), "--as-of") if as_of else today()
     except (AccordError, ValueError) as error:
         raise fail(error) from None
@@ -50,7 +52,7 @@ def rulebook_for(charter_name: str | None, as_of: str | None) -> Rulebook:
 def check(charter: CharterOption = None, json_output: Json = False) -> None:
     """Validate the charter data: sources, dates, ids, histories."""
     try:
-        loaded: Charter = configured_charter(Settings(), charter)
+        loaded: Charter = configured_charter(running().settings(), charter)
     except AccordError as error:
         raise fail(error) from None
     counts = {
@@ -66,10 +68,12 @@ def check(charter: CharterOption = None, json_output: Json = False) -> None:
     if json_output:
         print_json({"valid": True, **counts})
     else:
-        console.print(
-            f"[green]valid[/green]: {loaded.name} — "
-            + ", ".join(f"{n} {k}" for k, n in counts.items() if k != "charter"),
-            highlight=False,
+        # Through Click, not Rich: the check says one line, and Rich's console takes longer to
+        # load than the rest of the command.
+        typer.echo(
+            typer.style("valid", fg="green")
+            + f": {loaded.name} — "
+            + ", ".join(f"{n} {k}" for k, n in counts.items() if k != "charter")
         )
 
 
@@ -96,7 +100,7 @@ def explain(
     if json_output:
         print_json(ruling.to_dict())
     else:
-        print_ruling(console, ruling)
+        print_ruling(console(), ruling)
 
 
 def members(as_of: AsOf = None, charter: CharterOption = None, json_output: Json = False) -> None:
@@ -106,7 +110,7 @@ def members(as_of: AsOf = None, charter: CharterOption = None, json_output: Json
     if json_output:
         print_json({"as_of": rulebook.day.isoformat(), "members": rows})
     else:
-        console.print(members_table(rows, f"{rulebook.charter.name} — states on {rulebook.day}"))
+        console().print(members_table(rows, f"{rulebook.charter.name} — states on {rulebook.day}"))
 
 
 def chair(as_of: AsOf = None, charter: CharterOption = None, json_output: Json = False) -> None:
@@ -115,7 +119,7 @@ def chair(as_of: AsOf = None, charter: CharterOption = None, json_output: Json =
     if json_output:
         print_json(ruling.to_dict())
     else:
-        print_ruling(console, ruling)
+        print_ruling(console(), ruling)
 
 
 def today() -> dt.date:
