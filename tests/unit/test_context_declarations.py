@@ -14,7 +14,7 @@ from accord.kernel.messages import Actor, Command, Event
 from accord.rules.ruling import Ruling
 from accord.service.assembly import DeclarationError, assemble
 from accord.service.bus import MessageBus
-from accord.service.context import Context as Call
+from accord.service.call import Call
 from accord.service.contexts import Context, Core, Part, events_in
 from accord.service.replay import rebuild_world
 from accord.service.unit_of_work import InMemoryUnitOfWork

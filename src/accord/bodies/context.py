@@ -29,9 +29,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.bodies import repository, tables
+    from accord.bodies import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

@@ -17,7 +17,7 @@ from accord.rules.vocabulary import DECISION_KINDS, POSITIONS
 from accord.rules.vote import Vote
 from accord.rules.voting import rule_on_outcome, rule_on_position
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_chair
-from accord.service.context import Context
+from accord.service.call import Call
 
 FORMATS = ("in_person", "video")
 #: Other spellings of a session's format that people write.
@@ -41,21 +41,21 @@ KIND_SPELLINGS = {
 }
 
 
-def get_session(context: Context, session_id: str) -> Session:
+def get_session(context: Call, session_id: str) -> Session:
     session = context.world[BODIES].sessions.get(session_id)
     if session is None:
         raise NotFound(f"session {session_id!r} does not exist")
     return session
 
 
-def get_draft(context: Context, draft_id: str) -> Draft:
+def get_draft(context: Call, draft_id: str) -> Draft:
     draft = context.world[BODIES].drafts.get(draft_id)
     if draft is None:
         raise NotFound(f"draft {draft_id!r} does not exist")
     return draft
 
 
-def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
+def convene_session(command: cmd.ConveneSession, context: Call) -> Ruling:
     """The chair convenes a regular or extraordinary session, in person or by video."""
     session_format = FORMAT_SPELLINGS.get(command.format, command.format)
     if session_format not in FORMATS:
@@ -103,7 +103,7 @@ def convene_session(command: cmd.ConveneSession, context: Context) -> Ruling:
     return because.ruling(Chairing(chair_in(chair)))
 
 
-def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
+def table_draft(command: cmd.TableDraft, context: Call) -> Ruling:
     """Put a draft decision on a session's agenda, if that body decides that kind of thing."""
     kind = KIND_SPELLINGS.get(command.kind, command.kind)
     if kind not in DECISION_KINDS:
@@ -146,7 +146,7 @@ def table_draft(command: cmd.TableDraft, context: Context) -> Ruling:
     return ruling
 
 
-def _may_table(context: Context, session: Session, because: Because) -> bool:
+def _may_table(context: Call, session: Session, because: Because) -> bool:
     actor = context.actor
     if actor.role in (CHAIR, SECRETARY_GENERAL) or actor.id == session.body:
         return True
@@ -158,7 +158,7 @@ def _may_table(context: Context, session: Session, because: Because) -> bool:
     return False
 
 
-def state_position(command: cmd.StatePosition, context: Context) -> Ruling:
+def state_position(command: cmd.StatePosition, context: Call) -> Ruling:
     """A member state states its own position: support, object, stand aside (or absent)."""
     if command.position not in POSITIONS:
         raise InvalidInput("position", f"must be one of {', '.join(POSITIONS)}")
@@ -191,7 +191,7 @@ def state_position(command: cmd.StatePosition, context: Context) -> Ruling:
     return ruling
 
 
-def close_draft(command: cmd.CloseDraft, context: Context) -> Ruling:
+def close_draft(command: cmd.CloseDraft, context: Call) -> Ruling:
     """The chair closes a draft; the rule in force turns the positions into an outcome."""
     draft = get_draft(context, command.draft)
     because = context.because("close_draft")

@@ -34,9 +34,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.cases import repository, tables
+    from accord.cases import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

@@ -14,12 +14,12 @@ from accord.rules import parameters as p
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 FORCE_MANAGERS = {CHAIR, SECRETARY_GENERAL, "CSC", "CDM", "JOINT_STAFF"}
 
 
-def deploy(command: cmd.Deploy, context: Context) -> Ruling:
+def deploy(command: cmd.Deploy, context: Call) -> Ruling:
     """Send contingents (or pledged units) to carry out an adopted decision on the case."""
     case = find_case(context.world[CASES], command.case)
     because = context.because("deploy")
@@ -64,7 +64,7 @@ def deploy(command: cmd.Deploy, context: Context) -> Ruling:
     return because.ruling(deployment=deployment_id)
 
 
-def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict[str, str]:
+def _units_sent(command: cmd.Deploy, context: Call, because: Because) -> dict[str, str]:
     """Each unit named, if it is pledged to the formation and not deployed elsewhere."""
     sent: dict[str, str] = {}
     away = deployed_units(context.world[CASES])
@@ -82,7 +82,7 @@ def _units_sent(command: cmd.Deploy, context: Context, because: Because) -> dict
     return sent
 
 
-def _not_standing_aside(context: Context, case: Case, state: str, because: Because) -> None:
+def _not_standing_aside(context: Call, case: Case, state: str, because: Because) -> None:
     draft_id = context.world[BODIES].standing_aside(case.adopted).get(state)
     if draft_id is not None:
         because.refuse(
@@ -91,7 +91,7 @@ def _not_standing_aside(context: Context, case: Case, state: str, because: Becau
         )
 
 
-def withdraw_forces(command: cmd.WithdrawForces, context: Context) -> Ruling:
+def withdraw_forces(command: cmd.WithdrawForces, context: Call) -> Ruling:
     """Bring contingents home (all of them unless some are named)."""
     case = find_case(context.world[CASES], command.case)
     because = context.because("withdraw_forces")

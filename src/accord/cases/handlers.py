@@ -22,17 +22,17 @@ from accord.rules.admissibility import (
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import acting_state, require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 #: Adopted decisions that are not measures to report: words, or talks about what to do.
 NOT_MEASURES = frozenset({"statement", "consultations"})
 
 
-def get_case(context: Context, case_id: str) -> Case:
+def get_case(context: Call, case_id: str) -> Case:
     return find_case(context.world[CASES], case_id)
 
 
-def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
+def file_request(command: cmd.FileRequest, context: Call) -> Ruling:
     """A member asks for consultations (Art. 2) or assistance against aggression (Art. 4)."""
     check_request_words(command)
     because = context.because("file_request")
@@ -69,7 +69,7 @@ def file_request(command: cmd.FileRequest, context: Context) -> Ruling:
     return ruling
 
 
-def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Context) -> Ruling:
+def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Call) -> Ruling:
     """Inform the UN Security Council of measures against aggression or a peacekeeping operation."""
     case = get_case(context, command.case)
     because = context.because("notify_un_security_council")
@@ -103,7 +103,7 @@ def notify_un_security_council(command: cmd.NotifyUnSecurityCouncil, context: Co
     return because.ruling()
 
 
-def close_case(command: cmd.CloseCase, context: Context) -> Ruling:
+def close_case(command: cmd.CloseCase, context: Call) -> Ruling:
     """Close the case with a summary, once no forces remain deployed."""
     case = get_case(context, command.case)
     because = context.because("close_case")
@@ -119,7 +119,7 @@ def close_case(command: cmd.CloseCase, context: Context) -> Ruling:
     return because.ruling()
 
 
-def withdraw_request(command: cmd.WithdrawRequest, context: Context) -> Ruling:
+def withdraw_request(command: cmd.WithdrawRequest, context: Call) -> Ruling:
     """The requesting member takes its request back before anything is decided."""
     case = get_case(context, command.case)
     because = context.because("withdraw_request")
@@ -135,7 +135,7 @@ def withdraw_request(command: cmd.WithdrawRequest, context: Context) -> Ruling:
     return because.ruling()
 
 
-def on_session_convened(event: Event, context: Context) -> None:
+def on_session_convened(event: Event, context: Call) -> None:
     """A session convened about a requested case opens its consultations."""
     assert isinstance(event, body_events.SessionConvened)
     case = context.world[CASES].get(event.case_id or "")
@@ -147,7 +147,7 @@ def on_session_convened(event: Event, context: Context) -> None:
         )
 
 
-def on_draft_closed(event: Event, context: Context) -> None:
+def on_draft_closed(event: Event, context: Call) -> None:
     """A decision on a case is recorded on it; an adopted measure moves it to ``decided``."""
     assert isinstance(event, body_events.DraftClosed)
     case = context.world[CASES].get(event.case_id or "")

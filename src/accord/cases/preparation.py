@@ -17,14 +17,14 @@ from accord.kernel.ids import state_code
 from accord.rules.admissibility import Request, rule_on_request
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import SECRETARY_GENERAL, require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 #: The Secretariat's unit that watches the region (CSC decision of 14 Oct 2016, R-CRC).
 CRISIS_RESPONSE_CENTRE = "CRISIS_RESPONSE_CENTRE"
 PREPARERS = {CRISIS_RESPONSE_CENTRE, SECRETARY_GENERAL}
 
 
-def prepare_request(command: cmd.PrepareRequest, context: Context) -> Ruling:
+def prepare_request(command: cmd.PrepareRequest, context: Call) -> Ruling:
     """Draft a request for ``for_state``; it must be one that state could file today."""
     check_request_words(command)
     because = context.because("prepare_request")
@@ -57,7 +57,7 @@ def prepare_request(command: cmd.PrepareRequest, context: Context) -> Ruling:
     return ruling
 
 
-def take_up(command: cmd.FileRequest, state: str, because: Because, context: Context) -> None:
+def take_up(command: cmd.FileRequest, state: str, because: Because, context: Call) -> None:
     """The prepared request a filing names must be addressed to the filer and still open."""
     if command.prepared is None:
         return
@@ -70,7 +70,7 @@ def take_up(command: cmd.FileRequest, state: str, because: Because, context: Con
         because.refuse(f"{prepared.id} was already filed as {prepared.filed_as}")
 
 
-def prepared_request(context: Context, prepared_id: str) -> PreparedRequest:
+def prepared_request(context: Call, prepared_id: str) -> PreparedRequest:
     prepared = context.world[PREPARED_REQUESTS].get(prepared_id)
     if prepared is None:
         raise NotFound(f"prepared request {prepared_id!r} does not exist")

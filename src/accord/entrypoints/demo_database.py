@@ -18,7 +18,7 @@ from accord.adapters.db import default_database_file
 from accord.config import Settings
 from accord.identity.tables import users
 from accord.journal.tables import journal_entries
-from accord.monitoring.views import default_events_file
+from accord.monitoring.ingesting import default_events_file
 
 #: Beside the database: this file was written by the demo, so the next demo may wipe it.
 MARKER_SUFFIX = ".demo"

@@ -113,7 +113,7 @@ def add_demo_events(accord: Accord, analyst: Principal) -> int:
     """The real demo event files, ingested and journaled as the demo analyst's ingest by the
     CLI or the API would be."""
     from accord.edge.sending import send_as
-    from accord.monitoring.views import ingest_file, ingest_record, open_store
+    from accord.monitoring.ingesting import ingest_file, ingest_record, open_store
 
     store = open_store(accord.settings.events_url)
     added = 0

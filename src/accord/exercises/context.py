@@ -30,9 +30,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.exercises import repository, tables
+    from accord.exercises import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

@@ -16,10 +16,10 @@ from accord.exercises.planning import (
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Command
 from accord.rules.ruling import Because, Ruling
-from accord.service.context import Context
+from accord.service.call import Call
 
 
-def change_exercise(command: cmd.ChangeExercise, context: Context) -> Ruling:
+def change_exercise(command: cmd.ChangeExercise, context: Call) -> Ruling:
     """A dated change with its reason; a host may cancel an exercise on its own territory."""
     exercise = context.world[EXERCISES].find(command.exercise)
     change = checked_change(command, exercise)
@@ -55,7 +55,7 @@ def change_exercise(command: cmd.ChangeExercise, context: Context) -> Ruling:
     return because.ruling(exercise=exercise.id)
 
 
-def _may_change(context: Context, exercise: Exercise, change: str, because: Because) -> bool:
+def _may_change(context: Call, exercise: Exercise, change: str, because: Because) -> bool:
     """The Joint Staff plans and changes exercises; only the host cancels on its territory."""
     actor = context.actor
     if change == "cancelled_by_host" and actor.role == "state" and actor.state == exercise.host:
@@ -70,7 +70,7 @@ def _may_change(context: Context, exercise: Exercise, change: str, because: Beca
 
 
 def _check_change(
-    context: Context, exercise: Exercise, change: cmd.ChangeExercise, because: Because
+    context: Call, exercise: Exercise, change: cmd.ChangeExercise, because: Because
 ) -> None:
     if change.change == "format_reduced" and (change.troop_cap or 0) >= exercise.troop_cap:
         because.refuse(
@@ -92,7 +92,7 @@ def _check_change(
         member_throughout(context, host, start, end, because, f"host {exercise.name}")
 
 
-def record_lessons(command: cmd.RecordLessons, context: Context) -> Ruling:
+def record_lessons(command: cmd.RecordLessons, context: Call) -> Ruling:
     """What the exercise taught, recorded by the Joint Staff once it is over."""
     exercise = context.world[EXERCISES].find(command.exercise)
     if not command.text.strip():

@@ -14,14 +14,14 @@ from accord.kernel.errors import NotFound
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 JOINT_STAFF = "JOINT_STAFF"
 #: The decision kind a body's charter powers name for the annual plan.
 EXERCISE_PLAN = "exercise_plan"
 
 
-def joint_staff_acts(context: Context, because: Because, doing: str) -> bool:
+def joint_staff_acts(context: Call, because: Because, doing: str) -> bool:
     """The Joint Staff plans the exercises of the collective forces (treaty-facts (c))."""
     if not require_one_of(context, because, {JOINT_STAFF}, doing):
         return False
@@ -29,7 +29,7 @@ def joint_staff_acts(context: Context, because: Because, doing: str) -> bool:
 
 
 def member_throughout(
-    context: Context, state: str, start: dt.date, end: dt.date, because: Because, doing: str
+    context: Call, state: str, start: dt.date, end: dt.date, because: Because, doing: str
 ) -> bool:
     """A member in good standing on the first day and still one on the last."""
     if not require_member(context.world.rulebook(start), state, because, doing):
@@ -38,7 +38,7 @@ def member_throughout(
     return last.is_member(state) or require_member(last, state, because, doing)
 
 
-def propose_exercise_plan(command: cmd.ProposeExercisePlan, context: Context) -> Ruling:
+def propose_exercise_plan(command: cmd.ProposeExercisePlan, context: Call) -> Ruling:
     """The Joint Staff proposes a year's exercises; they take effect once a decision adopts them."""
     planned = checked_plan(command, context.world[UNITS])
     because = context.because("propose_exercise_plan")
@@ -88,7 +88,7 @@ def propose_exercise_plan(command: cmd.ProposeExercisePlan, context: Context) ->
     return because.ruling(plan=plan_id, exercises=ids)
 
 
-def adopt_exercise_plan(command: cmd.AdoptExercisePlan, context: Context) -> Ruling:
+def adopt_exercise_plan(command: cmd.AdoptExercisePlan, context: Call) -> Ruling:
     """The plan takes effect by an adopted decision of the body deciding on exercise plans."""
     plan = get_plan(context, command.plan)
     draft = get_draft(context, command.decision)
@@ -121,7 +121,7 @@ def adopt_exercise_plan(command: cmd.AdoptExercisePlan, context: Context) -> Rul
     return because.ruling(plan=plan.id, decision=draft.id)
 
 
-def get_plan(context: Context, plan_id: str) -> ExercisePlan:
+def get_plan(context: Call, plan_id: str) -> ExercisePlan:
     plan = context.world[EXERCISES].plans.get(plan_id)
     if plan is None:
         raise NotFound(f"exercise plan {plan_id!r} does not exist")

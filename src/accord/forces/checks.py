@@ -13,7 +13,7 @@ from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
 from accord.rules.ruling import Because
 from accord.service.actors import acting_state
-from accord.service.context import Context
+from accord.service.call import Call
 
 
 def check_pledge_words(command: cmd.PledgeUnit) -> None:
@@ -47,7 +47,7 @@ def check_caveats(caveats: Mapping[str, Sequence[str]]) -> None:
                 raise InvalidInput(f"caveats.{kind}", str(error)) from None
 
 
-def own_pledged_unit(context: Context, because: Because, unit_id: str, doing: str) -> Unit | None:
+def own_pledged_unit(context: Call, because: Because, unit_id: str, doing: str) -> Unit | None:
     """The unit, if the acting state pledged it and has not withdrawn it; else a refusal."""
     unit = find_unit(context.world[UNITS], unit_id)
     state = acting_state(context, because, doing)

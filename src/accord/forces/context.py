@@ -29,9 +29,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.forces import repository, tables
+    from accord.forces import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

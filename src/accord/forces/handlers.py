@@ -18,12 +18,12 @@ from accord.kernel.messages import Command
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import acting_state, require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 JOINT_STAFF = "JOINT_STAFF"
 
 
-def pledge_unit(command: cmd.PledgeUnit, context: Context) -> Ruling:
+def pledge_unit(command: cmd.PledgeUnit, context: Call) -> Ruling:
     """A member pledges one of its own units to a collective formation."""
     check_pledge_words(command)
     because = context.because("pledge_unit")
@@ -63,7 +63,7 @@ def pledge_unit(command: cmd.PledgeUnit, context: Context) -> Ruling:
     return because.ruling(unit=unit_id)
 
 
-def change_pledge(command: cmd.ChangePledge, context: Context) -> Ruling:
+def change_pledge(command: cmd.ChangePledge, context: Call) -> Ruling:
     """The pledging member changes its pledge; the history keeps every version and its reason."""
     if not command.reason.strip():
         raise InvalidInput("reason", "a change of a pledge says why")
@@ -94,7 +94,7 @@ def change_pledge(command: cmd.ChangePledge, context: Context) -> Ruling:
     return because.ruling()
 
 
-def withdraw_pledge(command: cmd.WithdrawPledge, context: Context) -> Ruling:
+def withdraw_pledge(command: cmd.WithdrawPledge, context: Call) -> Ruling:
     """The pledging member takes a unit back, unless it is deployed on a case."""
     if not command.reason.strip():
         raise InvalidInput("reason", "a withdrawn pledge says why")
@@ -111,7 +111,7 @@ def withdraw_pledge(command: cmd.WithdrawPledge, context: Context) -> Ruling:
     return because.ruling()
 
 
-def record_verification_visit(command: cmd.RecordVerificationVisit, context: Context) -> Ruling:
+def record_verification_visit(command: cmd.RecordVerificationVisit, context: Call) -> Ruling:
     """The Joint Staff verifies a pledged unit and records the readiness level it found."""
     if command.level not in READINESS_LEVELS:
         raise InvalidInput("level", f"one of {', '.join(READINESS_LEVELS)}")
@@ -137,7 +137,7 @@ def record_verification_visit(command: cmd.RecordVerificationVisit, context: Con
     return because.ruling()
 
 
-def state_requirements(command: cmd.StateRequirements, context: Context) -> Ruling:
+def state_requirements(command: cmd.StateRequirements, context: Call) -> Ruling:
     """The Joint Staff states what an adopted decision on a case needs from the forces."""
     rows = requirement_rows(command)
     because = context.because("state_requirements")

@@ -29,9 +29,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.membership import repository, tables
+    from accord.membership import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

@@ -21,7 +21,7 @@ from accord.rules.membership import (
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, acting_state, require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 #: The status an adopted decision of each kind gives the state it concerns.
 STATUS_BY_DECISION = {
@@ -33,7 +33,7 @@ STATUS_BY_DECISION = {
 }
 
 
-def apply_for_membership(command: cmd.ApplyForMembership, context: Context) -> Ruling:
+def apply_for_membership(command: cmd.ApplyForMembership, context: Call) -> Ruling:
     """A state applies; admission is then a decision of the competent body."""
     because = context.because("apply_for_membership")
     state = acting_state(context, because, "applying for membership")
@@ -56,7 +56,7 @@ def apply_for_membership(command: cmd.ApplyForMembership, context: Context) -> R
     return ruling
 
 
-def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Context) -> Ruling:
+def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Call) -> Ruling:
     """A member gives notice; it withdraws when the notice period has run."""
     because = context.because("notify_withdrawal")
     state = acting_state(context, because, "notifying withdrawal")
@@ -85,9 +85,7 @@ def notify_withdrawal(command: cmd.NotifyWithdrawal, context: Context) -> Ruling
     return ruling
 
 
-def declare_participation_frozen(
-    command: cmd.DeclareParticipationFrozen, context: Context
-) -> Ruling:
+def declare_participation_frozen(command: cmd.DeclareParticipationFrozen, context: Call) -> Ruling:
     """A member declares it freezes its participation: political, not a Charter status."""
     because = context.because("declare_participation_frozen")
     state = acting_state(context, because, "freezing participation")
@@ -105,7 +103,7 @@ def declare_participation_frozen(
     return because.ruling()
 
 
-def request_suspension(command: cmd.RequestSuspension, context: Context) -> Ruling:
+def request_suspension(command: cmd.RequestSuspension, context: Call) -> Ruling:
     """A member asks that a member (itself included) be suspended: a request, not a decision."""
     because = context.because("request_suspension")
     state = acting_state(context, because, "requesting a suspension")
@@ -133,7 +131,7 @@ def request_suspension(command: cmd.RequestSuspension, context: Context) -> Ruli
     return because.ruling(decided_by=body)
 
 
-def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
+def grant_status(command: cmd.GrantStatus, context: Call) -> Ruling:
     """Record an observer or partner status granted by the competent body.
 
     ``by: CSC`` is the body's own decision (by consensus of every member); the chair or the
@@ -172,7 +170,7 @@ def grant_status(command: cmd.GrantStatus, context: Context) -> Ruling:
     return because.ruling()
 
 
-def on_draft_closed(event: Event, context: Context) -> None:
+def on_draft_closed(event: Event, context: Call) -> None:
     """An adopted admission, suspension, expulsion or status decision takes effect that day."""
     assert isinstance(event, body_events.DraftClosed)
     status = STATUS_BY_DECISION.get(event.kind)

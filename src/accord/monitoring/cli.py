@@ -46,7 +46,7 @@ def ingest(
     from accord.edge.commanding import command_out
     from accord.edge.sending import deny, send_as
     from accord.identity.permissions import may_send
-    from accord.monitoring.views import READERS, ingest_record, report_dict
+    from accord.monitoring.ingesting import READERS, ingest_record, report_dict
 
     if format not in READERS:
         fail(f"--format: one of {', '.join(READERS)}, not {format!r}")
@@ -91,7 +91,7 @@ def ingest(
 def _ingest(events_url: str | None, file: Path, format: str, quiet: bool) -> IngestReport:
     from rich.progress import Progress
 
-    from accord.monitoring.views import ingest_file, open_store
+    from accord.monitoring.ingesting import ingest_file, open_store
 
     store = open_store(events_url)
     try:
@@ -130,7 +130,8 @@ def show_indicators(
     json_output: Json = False,
 ) -> None:
     """Weekly events, fatalities and intensity per category, beside their baseline."""
-    from accord.monitoring.views import indicator_dict, member_indicators, open_store
+    from accord.monitoring.ingesting import open_store
+    from accord.monitoring.views import indicator_dict, member_indicators
 
     first, last = _period(start, end)
     events_url = running().settings().events_url
@@ -159,8 +160,9 @@ def show_alerts(
     """Weeks far above their baseline in a member, each with its reason, a recommendation
     and a draft request the Crisis Response Centre may prepare for the member."""
     from accord.monitoring.exports import alert_id, cap_message, stix_bundle
+    from accord.monitoring.ingesting import open_store
     from accord.monitoring.reference import iso3_to_iso2
-    from accord.monitoring.views import open_store, watch
+    from accord.monitoring.views import watch
     from accord.rules.configured import configured_charter
 
     first, last = _period(start, end)

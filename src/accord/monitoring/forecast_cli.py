@@ -26,7 +26,8 @@ def show_forecast(
 ) -> None:
     """Next month's fatalities in a member, with the back-test against no change."""
     from accord.monitoring.forecast import MIN_HISTORY, MODELS, ShortHistory, first_of_month
-    from accord.monitoring.views import member_forecast, open_store
+    from accord.monitoring.ingesting import open_store
+    from accord.monitoring.views import member_forecast
 
     iso3, model = member.upper(), MODELS.get(model_name)
     if model is None:

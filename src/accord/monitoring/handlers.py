@@ -6,10 +6,10 @@ from accord.kernel.errors import InvalidInput
 from accord.monitoring import commands as cmd
 from accord.monitoring import events as ev
 from accord.rules.ruling import Ruling
-from accord.service.context import Context
+from accord.service.call import Call
 
 
-def record_event_file(command: cmd.RecordEventFile, context: Context) -> Ruling:
+def record_event_file(command: cmd.RecordEventFile, context: Call) -> Ruling:
     """The journal's line for an ingest; the events themselves live in the event store."""
     for field in ("rows_read", "rows_added", "bad_rows"):
         if getattr(command, field) < 0:

@@ -40,7 +40,7 @@ LOCK = threading.Lock()
 def get_events(request: Request, accord: AccordDep) -> EventStore:
     # The event store's libraries (ibis, DuckDB, Arrow) load at the first request that reads
     # events, not when the app is built: `accord serve` answers /health first (issue 13).
-    from accord.monitoring.views import open_store
+    from accord.monitoring.ingesting import open_store
 
     with LOCK:
         if getattr(request.app.state, "events", None) is None:
@@ -91,7 +91,7 @@ async def ingest(
     """Add an event file (the request body, as exported, at most 256 MiB); every bad row is
     reported with its line and reason, and the ingest is journaled. The same file twice adds
     nothing; a file that is not of its format, or has no valid row, adds nothing (422)."""
-    from accord.monitoring.views import ingest_record, report_dict
+    from accord.monitoring.ingesting import ingest_record, report_dict
 
     if not may_send(principal, accord.bus.assembly.roles_for("record_event_file")):
         deny(accord, principal, "record_event_file")
@@ -116,7 +116,7 @@ async def ingest(
 
 
 def _ingest_in_turn(store: EventStore, path: Path, format: str) -> IngestReport:
-    from accord.monitoring.views import ingest_file
+    from accord.monitoring.ingesting import ingest_file
 
     # Taken in the worker thread: holding it across an await would block the event loop.
     with LOCK:

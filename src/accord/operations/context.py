@@ -25,9 +25,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.operations import repository, tables
+    from accord.operations import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

@@ -14,7 +14,7 @@ from accord.operations.model import OPERATION_STAGES, Stage
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import CHAIR, SECRETARY_GENERAL, require_one_of
-from accord.service.context import Context
+from accord.service.call import Call
 
 #: Whom a Secretariat officer acts as (identity/permissions.py: SECRETARIAT_ACTS_FOR).
 SECRETARIAT = {CHAIR, SECRETARY_GENERAL, "SECRETARIAT"}
@@ -28,7 +28,7 @@ def code(text: str, field: str) -> str:
         raise InvalidInput(field, str(error)) from None
 
 
-def record_operation_stage(command: cmd.RecordOperationStage, context: Context) -> Ruling:
+def record_operation_stage(command: cmd.RecordOperationStage, context: Call) -> Ruling:
     """The Secretariat or the Joint Staff records a stage: its dates, members and observers."""
     operation = find_operation(command.operation)
     name = command.name.strip()
@@ -70,7 +70,7 @@ def record_operation_stage(command: cmd.RecordOperationStage, context: Context) 
     return because.ruling(stage=stage_id)
 
 
-def record_operation_results(command: cmd.RecordOperationResults, context: Context) -> Ruling:
+def record_operation_results(command: cmd.RecordOperationResults, context: Call) -> Ruling:
     """A delegation records its own state's results; the Secretariat anyone's."""
     stage = stage_of(context.world[OPERATION_STAGES], command.stage)
     state = code(command.state, "state")
@@ -120,7 +120,7 @@ def _checked_quantities(command: cmd.RecordOperationResults) -> dict[str, float]
     return seizures
 
 
-def _may_record(context: Context, state: str, because: Because) -> bool:
+def _may_record(context: Call, state: str, because: Because) -> bool:
     actor = context.actor
     if actor.role == "state":
         if actor.state != state:

@@ -32,9 +32,9 @@ def core() -> Core:
 
 
 def storage() -> Storage:
-    from accord.partners import repository, tables
+    from accord.partners import projector, tables
 
-    return Storage(tables, repository.project)
+    return Storage(tables, projector.project)
 
 
 def routers() -> tuple[Any, ...]:

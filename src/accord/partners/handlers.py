@@ -17,10 +17,10 @@ from accord.partners.status_handlers import COMMAND_HANDLERS as STATUS_HANDLERS
 from accord.rules.charter import Instrument
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import acting_state
-from accord.service.context import Context
+from accord.service.call import Call
 
 
-def sign_instrument(command: cmd.SignInstrument, context: Context) -> Ruling:
+def sign_instrument(command: cmd.SignInstrument, context: Call) -> Ruling:
     """A party signs (a second signature by the same party changes nothing)."""
     because = context.because("sign_instrument")
     known, record = _instrument(command.instrument, context)
@@ -39,7 +39,7 @@ def sign_instrument(command: cmd.SignInstrument, context: Context) -> Ruling:
     return because.ruling()
 
 
-def ratify(command: cmd.Ratify, context: Context) -> Ruling:
+def ratify(command: cmd.Ratify, context: Call) -> Ruling:
     """A signatory ratifies; a state that is not a party, or did not sign, cannot."""
     because = context.because("ratify")
     known, record = _instrument(command.instrument, context)
@@ -61,7 +61,7 @@ def ratify(command: cmd.Ratify, context: Context) -> Ruling:
     return because.ruling()
 
 
-def accede(command: cmd.Accede, context: Context) -> Ruling:
+def accede(command: cmd.Accede, context: Call) -> Ruling:
     """A state that is not a party joins an instrument open to accession."""
     because = context.because("accede")
     known, record = _instrument(command.instrument, context)
@@ -87,7 +87,7 @@ def accede(command: cmd.Accede, context: Context) -> Ruling:
 
 
 def _instrument(
-    instrument: str, context: Context
+    instrument: str, context: Call
 ) -> tuple[Instrument | None, InstrumentRecord | None]:
     """The charter's instrument and Accord's record of it; neither is a missing record."""
     known = context.world.charter().instruments.get(instrument)
@@ -123,7 +123,7 @@ _DATES_OF = {"signature": "signed", "ratification": "ratified", "accession": "ac
 
 
 def _note_entry_into_force(
-    because: Because, context: Context, record: InstrumentRecord | None, party: str, act: str
+    because: Because, context: Call, record: InstrumentRecord | None, party: str, act: str
 ) -> None:
     """Say so when this act is the one that brings a recorded instrument into force."""
     if record is None or record.terms is None or record.in_force_from() is not None:

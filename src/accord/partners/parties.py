@@ -11,7 +11,7 @@ from accord.partners.organizations import organizations_of
 from accord.rules.charter import Charter
 from accord.rules.ruling import Because
 from accord.service.actors import CHAIR, SECRETARY_GENERAL
-from accord.service.context import Context
+from accord.service.call import Call
 
 _STATE = re.compile(r"^[A-Z]{3}$")
 #: The Secretariat's own body ids; its officers act as the chair by default (SECRETARIAT_ACTS_FOR).
@@ -43,7 +43,7 @@ def is_secretariat(actor: Actor) -> bool:
     return actor.role in (CHAIR, SECRETARY_GENERAL) or actor.id in SECRETARIAT_BODIES
 
 
-def acting_party(context: Context, because: Because, named: str | None, doing: str) -> str | None:
+def acting_party(context: Call, because: Because, named: str | None, doing: str) -> str | None:
     """The party an act is for: a state acts for itself; the Secretariat, as depositary,
     records the act of an organization it names. None (and a refusal) otherwise."""
     charter, actor = context.world.charter(), context.actor

@@ -11,12 +11,12 @@ from accord.partners.entry_rules import ENTRY_RULES, NTH_RATIFICATION, SIGNATURE
 from accord.partners.model import INSTRUMENT_KINDS, INSTRUMENTS
 from accord.partners.parties import checked_party, is_secretariat
 from accord.rules.ruling import Ruling
-from accord.service.context import Context
+from accord.service.call import Call
 
 _INSTRUMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
-def record_instrument(command: cmd.RecordInstrument, context: Context) -> Ruling:
+def record_instrument(command: cmd.RecordInstrument, context: Call) -> Ruling:
     """Record an instrument; its dates then come from its parties' acts, by its own rule."""
     parties = _checked(command, context)
     because = context.because("record_instrument")
@@ -52,7 +52,7 @@ def record_instrument(command: cmd.RecordInstrument, context: Context) -> Ruling
     return because.ruling(instrument=command.instrument)
 
 
-def _checked(command: cmd.RecordInstrument, context: Context) -> tuple[str, ...]:
+def _checked(command: cmd.RecordInstrument, context: Call) -> tuple[str, ...]:
     """The parties, checked with the rest of the input; bad input records nothing."""
     if not _INSTRUMENT_ID.match(command.instrument):
         raise InvalidInput("instrument", "letters, digits, '.', '_' or '-', at most 64")

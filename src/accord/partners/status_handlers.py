@@ -18,12 +18,12 @@ from accord.rules.membership import rule_on_third_party_status
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import acting_state
-from accord.service.context import Context
+from accord.service.call import Call
 
 STATUSES = ("observer", "partner")
 
 
-def apply_for_status(command: cmd.ApplyForStatus, context: Context) -> Ruling:
+def apply_for_status(command: cmd.ApplyForStatus, context: Call) -> Ruling:
     """A state (or, through the Secretariat, an organization) applies for a status."""
     _check_names(command, context)
     because = context.because("apply_for_status")
@@ -45,7 +45,7 @@ def apply_for_status(command: cmd.ApplyForStatus, context: Context) -> Ruling:
     return because.ruling(application=application_id, must_consent=members)
 
 
-def consent_to_status(command: cmd.ConsentToStatus, context: Context) -> Ruling:
+def consent_to_status(command: cmd.ConsentToStatus, context: Call) -> Ruling:
     """A member consents or objects; one objection refuses, every member's consent grants."""
     if command.consent not in ("yes", "no"):
         raise InvalidInput("consent", "yes or no")
@@ -83,7 +83,7 @@ def consent_to_status(command: cmd.ConsentToStatus, context: Context) -> Ruling:
     return because.ruling(application=application.id)
 
 
-def _applicant(command: cmd.ApplyForStatus, context: Context, because: Because) -> str | None:
+def _applicant(command: cmd.ApplyForStatus, context: Call, because: Because) -> str | None:
     """A state applies for itself; the Secretariat records a partner organization's letter."""
     charter, actor = context.world.charter(), context.actor
     named = checked_party(charter, command.applicant, "applicant") if command.applicant else None
@@ -110,7 +110,7 @@ def _applicant(command: cmd.ApplyForStatus, context: Context, because: Because) 
     return None
 
 
-def _already(status: str, applicant: str, context: Context, because: Because) -> bool:
+def _already(status: str, applicant: str, context: Call, because: Because) -> bool:
     held = context.rulebook.status(applicant)
     if held is not None and held.status == status:
         because.refuse(f"{applicant} holds {status} status since {held.period.start}", held.source)
@@ -132,7 +132,7 @@ def _already(status: str, applicant: str, context: Context, because: Because) ->
 
 
 def _declares_the_criteria(
-    command: cmd.ApplyForStatus, applicant: str, context: Context, because: Because
+    command: cmd.ApplyForStatus, applicant: str, context: Call, because: Because
 ) -> bool:
     """Every criterion of the regulation that applies to the applicant is declared; a partner
     names its areas. Whether the declarations are true, the members judge."""
@@ -157,7 +157,7 @@ def _declares_the_criteria(
     return not because.refused
 
 
-def _check_names(command: cmd.ApplyForStatus, context: Context) -> None:
+def _check_names(command: cmd.ApplyForStatus, context: Call) -> None:
     """Bad input, before any rule: a status, criteria and areas the regulation does not name."""
     if command.status not in STATUSES:
         raise InvalidInput("status", "observer or partner")
@@ -169,7 +169,7 @@ def _check_names(command: cmd.ApplyForStatus, context: Context) -> None:
         raise InvalidInput("areas", f"not an area of partnership: {', '.join(unknown)}")
 
 
-def _change_status(application: StatusApplication, grant: Ruling, context: Context) -> None:
+def _change_status(application: StatusApplication, grant: Ruling, context: Call) -> None:
     """The roll shows the status from today, as a decision of the competent body would."""
     if context.rulebook.status_name(application.applicant) == application.status:
         return  # already granted another way (a CSC decision): no second effect

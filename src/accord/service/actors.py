@@ -9,7 +9,7 @@ from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Actor
 from accord.rules.chairmanship import chair_in, chair_on, rule_on_chair
 from accord.rules.ruling import Because
-from accord.service.context import Context
+from accord.service.call import Call
 from accord.service.world import World
 
 STATE_CODE = re.compile(r"^[A-Z]{3}$")
@@ -33,7 +33,7 @@ def resolve_actor(world: World, by: str, day: dt.date) -> Actor:
     )
 
 
-def acting_state(context: Context, because: Because, doing: str) -> str | None:
+def acting_state(context: Call, because: Because, doing: str) -> str | None:
     """The state the actor speaks for, or a refusal: only a state may do this."""
     if context.actor.role != "state" or context.actor.state is None:
         because.refuse(f"{doing} is done by a state for itself, not by {context.actor.id}")
@@ -41,7 +41,7 @@ def acting_state(context: Context, because: Because, doing: str) -> str | None:
     return context.actor.state
 
 
-def acts_as_chair(context: Context) -> bool:
+def acts_as_chair(context: Call) -> bool:
     actor = context.actor
     if actor.role == CHAIR:
         return True
@@ -49,7 +49,7 @@ def acts_as_chair(context: Context) -> bool:
     return actor.role == "state" and chair is not None and actor.state == chair
 
 
-def require_chair(context: Context, because: Because, doing: str, body: str | None = None) -> bool:
+def require_chair(context: Call, because: Because, doing: str, body: str | None = None) -> bool:
     """The chair acts for a body; so may the body itself (``by: CSC``), for its own business."""
     if acts_as_chair(context) or (body is not None and context.actor.id == body):
         return True
@@ -63,7 +63,7 @@ def require_chair(context: Context, because: Because, doing: str, body: str | No
     return False
 
 
-def require_one_of(context: Context, because: Because, roles: set[str], doing: str) -> bool:
+def require_one_of(context: Call, because: Because, roles: set[str], doing: str) -> bool:
     """Refuse unless the actor is the chair, the Secretary General or a body named in roles."""
     actor = context.actor
     if (CHAIR in roles and acts_as_chair(context)) or actor.role in roles or actor.id in roles:

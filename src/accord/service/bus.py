@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Any
 from accord.journal.model import Entry
 from accord.kernel.messages import Actor, Command, Event
 from accord.rules.ruling import Reason, Ruling
-from accord.service.context import Context
+from accord.service.call import Call
 from accord.service.world import Layout
 
 if TYPE_CHECKING:
     from accord.service.assembly import Assembly
 from accord.service.unit_of_work import UnitOfWork, replayed_events
 
-CommandHandler = Callable[[Command, Context], Ruling]
-Policy = Callable[[Event, Context], None]
+CommandHandler = Callable[[Command, Call], Ruling]
+Policy = Callable[[Event, Call], None]
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class MessageBus:
         previous = self.uow.find(request_key) if request_key else None
         if previous is not None:
             return Result.replayed(previous, self.uow.world.layout)
-        context = Context(self.uow.world, actor, at)
+        context = Call(self.uow.world, actor, at)
         ruling = handler(command, context)
         events = self._with_consequences(context) if ruling.allowed else []
         entry = self._entry(
@@ -131,7 +131,7 @@ class MessageBus:
             prev=self.uow.journal.last_hash,
         ).sealed()
 
-    def _with_consequences(self, context: Context) -> list[Event]:
+    def _with_consequences(self, context: Call) -> list[Event]:
         """The handler's events, then whatever the policies add for each, in order."""
         done: list[Event] = []
         queue = list(context.events)

@@ -1,4 +1,4 @@
-"""What a handler is given: the world to read, the actor, the time, and where to put events."""
+"""The call a handler handles: the world to read, the actor, the time, and where to put events."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from accord.service.world import World
 
 
 @dataclass
-class Context:
+class Call:
     world: World
     actor: Actor
     at: dt.datetime
