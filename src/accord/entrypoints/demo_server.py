@@ -18,6 +18,7 @@ from accord.edge.sending import send_as
 from accord.entrypoints.serve_cli import only_server, run_server
 from accord.identity.model import Principal
 from accord.identity.repository import add_user, issue_token
+from accord.identity.secrets import passwords
 from accord.journal.repository import SqlJournal
 from accord.monitoring.views import ingest_file, ingest_record, open_store
 from accord.service.runtime import Accord
@@ -124,9 +125,10 @@ def demo_accounts(accord: Accord) -> list[tuple[Principal, str]]:
     accounts: list[tuple[str, str, str | None]] = [(role, role, None) for role in STAFF_ROLES]
     members = accord.world.rulebook(accord.now().date()).members()
     accounts += [(f"{state.lower()}-delegation", "delegation", state) for state in members]
-    issued = []
+    issued, hasher = [], passwords(accord.settings)
     with write_transaction(accord.engine) as connection:
         for name, role, state in accounts:
-            principal = add_user(connection, name, role, state, password=f"demo-{name}")
+            password = f"demo-{name}"
+            principal = add_user(connection, name, role, state, password, passwords=hasher)
             issued.append((principal, issue_token(connection, principal.user_id)[1]))
     return issued

@@ -18,6 +18,7 @@ from accord.config import Settings
 from accord.edge.render import print_json
 from accord.edge.signed_in import UNSOUND
 from accord.identity import repository
+from accord.identity.secrets import passwords
 from accord.journal.soundness import JournalUnsound
 from accord.kernel.errors import AccordError
 
@@ -26,8 +27,8 @@ console = Console()
 
 
 @contextmanager
-def _database() -> Iterator[Engine]:
-    settings = Settings()
+def _database(settings: Settings | None = None) -> Iterator[Engine]:
+    settings = settings or Settings()
     engine = database_engine(settings)
     try:
         open_seal(settings, engine)  # as every command that opens the database: a sound journal
@@ -56,9 +57,11 @@ def add(
     # From stdin rather than an option, so the password stays out of shell history and `ps`.
     password = sys.stdin.read().rstrip("\r\n") if password_stdin else None
     try:
-        with _database() as engine, write_transaction(engine) as conn:
+        settings = Settings()
+        hasher = passwords(settings)
+        with _database(settings) as engine, write_transaction(engine) as conn:
             principal = repository.add_user(
-                conn, name, role, state.upper() if state else state, password
+                conn, name, role, state.upper() if state else state, password, passwords=hasher
             )
             token_id, token = repository.issue_token(conn, principal.user_id, label="first")
     except AccordError as error:
