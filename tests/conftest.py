@@ -70,6 +70,19 @@ def database_url(request, tmp_path: Path):
     return request.getfixturevalue("postgres_url")
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_database_url(request, tmp_path_factory):
+    """As `database_url`, one for all the tests of a module: for tests that only read, or that
+    are refused and check that nothing was written. A test that writes takes `database_url`."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('shared') / 'accord.db'}"
+        return
+    from tests.load.servers import postgres_schema
+
+    with postgres_schema() as url:
+        yield url
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'accord.db'}"
