@@ -12,6 +12,7 @@ from accord.bootstrap import sql_accord
 from accord.config import Settings
 from accord.entrypoints.api import create_app
 from accord.identity.repository import add_user, issue_token
+from accord.identity.secrets import passwords
 
 STAFF = ("admin", "secretariat", "joint_staff", "analyst", "observer_liaison")
 DELEGATIONS = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB", "AZE", "SRB")
@@ -25,15 +26,16 @@ class ApiUsers:
         self.accord = sql_accord(Settings(database_url=database_url, events_url=events_url))
         self.client = TestClient(create_app(accord=self.accord))
         self.tokens: dict[str, str] = {}
+        self.passwords = passwords(self.accord.settings)
         with self.accord.engine.begin() as connection:
             for role in STAFF:
                 self.tokens[role] = self._user(connection, role, role, None)
             for state in DELEGATIONS:
                 self.tokens[state] = self._user(connection, state.lower(), "delegation", state)
 
-    @staticmethod
-    def _user(connection: Any, name: str, role: str, state: str | None) -> str:
-        principal = add_user(connection, name, role, state, password="a long pass phrase")
+    def _user(self, connection: Any, name: str, role: str, state: str | None) -> str:
+        password = "a long pass phrase"
+        principal = add_user(connection, name, role, state, password, passwords=self.passwords)
         return issue_token(connection, principal.user_id)[1]
 
     def headers(self, who: str, **extra: str) -> dict[str, str]:

@@ -16,6 +16,22 @@ def _server_files_outside_home(tmp_path_factory):
     os.environ.setdefault("ACCORD_STATE_DIR", str(folder / "state"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """argon2's cheapest cost for every password the tests hash, here or in a child process:
+    the strong default took about 0.35 s a hash, 14 of them for each API test's users."""
+    os.environ.setdefault("ACCORD_PASSWORD_HASH", "fast")
+
+
+@pytest.fixture
+def hasher():
+    """The password hasher of the tests' settings (the cheap one)."""
+    from accord.config import Settings
+    from accord.identity.secrets import passwords
+
+    return passwords(Settings())
+
+
 @pytest.fixture(scope="session")
 def csto():
     return load_charter(bundled_charter_path("csto"))
@@ -52,6 +68,19 @@ def database_url(request, tmp_path: Path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'accord.db'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_database_url(request, tmp_path_factory):
+    """As `database_url`, one for all the tests of a module: for tests that only read, or that
+    are refused and check that nothing was written. A test that writes takes `database_url`."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('shared') / 'accord.db'}"
+        return
+    from tests.load.servers import postgres_schema
+
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, NamedTuple
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class PasswordCost(NamedTuple):
+    """argon2id's cost parameters: passes, memory (KiB) and lanes."""
+
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+
+
+#: RFC 9106's second recommended option (§4, for memory-constrained settings): the default.
+STRONG_PASSWORD_COST = PasswordCost(time_cost=3, memory_kib=65536, parallelism=4)
+#: OWASP's minimum for argon2id (Password Storage Cheat Sheet: 2 passes over 19 MiB, 1 lane):
+#: "strong" hashing refuses anything cheaper.
+PASSWORD_COST_FLOOR = PasswordCost(time_cost=2, memory_kib=19456, parallelism=1)
+#: argon2's cheapest parameters: "fast" hashing, for tests and throwaway demos only.
+FAST_PASSWORD_COST = PasswordCost(time_cost=1, memory_kib=8, parallelism=1)
+_COST_FIELDS = {f"password_{name}": name for name in PasswordCost._fields}
 
 
 class Settings(BaseSettings):
@@ -38,3 +56,45 @@ class Settings(BaseSettings):
     #: signed journal head, the read-model snapshots), one folder per database; unset: the
     #: user's data folder.
     state_dir: Path | None = None
+
+    #: How passwords are hashed: "strong" (argon2id, at no less than PASSWORD_COST_FLOOR) or
+    #: "fast" (argon2's cheapest by default, any cost allowed): for tests and throwaway demos
+    #: only, never for real accounts. Hashes made at another cost still verify (argon2 writes
+    #: its parameters into each hash).
+    password_hash: Literal["strong", "fast"] = "strong"
+
+    #: argon2id's cost; unset: STRONG_PASSWORD_COST ("strong") or FAST_PASSWORD_COST ("fast").
+    password_time_cost: Annotated[int, Field(ge=1, le=100)] | None = None
+    password_memory_kib: Annotated[int, Field(ge=8, le=4 * 1024 * 1024)] | None = None
+    password_parallelism: Annotated[int, Field(ge=1, le=64)] | None = None
+
+    @field_validator(*_COST_FIELDS, mode="after")
+    @classmethod
+    def _at_least_the_floor(cls, value: int | None, info: ValidationInfo) -> int | None:
+        floor = getattr(PASSWORD_COST_FLOOR, _COST_FIELDS[str(info.field_name)])
+        if value is not None and value < floor and info.data.get("password_hash") == "strong":
+            raise ValueError(
+                f"{value} is under the floor of {floor} for strong password hashing (OWASP's "
+                "argon2id minimum); ACCORD_PASSWORD_HASH=fast allows it, in tests and demos only"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _memory_for_every_lane(self) -> Settings:
+        cost = self.password_cost()
+        if cost.memory_kib < 8 * cost.parallelism:  # argon2 refuses less
+            raise ValueError(
+                f"password_memory_kib: {cost.memory_kib} is under 8 KiB for each of the "
+                f"{cost.parallelism} lanes of password_parallelism"
+            )
+        return self
+
+    def password_cost(self) -> PasswordCost:
+        """The argon2id cost new password hashes are made at."""
+        preset = STRONG_PASSWORD_COST if self.password_hash == "strong" else FAST_PASSWORD_COST
+        return PasswordCost(
+            *(
+                given if (given := getattr(self, field)) is not None else default
+                for field, default in zip(_COST_FIELDS, preset, strict=True)
+            )
+        )

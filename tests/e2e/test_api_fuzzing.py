@@ -28,6 +28,7 @@ from accord.config import Settings
 from accord.entrypoints.api import create_app
 from tests.api_client import ApiUsers
 
+pytestmark = pytest.mark.slow
 SETTINGS = hypothesis.settings(
     max_examples=25,
     stateful_step_count=6,

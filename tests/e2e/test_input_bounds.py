@@ -11,8 +11,17 @@ PLEDGE = {"unit": "a company", "strength": 120}
 REQUEST = {"article": "CST-2", "where": "KAZ", "summary": "unrest"}
 
 
+@pytest.fixture(scope="module")
+def api(shared_database_url):
+    """One world per database: every test on it is refused, or only reads."""
+    users = ApiUsers(shared_database_url)
+    yield users
+    users.close()
+
+
 @pytest.fixture
-def api(database_url):
+def fresh_api(database_url):
+    """A world of its own, for a test that writes."""
     users = ApiUsers(database_url)
     yield users
     users.close()
@@ -52,10 +61,10 @@ def test_input_past_its_bound_is_refused_naming_the_field_and_nothing_is_written
     assert api.get("admin", "/journal/verification", wait=60).json()["ok"] is True
 
 
-def test_a_state_in_small_letters_is_kept_in_capitals(api):
-    filed = api.post("KAZ", "/cases", {**REQUEST, "releasable_to": ["arm"]})
+def test_a_state_in_small_letters_is_kept_in_capitals(fresh_api):
+    filed = fresh_api.post("KAZ", "/cases", {**REQUEST, "releasable_to": ["arm"]})
     assert filed.status_code == 201, filed.text
-    case = api.get("KAZ", f"/cases/{filed.json()['created']['case']}").json()
+    case = fresh_api.get("KAZ", f"/cases/{filed.json()['created']['case']}").json()
     assert case["releasable_to"] == ["ARM"]
 
 
@@ -102,10 +111,10 @@ def test_a_chunked_body_past_a_mebibyte_is_refused_413(api):
     assert "larger than" in answer.json()["detail"]
 
 
-def test_a_body_under_the_cap_without_content_length_is_read(api):
+def test_a_body_under_the_cap_without_content_length_is_read(fresh_api):
     def chunks():
         yield b'{"unit": "a company", '
         yield b'"strength": 120}'
 
-    headers = api.headers("KAZ", **{"Content-Type": "application/json"})
-    assert api.client.post("/units", content=chunks(), headers=headers).status_code == 201
+    headers = fresh_api.headers("KAZ", **{"Content-Type": "application/json"})
+    assert fresh_api.client.post("/units", content=chunks(), headers=headers).status_code == 201

@@ -80,12 +80,12 @@ def test_users_revoke_by_token_id_revokes_that_token(database_url):
     assert not authenticates(database_url, token)
 
 
-def test_a_password_from_stdin_lets_the_user_log_in(database_url):
+def test_a_password_from_stdin_lets_the_user_log_in(database_url, hasher):
     added = run("users", "add", "chief", "--role", "admin", "--password-stdin", stdin="s3cret\n")
     assert added.exit_code == 0, added.output
     engine = make_engine(database_url)
     with engine.connect() as conn:
-        assert identity.login(conn, "chief", "s3cret") is not None
+        assert identity.login(conn, "chief", "s3cret", hasher) is not None
     engine.dispose()
 
 

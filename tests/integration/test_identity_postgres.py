@@ -30,23 +30,27 @@ def engine() -> Iterator[Engine]:
         admin.dispose()
 
 
-def test_a_token_authenticates_its_user_until_it_is_revoked(engine):
+def test_a_token_authenticates_its_user_until_it_is_revoked(engine, hasher):
     with engine.begin() as conn:
-        principal = identity.add_user(conn, "kaz-delegate", "delegation", "KAZ", "pass phrase")
+        principal = identity.add_user(
+            conn, "kaz-delegate", "delegation", "KAZ", "pass phrase", passwords=hasher
+        )
         token_id, token = identity.issue_token(conn, principal.user_id)
     with engine.connect() as conn:
         assert identity.principal_for_token(conn, token) == principal
-        assert identity.login(conn, "kaz-delegate", "pass phrase") == principal
-        assert identity.login(conn, "kaz-delegate", "wrong") is None
+        assert identity.login(conn, "kaz-delegate", "pass phrase", hasher) == principal
+        assert identity.login(conn, "kaz-delegate", "wrong", hasher) is None
     with engine.begin() as conn:
         assert identity.revoke(conn, token_id) == 1
     with engine.connect() as conn:
         assert identity.principal_for_token(conn, token) is None
 
 
-def test_postgres_holds_no_plaintext_token_or_password(engine):
+def test_postgres_holds_no_plaintext_token_or_password(engine, hasher):
     with engine.begin() as conn:
-        principal = identity.add_user(conn, "admin", "admin", password="pass phrase")
+        principal = identity.add_user(
+            conn, "admin", "admin", password="pass phrase", passwords=hasher
+        )
         _, token = identity.issue_token(conn, principal.user_id)
         stored = repr([tuple(r) for r in conn.execute(select(users))]) + repr(
             [tuple(r) for r in conn.execute(select(api_tokens))]

@@ -17,6 +17,7 @@ from accord.config import Settings
 from accord.entrypoints.api import create_app
 from accord.forces.commands import PledgeUnit
 from accord.identity.repository import add_user, issue_token
+from accord.identity.secrets import passwords
 from accord.journal.heads import TreeHead
 from accord.journal.keyring import Keyring
 from accord.journal.signing import SigningKey
@@ -115,7 +116,10 @@ def test_a_forged_journal_is_served_read_only_when_asked_and_says_so_on_every_an
     accord = sql_accord(settings, read_only_if_unsound=True)
     try:
         with accord.engine.begin() as connection:
-            user = add_user(connection, "kaz", "delegation", "KAZ", password="a long pass phrase")
+            hasher = passwords(settings)
+            user = add_user(
+                connection, "kaz", "delegation", "KAZ", "a long pass phrase", passwords=hasher
+            )
             token = issue_token(connection, user.user_id)[1]
         client = TestClient(create_app(accord=accord))
         auth = {"Authorization": f"Bearer {token}"}

@@ -25,6 +25,7 @@ from accord.monitoring.ingest.limits import EventFileRefused
 from accord.monitoring.ingest.ucdp import read_ucdp
 from tests.monitoring.reading import GDELT_DAYS, SHARED_DATA, read_all
 
+pytestmark = pytest.mark.slow
 FUZZ = settings(
     max_examples=50,
     deadline=None,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 
 from accord.forces.matching.cover_model import CoverProblem, Mask
 from accord.forces.matching.eligibility import PledgedUnit, Requirement, eligible_pairs
@@ -134,6 +135,7 @@ def test_nothing_better_leaves_the_assignment_as_it_was():
         assert (after == chosen).all()
 
 
+@pytest.mark.slow
 def test_on_random_instances_every_answer_is_valid_and_no_worse():
     checked = improved = 0
     for seed in range(200):

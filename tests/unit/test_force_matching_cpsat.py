@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
 from ortools.sat.python import cp_model
 
 from accord.forces.matching.eligibility import Caveat, CaveatKind, PledgedUnit, Requirement
@@ -151,6 +152,7 @@ def cpsat_lexicographic(
     return arrival, balance, committed
 
 
+@pytest.mark.slow
 def test_the_milp_finds_the_cpsat_optimum_on_random_medium_instances() -> None:
     outcomes = {"proposal": 0, "shortfall": 0}
     for seed in SEEDS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 
 from accord.forces.matching.cover_model import CoverProblem
 from accord.forces.matching.eligibility import eligible_pairs
@@ -31,6 +32,7 @@ def trim_within(share: int):
     return lambda part, fixed, limit: least_personnel(part, share, limit, fixed=fixed)
 
 
+@pytest.mark.slow
 def test_re_solving_linked_requirements_lowers_the_largest_share_and_then_the_personnel():
     bench = load_benchmark()
     tried = shares_lowered = personnel_lowered = 0

@@ -19,8 +19,10 @@ from accord.kernel.errors import CharterError
 from accord.rules.loading import bundled_charter_path, load_charter
 from tests.unit.test_fuzz_scenarios import VALUES, changed, paths
 
+pytestmark = pytest.mark.slow
+# 30 changed files per property, not 60: each loads the whole charter (about 0.25 s).
 FUZZ = settings(
-    max_examples=60,
+    max_examples=30,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from accord.simulation.runner import run_scenario
 from accord.simulation.scenario import ScenarioError, load_scenario
 from tests.unit.test_scenario_format import BASE
 
+pytestmark = pytest.mark.slow
 FUZZ = settings(
     max_examples=80,
     deadline=None,

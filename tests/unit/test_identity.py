@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
@@ -18,7 +19,7 @@ def engine(tmp_path: Path) -> Engine:
     return engine
 
 
-def add_with_token(engine: Engine, name: str, **kwargs: str) -> tuple[Principal, str, str]:
+def add_with_token(engine: Engine, name: str, **kwargs: Any) -> tuple[Principal, str, str]:
     with engine.begin() as conn:
         principal = identity.add_user(conn, name, **kwargs)
         token_id, token = identity.issue_token(conn, principal.user_id, label="test")
@@ -60,18 +61,20 @@ def test_revoking_a_user_by_name_revokes_every_live_token(engine):
         assert identity.principal_for_token(conn, second) is None
 
 
-def test_a_deactivated_user_can_neither_use_a_token_nor_log_in(engine):
-    _, _, token = add_with_token(engine, "former", role="admin", password="correct horse")
+def test_a_deactivated_user_can_neither_use_a_token_nor_log_in(engine, hasher):
+    _, _, token = add_with_token(
+        engine, "former", role="admin", password="correct horse", passwords=hasher
+    )
     with engine.begin() as conn:
         identity.deactivate(conn, "former")
     with engine.connect() as conn:
         assert identity.principal_for_token(conn, token) is None
-        assert identity.login(conn, "former", "correct horse") is None
+        assert identity.login(conn, "former", "correct horse", hasher) is None
 
 
-def test_the_database_holds_no_plaintext_token_or_password(engine):
+def test_the_database_holds_no_plaintext_token_or_password(engine, hasher):
     password = "a long and secret passphrase"
-    _, _, token = add_with_token(engine, "admin", role="admin", password=password)
+    _, _, token = add_with_token(engine, "admin", role="admin", password=password, passwords=hasher)
     with engine.connect() as conn:
         user_rows = [tuple(row) for row in conn.execute(select(users))]
         token_rows = [tuple(row) for row in conn.execute(select(api_tokens))]
@@ -85,19 +88,21 @@ def test_the_database_holds_no_plaintext_token_or_password(engine):
     assert "$argon2" not in repr(listed)
 
 
-def test_the_right_password_logs_in_and_a_wrong_one_fails(engine):
+def test_the_right_password_logs_in_and_a_wrong_one_fails(engine, hasher):
     with engine.begin() as conn:
-        principal = identity.add_user(conn, "chief", "analyst", password="right one")
+        principal = identity.add_user(
+            conn, "chief", "analyst", password="right one", passwords=hasher
+        )
     with engine.connect() as conn:
-        assert identity.login(conn, "chief", "right one") == principal
-        assert identity.login(conn, "chief", "wrong one") is None
-        assert identity.login(conn, "nobody", "right one") is None
+        assert identity.login(conn, "chief", "right one", hasher) == principal
+        assert identity.login(conn, "chief", "wrong one", hasher) is None
+        assert identity.login(conn, "nobody", "right one", hasher) is None
 
 
-def test_a_user_without_a_password_cannot_log_in(engine):
+def test_a_user_without_a_password_cannot_log_in(engine, hasher):
     add_with_token(engine, "bot", role="public")
     with engine.connect() as conn:
-        assert identity.login(conn, "bot", "") is None
+        assert identity.login(conn, "bot", "", hasher) is None
 
 
 def test_a_delegation_without_a_state_is_refused_naming_the_field(engine):
@@ -149,3 +154,8 @@ def test_the_user_list_counts_live_tokens(engine):
 def test_staff_are_the_organizations_own_roles():
     staff = {role for role in Role if Principal("u", "n", role, None).is_staff}
     assert staff == {Role.ADMIN, Role.SECRETARIAT, Role.JOINT_STAFF, Role.ANALYST}
+
+
+def test_a_password_without_the_settings_hasher_is_refused(engine):
+    with engine.begin() as conn, pytest.raises(TypeError, match="passwords="):
+        identity.add_user(conn, "chief", "analyst", password="right one")

@@ -35,12 +35,14 @@ def add(
     password = sys.stdin.read().rstrip("\r\n") if password_stdin else None
     from accord.adapters.db import write_transaction
     from accord.identity import repository
+    from accord.identity.secrets import passwords
 
     engine = running().sealed_engine()
+    hasher = passwords(running().settings())
     try:
         with write_transaction(engine) as conn:
             principal = repository.add_user(
-                conn, name, role, state.upper() if state else state, password
+                conn, name, role, state.upper() if state else state, password, passwords=hasher
             )
             token_id, token = repository.issue_token(conn, principal.user_id, label="first")
     except AccordError as error:

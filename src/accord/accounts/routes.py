@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from accord.edge.deps import AccordDep, PrincipalDep
 from accord.edge.problems import PROBLEMS, Problem, problem
 from accord.identity.repository import issue_token, login
+from accord.identity.secrets import passwords
 from accord.identity.throttle import LoginThrottle, login_keys
 from accord.kernel.messages import Actor
 from accord.rules.bounds import Key
@@ -64,7 +65,7 @@ def token(body: LoginIn, accord: AccordDep, request: Request) -> Any:
         response.headers["Retry-After"] = str(wait)
         return response
     with accord.engine.connect() as connection:
-        principal = login(connection, body.name, body.password)
+        principal = login(connection, body.name, body.password, passwords(accord.settings))
     if principal is None:
         throttle.failed(keys)
         raise HTTPException(401, "wrong name or password")

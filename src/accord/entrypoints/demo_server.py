@@ -136,13 +136,15 @@ def demo_accounts(accord: Accord) -> list[tuple[Principal, str]]:
     """One account per role and per member delegation, each with its API token."""
     from accord.adapters.db import write_transaction
     from accord.identity.repository import add_user, issue_token
+    from accord.identity.secrets import passwords
 
     accounts: list[tuple[str, str, str | None]] = [(role, role, None) for role in STAFF_ROLES]
     members = accord.world.rulebook(accord.now().date()).members()
     accounts += [(f"{state.lower()}-delegation", "delegation", state) for state in members]
-    issued = []
+    issued, hasher = [], passwords(accord.settings)
     with write_transaction(accord.engine) as connection:
         for name, role, state in accounts:
-            principal = add_user(connection, name, role, state, password=f"demo-{name}")
+            password = f"demo-{name}"
+            principal = add_user(connection, name, role, state, password, passwords=hasher)
             issued.append((principal, issue_token(connection, principal.user_id)[1]))
     return issued

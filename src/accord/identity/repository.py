@@ -9,14 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from accord.identity.model import Principal, Role, check_binding, parse_role
-from accord.identity.secrets import (
-    TOKEN_PREFIX,
-    burn_password_check,
-    hash_password,
-    new_token,
-    password_matches,
-    token_digest,
-)
+from accord.identity.secrets import TOKEN_PREFIX, Passwords, new_token, token_digest
 from accord.identity.tables import api_tokens, revocation_counter, users
 from accord.kernel.errors import InvalidInput, NotFound
 
@@ -47,13 +40,18 @@ def add_user(
     role: Role | str,
     state: str | None = None,
     password: str | None = None,
+    *,
+    passwords: Passwords | None = None,
 ) -> Principal:
-    """Add an active user; a delegation names its state, a password is optional."""
+    """Add an active user; a delegation names its state, a password is optional (hashed by
+    ``passwords``, the settings' hasher)."""
     _check_name(name)
     role = parse_role(role)
     check_binding(role, state)
     if password == "":
         raise InvalidInput("password", "must not be empty")
+    if password is not None and passwords is None:
+        raise TypeError("add_user: a password needs the settings' hasher (passwords=...)")
     if conn.execute(select(users.c.id).where(users.c.name == name)).first():
         raise InvalidInput("name", f"a user named {name!r} already exists")
     principal = Principal(f"user-{secrets.token_hex(12)}", name, role, state)
@@ -63,7 +61,7 @@ def add_user(
             name=name,
             role=str(role),
             state=state,
-            password_hash=hash_password(password) if password is not None else None,
+            password_hash=passwords.hash(password) if password and passwords else None,
             active=True,
             created_at=_now(),
         )
@@ -132,13 +130,13 @@ def count_revocation(conn: Connection) -> None:
         conn.execute(insert(revocation_counter).values(id=1, value=1))
 
 
-def login(conn: Connection, name: str, password: str) -> Principal | None:
+def login(conn: Connection, name: str, password: str, passwords: Passwords) -> Principal | None:
     """The active user ``name`` if ``password`` is theirs; None otherwise, whatever the reason."""
     row = conn.execute(select(users).where(users.c.name == name)).first()
     if row is None or row.password_hash is None:
-        burn_password_check(password)
+        passwords.burn(password)
         return None
-    if not password_matches(row.password_hash, password) or not row.active:
+    if not passwords.matches(row.password_hash, password) or not row.active:
         return None
     return _principal(row)
 
