@@ -1,7 +1,9 @@
 """Every context Accord is made of, listed once: adding a context is one folder and one line.
 
 The order is the order policies run in when two contexts listen to one event (a closed draft
-moves its case before it changes the roll), the order of the API's routes and of the CLI.
+moves its case before it changes the membership), the order of the API's routes and of the
+CLI. Only the declarations are imported here: what they name is loaded when first asked, so
+that the CLI lists its commands without loading any context's rules or storage.
 """
 
 from __future__ import annotations
