@@ -14,7 +14,7 @@ $(UV):
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv>=0.4,<1"
 
 .venv/.installed: pyproject.toml | $(UV)
-	$(UV) sync --quiet
+	$(UV) sync --quiet --compile-bytecode
 	touch $@
 
 install: .venv/.installed

@@ -1,12 +1,27 @@
-"""Settings: the only reader of the environment (variables prefixed ``ACCORD_``)."""
+"""Settings: the only reader of the environment (variables prefixed ``ACCORD_``).
+
+A plain Pydantic model that reads its own variables, not pydantic-settings: these are eleven
+flat values, and pydantic-settings' import (its command-line, cloud and dotenv sources) took
+about a sixth of `accord treaty check`'s start-up (issue 13). As there, a value given to
+``Settings(...)`` wins over the environment, and names are matched whatever their case.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+ENV_PREFIX = "accord_"
 
 
 class PasswordCost(NamedTuple):
@@ -27,8 +42,8 @@ FAST_PASSWORD_COST = PasswordCost(time_cost=1, memory_kib=8, parallelism=1)
 _COST_FIELDS = {f"password_{name}": name for name in PasswordCost._fields}
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ACCORD_", extra="ignore")
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     #: A bundled charter's name (``csto``, ``nato``) or the path of a charter folder.
     charter: str = "csto"
@@ -67,6 +82,18 @@ class Settings(BaseSettings):
     password_time_cost: Annotated[int, Field(ge=1, le=100)] | None = None
     password_memory_kib: Annotated[int, Field(ge=8, le=4 * 1024 * 1024)] | None = None
     password_parallelism: Annotated[int, Field(ge=1, le=64)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _environment_beneath(cls, given: Any) -> Any:
+        if not isinstance(given, dict):
+            return given
+        named = {
+            key.lower().removeprefix(ENV_PREFIX): value
+            for key, value in os.environ.items()
+            if key.lower().startswith(ENV_PREFIX)
+        }
+        return {**{k: v for k, v in named.items() if k in cls.model_fields}, **given}
 
     @field_validator(*_COST_FIELDS, mode="after")
     @classmethod

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.edge.render import console, members_table, print_ruling
-from accord.rules.questions import ask
-from accord.rules.rulebook import Rulebook
-from accord.rules.summaries import article_summary, members_summary, request_articles
 from accord.treaty.cli import CharterOption, rulebook_for, today
+
+if TYPE_CHECKING:
+    from accord.rules.rulebook import Rulebook
 
 #: A day under the 1992 wording, shown beside today so the amendments can be seen.
 DEFAULT_CONTRAST = "2010-06-01"
@@ -29,6 +28,10 @@ def demo(
 
 def show_day(rulebook: Rulebook) -> None:
     from rich.panel import Panel
+
+    from accord.edge.render import console, members_table, print_ruling
+    from accord.rules.questions import ask
+    from accord.rules.summaries import article_summary, members_summary, request_articles
 
     console().rule(f"[bold]{rulebook.charter.name} — as of {rulebook.day}")
     console().print(members_table(members_summary(rulebook), "States and their status"))

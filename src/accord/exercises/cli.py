@@ -8,7 +8,6 @@ import typer
 
 from accord.edge.recorded import Json, recorded_world
 from accord.edge.render import console, print_json
-from accord.exercises.model import EXERCISES
 from accord.kernel.errors import AccordError
 
 exercises_app = typer.Typer(
@@ -24,6 +23,7 @@ def list_exercises(year: Year = None, json_output: Json = False) -> None:
     from rich.table import Table
 
     from accord.exercises import views
+    from accord.exercises.model import EXERCISES
 
     with recorded_world() as world:
         rows = views.exercises(world[EXERCISES], year)
@@ -45,6 +45,7 @@ def show_exercise(
 ) -> None:
     """One exercise with every dated change, its reason, and the lessons learned."""
     from accord.exercises import views
+    from accord.exercises.model import EXERCISES
 
     with recorded_world() as world:
         try:

@@ -7,7 +7,6 @@ import typer
 from accord.edge.recorded import Json, recorded_world
 from accord.edge.render import console, print_json
 from accord.exercises.cli import Year
-from accord.operations.model import OPERATION_STAGES
 
 operations_app = typer.Typer(
     help="Standing operations, their stages and results (ACCORD_DATABASE_URL).",
@@ -21,6 +20,7 @@ def list_operations(json_output: Json = False) -> None:
     from rich.table import Table
 
     from accord.operations import views
+    from accord.operations.model import OPERATION_STAGES
 
     with recorded_world() as world:
         rows = views.catalog(world[OPERATION_STAGES])
@@ -40,6 +40,7 @@ def totals(year: Year = None, json_output: Json = False) -> None:
     from rich.table import Table
 
     from accord.operations import views
+    from accord.operations.model import OPERATION_STAGES
 
     with recorded_world() as world:
         rows = views.totals(world[OPERATION_STAGES], year)

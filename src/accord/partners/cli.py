@@ -11,8 +11,6 @@ from accord.edge.recorded import AsOf, Json, day_or_today, recorded_world
 from accord.edge.render import console, print_json
 from accord.kernel.errors import NotFound
 from accord.kernel.time import SystemClock
-from accord.partners.applications import STATUS_APPLICATIONS
-from accord.partners.model import INSTRUMENTS
 
 partners_app = typer.Typer(
     help="Partners and agreements: organizations, instruments, status applications (read "
@@ -53,6 +51,7 @@ def list_instruments(as_of: AsOf = None, json_output: Json = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from accord.partners.model import INSTRUMENTS
     from accord.partners.views import instrument_views
 
     day = day_or_today(as_of)
@@ -79,6 +78,7 @@ def show_instrument(
     from rich.markup import escape
     from rich.table import Table
 
+    from accord.partners.model import INSTRUMENTS
     from accord.partners.views import known_instrument_view
 
     day = day_or_today(as_of)
@@ -110,6 +110,7 @@ def list_applications(json_output: Json = False) -> None:
     """Every application for observer or partner status: consents, whose is awaited, outcome."""
     from rich.table import Table
 
+    from accord.partners.applications import STATUS_APPLICATIONS
     from accord.partners.views import application_view
 
     with recorded_world() as world:

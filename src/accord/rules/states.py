@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from functools import cache
 
-import pycountry
-
 
 @cache
 def state_codes() -> frozenset[str]:
+    import pycountry  # at the first code checked: its import is a twentieth of `accord members`
+
     return frozenset(country.alpha_3 for country in pycountry.countries)
 
 

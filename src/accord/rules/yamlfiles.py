@@ -12,15 +12,19 @@ and PyYAML's own constructors fail on some of them with errors that are not YAML
 from __future__ import annotations
 
 import datetime as dt
+import io
 import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml._yaml import CParser  # libyaml's: PyYAML's own parser read the charter 4× slower
+from yaml.composer import Composer
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.resolver import Resolver
 
 from accord.kernel.errors import CharterError
 
@@ -31,15 +35,21 @@ MAX_NODES = 100_000
 _PLAIN_TAGS = (None, "!")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    def __init__(self, stream: str, name: str) -> None:
-        super().__init__(stream)
-        self.name = name  # errors say 'in "articles/cst.yaml", line 3', not '<unicode string>'
+class _StrictLoader(Composer, SafeConstructor, Resolver, CParser):
+    """Python's composer, where the bounds below are counted, over libyaml's events."""
+
+    def __init__(self, text: str, name: str) -> None:
+        stream = io.StringIO(text)
+        stream.name = name  # errors say 'in "articles/cst.yaml", line 3', not '<file>'
+        CParser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
         self._depth = 0
         self._sizes: dict[int, int] = {}  # id(node) -> its nodes, aliases expanded
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
         if isinstance(event, AliasEvent):
             named = self.anchors.get(event.anchor)
             if named is not None and id(named) not in self._sizes:
@@ -73,7 +83,7 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _construct_mapping(loader: SafeConstructor, node: yaml.MappingNode) -> dict[Any, Any]:
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -93,7 +103,7 @@ def _checked(construct: Any) -> Any:
     """A scalar's constructor whose ValueError (a 13th month, an integer of more digits than
     Python converts) becomes a YAML error at the scalar's line."""
 
-    def constructed(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    def constructed(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
         try:
             return construct(loader, node)
         except ValueError as error:
@@ -104,7 +114,9 @@ def _checked(construct: Any) -> Any:
     return constructed
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# The stubs know PyYAML's own loaders only, not one composed of their parts.
+_MAPPING = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_StrictLoader.add_constructor(_MAPPING, _construct_mapping)  # type: ignore[type-var]
 for _tag, _construct in (
     ("tag:yaml.org,2002:int", SafeConstructor.construct_yaml_int),
     ("tag:yaml.org,2002:float", SafeConstructor.construct_yaml_float),

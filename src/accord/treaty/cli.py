@@ -37,15 +37,20 @@ def fail(error: Exception) -> typer.Exit:
 
 
 def rulebook_for(charter_name: str | None, as_of: str | None) -> Rulebook:
-    from accord.rules.bounds import within_era
     from accord.rules.rulebook import Rulebook
 
     try:
         charter = configured_charter(running().settings(), charter_name)
-        day = within_era(parse_day(as_of, "--as-of"), "--as-of") if as_of else today()
+        day = given_day(as_of) if as_of else today()
     except (AccordError, ValueError) as error:
         raise fail(error) from None
     return Rulebook.as_of(charter, day)
+
+
+def given_day(as_of: str) -> dt.date:
+    from accord.rules.bounds import within_era  # with its Pydantic types: only for a date given
+
+    return within_era(parse_day(as_of, "--as-of"), "--as-of")
 
 
 @treaty_app.command("check")
