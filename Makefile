@@ -13,8 +13,11 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv>=0.4,<1"
 
+# Bytecode written once at install, as pip writes it for a wheel: where PYTHONDONTWRITEBYTECODE
+# is set (as on CI), each `accord` command and each test's subprocess compiled every module again.
 .venv/.installed: pyproject.toml | $(UV)
 	$(UV) sync --quiet --compile-bytecode
+	$(UV) run --no-sync python -m compileall -q -j 0 src
 	touch $@
 
 install: .venv/.installed
