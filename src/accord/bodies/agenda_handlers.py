@@ -7,7 +7,7 @@ from accord.bodies import events as ev
 from accord.bodies.matters import MATTERS
 from accord.bodies.model import BODIES, Session
 from accord.bodies.reading import with_release
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.errors import InvalidInput, found
 from accord.kernel.ids import state_code
 from accord.rules.chairmanship import Chairing, chair_in, rule_on_chair
 from accord.rules.competence import Proposal, rule_on_competence
@@ -40,10 +40,7 @@ KIND_SPELLINGS = {
 
 
 def get_session(context: Call, session_id: str) -> Session:
-    session = context.world[BODIES].sessions.get(session_id)
-    if session is None:
-        raise NotFound(f"session {session_id!r} does not exist")
-    return session
+    return found(context.world[BODIES].sessions, "session", session_id)
 
 
 def convene_session(command: cmd.ConveneSession, context: Call) -> Ruling:

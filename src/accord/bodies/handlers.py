@@ -8,7 +8,7 @@ from accord.bodies import events as ev
 from accord.bodies.agenda_handlers import AGENDA_HANDLERS
 from accord.bodies.model import BODIES, Draft
 from accord.bodies.reading import rule_on_reading
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.errors import InvalidInput, found
 from accord.rules.ruling import Because, Ruling
 from accord.rules.vocabulary import POSITIONS
 from accord.rules.vote import Vote
@@ -18,10 +18,7 @@ from accord.service.call import Call
 
 
 def get_draft(context: Call, draft_id: str) -> Draft:
-    draft = context.world[BODIES].drafts.get(draft_id)
-    if draft is None:
-        raise NotFound(f"draft {draft_id!r} does not exist")
-    return draft
+    return found(context.world[BODIES].drafts, "draft", draft_id)
 
 
 def state_position(command: cmd.StatePosition, context: Call) -> Ruling:

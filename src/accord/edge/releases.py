@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.identity.permissions import Person
-from accord.kernel.errors import NotFound
+from accord.kernel.errors import NotFound, missing
 from accord.kernel.messages import Command
 from accord.service.world import World
 
@@ -36,7 +36,7 @@ class Kind:
 
     def missing(self, record_id: str) -> str:
         # The handlers' wording for an unknown id, so the edge and a handler cannot differ.
-        return f"{self.name} {record_id!r} does not exist"
+        return missing(self.name, record_id)
 
 
 def named_records(command: Command, classified: Mapping[str, Kind]) -> Iterator[tuple[Kind, str]]:
