@@ -12,8 +12,9 @@ from accord.bodies.released import SESSION
 from accord.bootstrap import command_types
 from accord.cases.commands import CloseCase
 from accord.cases.released import CASE
-from accord.contexts import assembly
-from accord.edge.releases import OPEN_RECORDS, VALUES, named_records
+from accord.contexts import CONTEXTS, assembly
+from accord.edge.releases import named_records
+from accord.service.contexts import Core
 
 CLASSIFIED = assembly().classified
 
@@ -34,13 +35,20 @@ def _dataclasses_in(hint: object) -> Iterator[type]:
         yield from _dataclasses_in(argument)
 
 
+def _fields_by_context() -> Iterator[tuple[str, Core, set[str]]]:
+    """Each context with a core, and the field names of its commands (nested ones too)."""
+    for context in CONTEXTS:
+        if context.core is not None:
+            core = context.core()
+            names = {f.rsplit(".", 1)[-1] for kind in core.handlers for f in fields_of(kind)}
+            yield context.name, core, names
+
+
 def test_every_command_field_is_a_classified_reference_an_open_record_or_a_value():
-    declared = set(CLASSIFIED) | OPEN_RECORDS | VALUES
     unknown = sorted(
-        f"{name}.{field}"
-        for name, kind in command_types().items()
-        for field in fields_of(kind)
-        if field.rsplit(".", 1)[-1] not in declared
+        f"{name}: {field}"
+        for name, core, fields in _fields_by_context()
+        for field in fields - set(CLASSIFIED) - core.open_records - core.values
     )
     assert unknown == []
 
@@ -56,12 +64,14 @@ def test_no_nested_field_names_a_classified_record_the_edge_would_not_look_into(
 
 
 def test_the_three_sets_do_not_overlap_and_hold_no_field_that_no_command_has():
+    for name, core, fields in _fields_by_context():
+        assert not set(CLASSIFIED) & (core.open_records | core.values), name
+        assert not core.open_records & core.values, name
+        assert (core.open_records | core.values) - fields == set(), name
     used = {
         field.rsplit(".", 1)[-1] for kind in command_types().values() for field in fields_of(kind)
     }
-    assert not set(CLASSIFIED) & (OPEN_RECORDS | VALUES)
-    assert not OPEN_RECORDS & VALUES
-    assert (set(CLASSIFIED) | OPEN_RECORDS | VALUES) - used == set()
+    assert set(CLASSIFIED) - used == set()
 
 
 def test_a_command_names_its_classified_records_in_field_order_and_skips_empty_ones():

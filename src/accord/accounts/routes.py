@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from accord.edge.deps import AccordDep, PrincipalDep
 from accord.edge.problems import PROBLEMS, Problem, problem
+from accord.edge.views import view_of
+from accord.identity.model import Principal
 from accord.identity.repository import issue_token, login
 from accord.identity.secrets import passwords
 from accord.identity.throttle import LoginThrottle, login_keys
@@ -36,11 +38,9 @@ class TokenOut(BaseModel):
     token_id: str
 
 
+@view_of(Principal)
 class MeOut(BaseModel):
-    user_id: str
-    name: str
     role: str
-    state: str | None
 
 
 THROTTLED: dict[int | str, dict[str, Any]] = {
@@ -90,9 +90,4 @@ def journal_throttled(accord: Accord, name: str, address: str | None, wait: int)
 @router.get("/me", response_model=MeOut)
 async def me(principal: PrincipalDep) -> Any:
     """The caller as the token identifies it."""
-    return {
-        "user_id": principal.user_id,
-        "name": principal.name,
-        "role": str(principal.role),
-        "state": principal.state,
-    }
+    return principal

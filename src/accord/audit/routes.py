@@ -17,9 +17,11 @@ from accord.adapters.local_state import key_path, state_folder
 from accord.edge.deps import AccordDep, PrincipalDep
 from accord.edge.problems import PROBLEMS
 from accord.edge.sending import deny
+from accord.edge.views import view_of
 from accord.identity.permissions import may_read_journal
 from accord.journal.background import BackgroundVerification
 from accord.journal.full_check import verify_journal
+from accord.journal.model import Entry
 from accord.journal.repository import SqlJournal, page_after
 from accord.journal.seal import JournalSeal
 from accord.journal.seal_files import SealFiles
@@ -31,22 +33,13 @@ router = APIRouter(prefix="/journal", tags=["journal"], responses=PROBLEMS)
 Size = Annotated[int, Query(ge=1, le=2**31 - 1)]
 
 
+#: A reader is shown every field of an entry but the client's idempotency key and the stored
+#: bytes (the hash covers them: the fields are what they say).
+@view_of(Entry, exclude=("request_key", "body"))
 class EntryOut(BaseModel):
-    seq: int
-    at: str
-    actor: str
-    command: str
-    payload: dict[str, Any]
-    allowed: bool
-    articles: list[str]
-    reasons: list[str]
-    events: list[dict[str, Any]]
-    details: dict[str, Any]
-    prev: str
-    hash: str
+    pass
 
 
-#: What a reader is shown of an entry: all but the client's idempotency key.
 _SHOWN = tuple(EntryOut.model_fields)
 
 

@@ -25,6 +25,12 @@ def core() -> Core:
             cmd.StatePosition: frozenset({DELEGATION, ADMIN}),
             cmd.CloseDraft: frozenset({SECRETARIAT, ADMIN}),
         },
+        values=frozenset(
+            {
+                *("body", "extraordinary", "format", "kind", "position", "requested_by"),
+                *("subject", "text", "venue"),
+            }
+        ),
     )
 
 

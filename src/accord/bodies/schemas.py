@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import BaseModel, Field
 
 from accord.bodies import commands as cmd
+from accord.bodies.model import Draft, Session
 from accord.edge.schemas import CommandBody, body_of
+from accord.edge.views import view_of
 
 
 @body_of(
@@ -38,32 +38,12 @@ class PositionIn(CommandBody):
     pass
 
 
+@view_of(Session)
 class SessionOut(BaseModel):
     id: str = Field(examples=["session-1"])
-    body: str
-    extraordinary: bool
-    format: str
-    case_id: str | None
-    requested_by: str | None
-    chair: str | None
-    at: dt.datetime
-    venue: str | None
-    agenda: list[str]
 
 
+@view_of(Draft)
 class DraftOut(BaseModel):
     id: str = Field(examples=["draft-1"])
-    session_id: str
-    body: str
-    kind: str
-    case_id: str | None
-    subject: str | None
-    text: str
-    tabled_by: str
-    tabled_at: dt.datetime
     positions: dict[str, str] = Field(examples=[{"ARM": "stand_aside", "RUS": "support"}])
-    outcome: str | None
-    blocked_by: list[str]
-    standing_aside: list[str]
-    absent: list[str]
-    closed_at: dt.datetime | None

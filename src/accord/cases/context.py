@@ -30,6 +30,14 @@ def core() -> Core:
             cmd.WithdrawForces: frozenset({JOINT_STAFF, SECRETARIAT, ADMIN}),
             cmd.CloseCase: frozenset({SECRETARIAT, DELEGATION, ADMIN}),
         },
+        open_records=frozenset({"units"}),
+        values=frozenset(
+            {
+                *("aggressor", "article", "classification", "contingents", "for_state"),
+                *("formation", "grounds", "releasable_to", "summary", "threat", "threatened"),
+                *("where",),
+            }
+        ),
     )
 
 

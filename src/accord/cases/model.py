@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from accord.kernel.errors import NotFound
+from accord.kernel.errors import found
 
 
 class Stage(StrEnum):
@@ -116,7 +116,4 @@ def deployed_units(cases: dict[str, Case]) -> dict[str, tuple[str, dt.datetime |
 
 
 def find_case(cases: dict[str, Case], case_id: str) -> Case:
-    case = cases.get(case_id)
-    if case is None:
-        raise NotFound(f"case {case_id!r} does not exist")
-    return case
+    return found(cases, "case", case_id)

@@ -12,7 +12,7 @@ from accord.cases import events as ev
 from accord.cases.changes import PREPARED_REQUESTS
 from accord.cases.model import PreparedRequest
 from accord.cases.wording import check_request_words
-from accord.kernel.errors import NotFound
+from accord.kernel.errors import found
 from accord.kernel.ids import state_code
 from accord.rules.admissibility import Request, rule_on_request
 from accord.rules.ruling import Because, Ruling
@@ -71,7 +71,4 @@ def take_up(command: cmd.FileRequest, state: str, because: Because, context: Cal
 
 
 def prepared_request(context: Call, prepared_id: str) -> PreparedRequest:
-    prepared = context.world[PREPARED_REQUESTS].get(prepared_id)
-    if prepared is None:
-        raise NotFound(f"prepared request {prepared_id!r} does not exist")
-    return prepared
+    return found(context.world[PREPARED_REQUESTS], "prepared request", prepared_id)

@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from accord.cases import commands as cmd
+from accord.cases.model import Case, PreparedRequest
 from accord.edge.schemas import CommandBody, body_of
+from accord.edge.views import view_of
 
 
 @body_of(
@@ -47,19 +49,10 @@ class PrepareRequestIn(CommandBody):
     pass
 
 
+@view_of(PreparedRequest)
 class PreparedRequestOut(BaseModel):
     id: str = Field(examples=["prepared-1"])
     for_state: str = Field(examples=["TJK"])
-    article: str
-    where: str
-    threat: str
-    aggressor: str
-    summary: str
-    threatened: list[str]
-    grounds: str
-    prepared_by: str
-    prepared_at: dt.datetime
-    filed_as: str | None
 
 
 @body_of(
@@ -94,13 +87,8 @@ class CaseSummary(BaseModel):
     summary: str
 
 
+@view_of(Case)
 class CaseOut(CaseSummary):
-    role: str
-    threat: str
-    aggressor: str
-    releasable_to: list[str]
-    adopted: dict[str, str]
-    un_notified_at: dt.datetime | None
+    # Nested records as plain JSON, as they were documented before the view was derived.
     deployments: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
-    closing_summary: str

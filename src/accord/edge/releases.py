@@ -3,7 +3,8 @@ the send path (every command, from every entry point) and the routes' views.
 
 A record not released to the caller is answered exactly as a missing one: the same NotFound,
 naming the record the caller asked for (never the case it belongs to). Each context declares
-its classified kinds and the command fields that name them (``Core.classified``).
+its classified kinds and the command fields that name them (``Core.classified``), and which
+of its commands' other fields name open records and which hold values.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.identity.permissions import Person
-from accord.kernel.errors import NotFound
+from accord.kernel.errors import NotFound, missing
 from accord.kernel.messages import Command
 from accord.service.world import World
 
@@ -35,31 +36,7 @@ class Kind:
 
     def missing(self, record_id: str) -> str:
         # The handlers' wording for an unknown id, so the edge and a handler cannot differ.
-        return f"{self.name} {record_id!r} does not exist"
-
-
-#: Fields naming records that every caller may read (their GET routes check no release).
-OPEN_RECORDS = frozenset(
-    {"unit", "units", "exercise", "plan", "instrument", "application", "stage", "operation"}
-)
-#: Fields holding values, not record ids. A command field in none of these three (with the
-#: contexts' classified fields) fails
-#: tests/unit/test_releases.py: a new reference to a record cannot slip past the edge.
-VALUES = frozenset(
-    {
-        *("aggressor", "applicant", "areas", "article", "available_from", "available_until"),
-        *("bad_rows", "body", "capabilities", "caveats", "change", "classification"),
-        *("consent", "contingents", "depositary", "detentions", "end", "entry_into_force"),
-        *("exercises", "extraordinary", "file", "findings", "for_state", "format"),
-        *("formation", "grounds", "host", "kind", "level", "meets", "name", "observers"),
-        *("open_to_accession", "participants", "parties", "parties_to_dispute", "party"),
-        *("position", "readiness_days", "reason", "releasable_to", "requested_by"),
-        *("requirements", "resources_blocked", "rows_added", "rows_read", "seizures"),
-        *("sha256", "start", "state", "status", "strength", "subject", "summary", "text"),
-        *("threat", "threatened", "threshold", "title", "troop_cap", "venue", "visited_on"),
-        *("where", "year"),
-    }
-)
+        return missing(self.name, record_id)
 
 
 def named_records(command: Command, classified: Mapping[str, Kind]) -> Iterator[tuple[Kind, str]]:

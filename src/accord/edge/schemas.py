@@ -76,7 +76,7 @@ def body_of(
             declared.__name__,
             __base__=declared,
             __module__=declared.__module__,
-            __doc__=declared.__doc__ or _docstring(command),
+            __doc__=declared.__doc__ or dataclass_doc(command),
             **fields,
         )
         body.command_class = command
@@ -87,10 +87,11 @@ def body_of(
     return derive
 
 
-def _docstring(command: type[Command]) -> str | None:
-    # A dataclass without a docstring is given its signature as one: no help to a client.
-    doc = command.__doc__
-    return None if doc is None or doc.startswith(f"{command.__name__}(") else doc
+def dataclass_doc(cls: type[Any]) -> str | None:
+    """The class's docstring, if it was written (not a dataclass's signature, no help to a
+    client)."""
+    doc = cls.__doc__
+    return None if doc is None or doc.startswith(f"{cls.__name__}(") else doc
 
 
 def _field(f: dataclasses.Field[Any], extra: dict[str, Any]) -> Any:

@@ -26,6 +26,13 @@ def core() -> Core:
             cmd.ChangeExercise: frozenset({JOINT_STAFF, DELEGATION, ADMIN}),
             cmd.RecordLessons: frozenset({JOINT_STAFF, ADMIN}),
         },
+        open_records=frozenset({"exercise", "plan", "units"}),
+        values=frozenset(
+            {
+                *("change", "end", "exercises", "host", "kind", "name", "participants", "reason"),
+                *("start", "text", "troop_cap", "venue", "year"),
+            }
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from accord.exercises import events as ev
 from accord.exercises.checks import checked_plan
 from accord.exercises.model import ADOPTED, EXERCISES, ExercisePlan
 from accord.forces.model import UNITS
-from accord.kernel.errors import NotFound
+from accord.kernel.errors import found
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import require_one_of
@@ -122,7 +122,4 @@ def adopt_exercise_plan(command: cmd.AdoptExercisePlan, context: Call) -> Ruling
 
 
 def get_plan(context: Call, plan_id: str) -> ExercisePlan:
-    plan = context.world[EXERCISES].plans.get(plan_id)
-    if plan is None:
-        raise NotFound(f"exercise plan {plan_id!r} does not exist")
-    return plan
+    return found(context.world[EXERCISES].plans, "exercise plan", plan_id)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, Field
 from pydantic.config import JsonDict
 
 from accord.edge.schemas import CommandBody, body_of
+from accord.edge.views import view_of
 from accord.exercises import commands as cmd
+from accord.exercises.model import Exercise, ExercisePlan
 from accord.rules.bounds import Reason
 
 INTERACTION_2022: JsonDict = {
@@ -59,20 +60,13 @@ class LessonsIn(CommandBody):
     pass
 
 
+@view_of(Exercise, exclude=("changes", "lessons"))
 class ExerciseOut(BaseModel):
+    """An exercise as a list shows it: its changes and lessons are the detail's."""
+
     id: str = Field(examples=["exercise-1"])
-    plan_id: str
-    name: str
-    kind: str
-    kind_title: str
-    host: str
-    venue: str
-    start: dt.date
-    end: dt.date
-    troop_cap: int
-    participants: list[str]
-    units: list[str]
     status: str = Field(examples=["adopted"])
+    kind_title: str
 
 
 class ExerciseDetailOut(ExerciseOut):
@@ -82,14 +76,8 @@ class ExerciseDetailOut(ExerciseOut):
     lessons: list[dict[str, Any]]
 
 
+@view_of(ExercisePlan)
 class PlanOut(BaseModel):
     id: str = Field(examples=["plan-2022-1"])
-    year: int
-    proposed_by: str
-    proposed_at: dt.datetime
-    status: str
-    decision: str | None
-    decided_by: str | None
-    adopted_at: dt.datetime | None
-    standing_aside: list[str]
+    # The plan keeps its exercises' ids; the reader is shown the exercises.
     exercises: list[ExerciseOut]

@@ -25,6 +25,14 @@ def core() -> Core:
             cmd.RecordVerificationVisit: frozenset({JOINT_STAFF, ADMIN}),
             cmd.StateRequirements: frozenset({JOINT_STAFF, ADMIN}),
         },
+        open_records=frozenset({"unit"}),
+        values=frozenset(
+            {
+                *("available_from", "available_until", "capabilities", "caveats", "findings"),
+                *("formation", "kind", "level", "parties_to_dispute", "readiness_days", "reason"),
+                *("requirements", "strength", "visited_on"),
+            }
+        ),
     )
 
 

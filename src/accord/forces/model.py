@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from accord.forces import events as ev
-from accord.kernel.errors import NotFound
+from accord.kernel.errors import found
 from accord.kernel.messages import Event
 from accord.service.contexts import Part
 
@@ -90,10 +90,7 @@ class CaseRequirements:
 
 
 def find_unit(units: dict[str, Unit], unit_id: str) -> Unit:
-    unit = units.get(unit_id)
-    if unit is None:
-        raise NotFound(f"unit {unit_id!r} does not exist")
-    return unit
+    return found(units, "unit", unit_id)
 
 
 def apply(units: dict[str, Unit], event: Event) -> dict[str, Unit] | None:

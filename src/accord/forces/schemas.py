@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.edge.schemas import CommandBody, body_of
+from accord.edge.views import view_of
 from accord.forces import commands as cmd
+from accord.forces.model import Unit
 from accord.rules.bounds import MAX_REQUIREMENTS, Day, Key, Personnel, State
 
 
@@ -88,24 +90,12 @@ class RequirementsIn(CommandBody):
     requirements: list[RequirementIn] = Field(min_length=1, max_length=MAX_REQUIREMENTS)
 
 
+@view_of(Unit)
 class UnitOut(BaseModel):
-    id: str
-    state: str
-    name: str
-    kind: str
-    formation: str
-    strength: int
-    readiness_days: int
-    readiness_level: str
-    capabilities: list[str]
-    available_from: dt.date | None
-    available_until: dt.date | None
-    caveats: dict[str, list[str]]
-    pledged: bool
-    pledged_at: dt.datetime
-    withdrawn_at: dt.datetime | None
+    # Nested records as plain JSON, as they were documented before the view was derived.
     visits: list[dict[str, Any]]
     history: list[Any]
+    pledged: bool
 
 
 class ProposedUnit(BaseModel):

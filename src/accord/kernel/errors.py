@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
+R = TypeVar("R")
+
 
 class AccordError(Exception):
     """Base of every error Accord reports to a person."""
@@ -28,6 +33,19 @@ class CharterError(AccordError):
 
 class NotFound(AccordError):
     """A record that does not exist."""
+
+
+def missing(what: str, record_id: str) -> str:
+    """The words for an unknown id, the same from every context and from the edge."""
+    return f"{what} {record_id!r} does not exist"
+
+
+def found(records: Mapping[str, R], what: str, record_id: str) -> R:
+    """The record ``record_id`` of ``records``, a ``what``; NotFound if there is none."""
+    record = records.get(record_id)
+    if record is None:
+        raise NotFound(missing(what, record_id))
+    return record
 
 
 class StorageUnavailable(AccordError):

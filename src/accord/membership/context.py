@@ -25,6 +25,7 @@ def core() -> Core:
             cmd.RequestSuspension: frozenset({DELEGATION, ADMIN}),
             cmd.GrantStatus: frozenset({SECRETARIAT, ADMIN}),
         },
+        values=frozenset({"state", "status"}),
     )
 
 

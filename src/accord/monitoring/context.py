@@ -22,6 +22,7 @@ def core() -> Core:
         roles={
             cmd.RecordEventFile: frozenset({ANALYST, ADMIN}),
         },
+        values=frozenset({"bad_rows", "file", "format", "rows_added", "rows_read", "sha256"}),
     )
 
 

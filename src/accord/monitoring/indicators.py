@@ -21,7 +21,9 @@ class Indicator:
     week: dt.date
     events: int
     fatalities: int
+    #: Sum of the negative Goldstein scores (GDELT).
     intensity: float
+    #: Mean events of the eight weeks before.
     baseline: float
     spread: float
     #: Of ``events``, those in a neighbouring country near this member's border.

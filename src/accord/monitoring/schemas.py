@@ -7,8 +7,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from accord.edge.problems import CommandOut
+from accord.edge.views import view_of
+from accord.monitoring.indicators import Indicator
 
 
+@view_of(Indicator, exclude=("spread",))
 class IndicatorOut(BaseModel):
     id: str = Field(
         examples=["TJK-armed_clash-2021-07-05"], description="Its place in the list: the cursor"
@@ -16,12 +19,7 @@ class IndicatorOut(BaseModel):
     country: str = Field(examples=["TJK"])
     category: str = Field(examples=["armed_clash"])
     week: str = Field(examples=["2021-07-05"], description="The Monday the week starts")
-    events: int
-    fatalities: int
-    intensity: float = Field(description="Sum of the negative Goldstein scores (GDELT)")
-    across_border: int = Field(description="Events across the border, near this member")
-    baseline: float = Field(description="Mean events of the eight weeks before")
-    z: float
+    z: float = Field(description="How many spreads the events stand above the baseline")
 
 
 class AlertOut(BaseModel):

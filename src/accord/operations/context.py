@@ -21,6 +21,13 @@ def core() -> Core:
             cmd.RecordOperationStage: frozenset({SECRETARIAT, JOINT_STAFF, ADMIN}),
             cmd.RecordOperationResults: frozenset({DELEGATION, SECRETARIAT, ADMIN}),
         },
+        open_records=frozenset({"operation", "stage"}),
+        values=frozenset(
+            {
+                *("detentions", "end", "name", "observers", "participants", "resources_blocked"),
+                *("seizures", "start", "state"),
+            }
+        ),
     )
 
 

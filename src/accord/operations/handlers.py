@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.errors import InvalidInput, found
 from accord.kernel.ids import state_code
 from accord.kernel.messages import Command
 from accord.operations import commands as cmd
@@ -132,9 +132,7 @@ def _may_record(context: Call, state: str, because: Because) -> bool:
 
 
 def stage_of(stages: dict[str, Stage], stage_id: str) -> Stage:
-    if stage_id not in stages:
-        raise NotFound(f"operation stage {stage_id!r} does not exist")
-    return stages[stage_id]
+    return found(stages, "operation stage", stage_id)
 
 
 COMMAND_HANDLERS: dict[type[Command], object] = {

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from accord.edge.schemas import CommandBody, body_of
+from accord.edge.views import view_of
 from accord.operations import commands as cmd
+from accord.operations.catalog import StandingOperation
+from accord.operations.model import Stage
 from accord.rules.bounds import States
+from accord.rules.sources import Source
 
 
 @body_of(
@@ -46,33 +49,22 @@ class ResultsIn(CommandBody):
     pass
 
 
+@view_of(Source, exclude=("article", "instrument"))
 class SourceOut(BaseModel):
     confidence: str
-    refs: list[str]
-    note: str | None
-    fact: str | None
 
 
+@view_of(StandingOperation)
 class OperationOut(BaseModel):
     name: str = Field(examples=["Channel"])
-    name_ru: str
-    subject: str
-    since: int
-    permanent_since: int | None
     source: SourceOut
     stages_recorded: int
 
 
+@view_of(Stage)
 class StageOut(BaseModel):
     id: str = Field(examples=["stage-1"])
-    operation: str
-    name: str
-    start: dt.date
-    end: dt.date
-    participants: list[str]
-    observers: list[str]
-    recorded_by: str
-    recorded_at: dt.datetime
+    # Each member's results as plain JSON, in a list (the stage keeps them by state).
     results: list[dict[str, Any]]
 
 

@@ -28,6 +28,14 @@ def core() -> Core:
             cmd.ApplyForStatus: frozenset({DELEGATION, SECRETARIAT, ADMIN}),
             cmd.ConsentToStatus: frozenset({DELEGATION, ADMIN}),
         },
+        open_records=frozenset({"application", "instrument"}),
+        values=frozenset(
+            {
+                *("applicant", "areas", "consent", "depositary", "entry_into_force", "kind"),
+                *("meets", "open_to_accession", "parties", "party", "status", "threshold"),
+                *("title",),
+            }
+        ),
     )
 
 

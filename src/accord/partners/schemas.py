@@ -8,8 +8,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.edge.schemas import ActIn, CommandBody, body_of
+from accord.edge.views import view_of
 from accord.partners import commands as cmd
+from accord.partners.applications import StatusApplication
 from accord.partners.commands import InstrumentId, InstrumentParties, Threshold
+from accord.partners.organizations import Organization
 from accord.rules.bounds import Key, Name
 
 
@@ -105,15 +108,10 @@ class ConsentIn(CommandBody):
     consent: Literal["yes", "no"]
 
 
+@view_of(StatusApplication)
 class ApplicationOut(BaseModel):
     id: str = Field(examples=["application-1"])
-    applicant: str
-    status: str
-    applied: dt.date
     outcome: str = Field(examples=["pending"])
-    decided: dt.date | None
-    objector: str | None
-    consents: dict[str, dt.date]
     awaiting: list[str]
 
 
@@ -128,8 +126,8 @@ class CooperationOut(BaseModel):
     note: str | None
 
 
+@view_of(Organization)
 class OrganizationOut(BaseModel):
     id: str = Field(examples=["UN"])
-    name: str
-    note: str | None
+    # Each cooperation with its source's citation beside it, not nested.
     cooperation: list[CooperationOut]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.kernel.errors import InvalidInput, NotFound
+from accord.kernel.errors import InvalidInput, found
 from accord.kernel.messages import Command
 from accord.membership import events as membership_events
 from accord.partners import commands as cmd
@@ -49,9 +49,9 @@ def consent_to_status(command: cmd.ConsentToStatus, context: Call) -> Ruling:
     """A member consents or objects; one objection refuses, every member's consent grants."""
     if command.consent not in ("yes", "no"):
         raise InvalidInput("consent", "yes or no")
-    application = context.world[STATUS_APPLICATIONS].get(command.application)
-    if application is None:
-        raise NotFound(f"status application {command.application!r} does not exist")
+    application = found(
+        context.world[STATUS_APPLICATIONS], "status application", command.application
+    )
     because = context.because("consent_to_status")
     state = acting_state(context, because, "consenting to a status")
     rulebook = context.rulebook

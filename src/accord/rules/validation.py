@@ -2,74 +2,30 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Mapping
+from typing import Any
 
-from accord.kernel.errors import CharterError
-from accord.kernel.time import Period
 from accord.rules.charter import Charter, DatedSeries
+from accord.rules.cross_checks import CrossCheck
 from accord.rules.parameter import Parameter
 from accord.rules.parameters import DECLARED
-from accord.rules.sources import Source
-from accord.rules.vocabulary import (
-    BODY_KINDS,
-    CONDITIONS,
-    DECISION_KINDS,
-    DECISION_RULES,
-    NEXT_STATUSES,
-    STATUSES,
-)
-
-
-class _Dated(Protocol):
-    @property
-    def period(self) -> Period: ...
+from accord.rules.state_history_checks import check_chairmanship, check_states
+from accord.rules.vocabulary import BODY_KINDS, CONDITIONS, DECISION_KINDS, DECISION_RULES
 
 
 def validate_charter(charter: Charter, origins: Mapping[str, str]) -> None:
     """Raise CharterError at the first inconsistency, naming the file and the key."""
-    check = _Checker(charter, origins)
+    check = _TextChecks(charter, origins)
     check.instruments()
     check.articles()
     check.bodies()
     check.parameters()
-    check.states()
-    check.chairmanship()
+    check_states(check)
+    check_chairmanship(check)
 
 
-class _Checker:
-    def __init__(self, charter: Charter, origins: Mapping[str, str]) -> None:
-        self.charter = charter
-        self.origins = origins
-
-    def fail(self, what: str, key: str, problem: str) -> CharterError:
-        return CharterError(self.origins.get(what, what), key, problem)
-
-    def source(self, what: str, key: str, source: Source) -> None:
-        for ref in source.refs:
-            if ref not in self.charter.references:
-                raise self.fail(
-                    what, f"{key}.refs", f"unknown source {ref!r} (not in sources.yaml)"
-                )
-        if source.article is not None and source.article not in self.charter.articles:
-            raise self.fail(what, f"{key}.article", f"unknown article id {source.article!r}")
-        if source.instrument is not None and source.instrument not in self.charter.instruments:
-            raise self.fail(
-                what, f"{key}.instrument", f"unknown instrument id {source.instrument!r}"
-            )
-
-    def no_overlap(self, what: str, key: str, items: Iterable[_Dated]) -> None:
-        ordered = sorted(items, key=lambda item: item.period.start)
-        for earlier, later in itertools.pairwise(ordered):
-            if earlier.period.overlaps(later.period):
-                raise self.fail(
-                    what, key, f"date ranges overlap: {earlier.period} and {later.period}"
-                )
-        for item in ordered:
-            end = item.period.end
-            if end is not None and end <= item.period.start:
-                raise self.fail(what, key, f"range {item.period} ends before it starts")
+class _TextChecks(CrossCheck):
+    """The instruments, their articles, the bodies and the parameters: each cites what exists."""
 
     def instruments(self) -> None:
         if self.charter.founding_instrument not in self.charter.instruments:
@@ -165,61 +121,3 @@ class _Checker:
                 raise self.fail(what, f"{at}.value", f"{dated.value!r} is not {problem}")
             if key.names_a_body and dated.value not in self.charter.bodies:
                 raise self.fail(what, f"{at}.value", f"unknown body {dated.value!r}")
-
-    def states(self) -> None:
-        for state in self.charter.states.values():
-            what = f"state {state.code}"
-            self.no_overlap(what, "history", state.history)
-            self.no_overlap(what, "participation_frozen", state.frozen)
-            previous: str | None = None
-            previous_end = None
-            for index, period in enumerate(sorted(state.history, key=lambda s: s.period.start)):
-                key = f"history[{index}]"
-                self.source(what, f"{key}.source", period.source)
-                if period.status not in STATUSES:
-                    raise self.fail(
-                        what,
-                        f"{key}.status",
-                        f"unknown status {period.status!r}; one of {sorted(STATUSES)}",
-                    )
-                after = previous if previous_end == period.period.start else None
-                if period.status not in NEXT_STATUSES[after]:
-                    raise self.fail(
-                        what,
-                        f"{key}.status",
-                        f"history contradicts itself: {after or 'no relation'} "
-                        f"cannot be followed by {period.status} on "
-                        f"{period.period.start}",
-                    )
-                previous, previous_end = period.status, period.period.end
-            for index, frozen in enumerate(state.frozen):
-                self.source(what, f"participation_frozen[{index}].source", frozen.source)
-                status = state.status_on(frozen.period.start)
-                if status is None or status.status != "member":
-                    raise self.fail(
-                        what,
-                        f"participation_frozen[{index}]",
-                        "only a member can freeze its participation, and "
-                        f"{state.code} is not one on {frozen.period.start}",
-                    )
-
-    def chairmanship(self) -> None:
-        terms = self.charter.chair_terms
-        if not terms:
-            return
-        what = "chairmanship"
-        if self.charter.chair_body not in self.charter.bodies:
-            raise self.fail(
-                "charter.yaml", "chair_body", f"unknown body {self.charter.chair_body!r}"
-            )
-        self.no_overlap(what, "terms", terms)
-        for index, term in enumerate(terms):
-            self.source(what, f"terms[{index}].source", term.source)
-            state = self.charter.states.get(term.state)
-            status = state.status_on(term.period.start) if state else None
-            if status is None or status.status != "member":
-                raise self.fail(
-                    what,
-                    f"terms[{index}].state",
-                    f"{term.state} is not a member on {term.period.start}",
-                )

@@ -1,4 +1,5 @@
-"""How positions become an outcome: who takes part, consensus, and the restricted format."""
+"""Who takes part in a body's decision, what each may state, and the outcome of their positions
+(the positions are weighed in ``consensus``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,11 @@ from dataclasses import dataclass
 
 from accord.rules import parameters as p
 from accord.rules.charter import Body
+from accord.rules.consensus import consensus
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Reason, Ruling
 from accord.rules.sources import Source
 from accord.rules.vocabulary import POSITIONS
-from accord.rules.vote import Outcome, Vote
-
-ADOPTED, ADOPTED_RESTRICTED, BLOCKED = Outcome
 
 
 @dataclass(frozen=True)
@@ -125,71 +124,7 @@ def rule_on_outcome(
         return because.ruling(outcome=None)
     because.note(f"the {body.name} decides by {decision_rule.value}", decision_rule.source)
     said = {state: positions.get(state, "absent") for state in taking_part.voters}
-    return _consensus(rulebook, said, kind, because)
-
-
-def _consensus(
-    rulebook: Rulebook, said: Mapping[str, str], kind: str | None, because: Because
-) -> Ruling:
-    def those(position: str) -> list[str]:
-        return [state for state, p in said.items() if p == position]
-
-    objecting, aside, absent, supporting = (
-        those(word) for word in ("object", "stand_aside", "absent", "support")
-    )
-    for state in objecting:
-        frozen = rulebook.frozen(state)
-        if frozen is not None:
-            because.note(
-                f"{rulebook.name_of(state)} keeps its veto although its participation is frozen",
-                frozen.source,
-            )
-    if kind in rulebook.parameter(p.ALL_MEMBERS_CONSENT) and (aside or absent):
-        because.note(
-            f"a decision on {kind} needs the consent of every member",
-            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
-        )
-        blocked_by = objecting + aside + absent
-        because.refuse(f"not adopted: {', '.join(blocked_by)} did not consent")
-        return _result(because, BLOCKED, blocked_by, [], absent, supporting)
-    if objecting:
-        because.refuse(
-            f"blocked: {', '.join(objecting)} objected, and one objection breaks consensus"
-        )
-        return _result(because, BLOCKED, objecting, aside, absent, supporting)
-    absent_block = rulebook.source_of(p.ABSENT_MEMBERS_BLOCK)
-    if rulebook.parameter(p.ABSENT_MEMBERS_BLOCK) and absent:
-        because.refuse(f"blocked: {', '.join(absent)} absent", absent_block)
-        return _result(because, BLOCKED, absent, aside, absent, supporting)
-    if absent:
-        because.note(
-            f"{', '.join(absent)} absent: an absent member does not block and may "
-            "join the decision later",
-            absent_block,
-        )
-    if not supporting:
-        because.refuse("not adopted: no member supported the draft")
-        return _result(because, BLOCKED, [], aside, absent, supporting)
-    if aside:
-        because.note(
-            f"adopted in the restricted format: {', '.join(aside)} stood aside: they do not block "
-            "it and take no part in carrying it out"
-        )
-        return _result(because, ADOPTED_RESTRICTED, [], aside, absent, supporting)
-    because.note("adopted by consensus: no member objected")
-    return _result(because, ADOPTED, [], aside, absent, supporting)
-
-
-def _result(
-    because: Because,
-    outcome: Outcome,
-    blocked_by: list[str],
-    aside: list[str],
-    absent: list[str],
-    supporting: list[str],
-) -> Ruling:
-    vote = Vote(outcome, tuple(blocked_by), tuple(aside), tuple(absent), tuple(supporting))
-    return because.ruling(vote)
+    return consensus(rulebook, said, kind, because)
 
 
 def _status_source(rulebook: Rulebook, state: str) -> Source | None:

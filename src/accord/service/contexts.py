@@ -67,6 +67,12 @@ class Core:
     #: The command fields that name one of its classified records, and the record's kind
     #: (``accord.edge.releases.Kind``): the edge finds it, released or not, before any handler.
     classified: Mapping[str, Any] = field(default_factory=dict)
+    #: The other fields of its commands: those naming records every caller may read (their GET
+    #: routes check no release), and those holding values, not record ids. A field in none of
+    #: these nor in a context's ``classified`` fails tests/unit/test_releases.py: a new
+    #: reference to a record cannot slip past the edge.
+    open_records: frozenset[str] = frozenset()
+    values: frozenset[str] = frozenset()
     #: What it answers for contexts below it, through the ports they declare.
     provides: Mapping[Port[Any], Any] = field(default_factory=dict)
     #: The ports it asks through: Accord does not start unless some context provides each.
