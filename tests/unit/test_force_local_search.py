@@ -10,7 +10,8 @@ import pytest
 
 from accord.forces.matching.cover_model import CoverProblem, Mask
 from accord.forces.matching.eligibility import PledgedUnit, Requirement, eligible_pairs
-from accord.forces.matching.local_search import fewer_personnel, improve, lower_largest
+from accord.forces.matching.local_search import improve
+from accord.forces.matching.measures import fewer_personnel, lower_largest
 from accord.forces.matching.milp_stages import any_cover, largest_share, personnel
 from tests.unit.test_force_matching import ORDER, random_instance, requirement, unit
 

@@ -10,7 +10,7 @@ import pytest
 
 from accord.forces.matching.cover_model import CoverProblem
 from accord.forces.matching.eligibility import eligible_pairs
-from accord.forces.matching.local_search import fewer_personnel, lower, lower_largest
+from accord.forces.matching.measures import fewer_personnel, lower, lower_largest
 from accord.forces.matching.milp_stages import any_cover, balanced, largest_share, least_personnel
 from accord.forces.matching.neighbourhoods import (
     heaviest_state,

@@ -40,17 +40,16 @@ With ``time_limit`` a stage cut short keeps its best answer, the proposal says
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.forces.matching.cover_model import CoverProblem, Solved
+from accord.forces.matching.cover_model import CoverProblem
 from accord.forces.matching.eligibility import Order, PledgedUnit, Requirement, eligible_pairs
 from accord.forces.matching.flow_bounds import least_arrival, least_share
-from accord.forces.matching.local_search import Measure, fewer_personnel, improve, lower_largest
+from accord.forces.matching.measures import fewer_personnel, lower_largest
 from accord.forces.matching.milp_stages import (
     any_cover,
     balanced,
@@ -58,23 +57,10 @@ from accord.forces.matching.milp_stages import (
     least_personnel,
     personnel,
 )
-from accord.forces.matching.neighbourhoods import (
-    Focus,
-    PartSolver,
-    heaviest_state,
-    improve_by_parts,
-    with_spare,
-)
+from accord.forces.matching.neighbourhoods import heaviest_state, with_spare
 from accord.forces.matching.proposal import Proposal, proposal_from_pairs
 from accord.forces.matching.shortfall import Shortfall, explain_shortfall
-
-#: Of each stage's time limit: the share its local search may take first (with no time limit,
-#: its seconds), and the share by which the MILP stops, leaving the rest to the neighbourhood
-#: search (none without a time limit: its answer depends on the time). The searches only find
-#: incumbents; the MILP proves.
-SEARCH_SHARE = 0.25
-SEARCH_SECONDS = 1.0
-MILP_SHARE = 0.6
+from accord.forces.matching.stages import Stage, search_then_prove
 
 
 def match(
@@ -105,10 +91,10 @@ def match(
         return explain_shortfall(units, requirements, order, pairs, time_limit)
     arrival, first_proven, first_seconds, chosen = first
     problem = problem.keeping(problem.pair_days <= arrival)
-    second = _search_then_prove(
+    second = search_then_prove(
         problem,
         chosen,
-        _Stage(
+        Stage(
             measure=lower_largest,
             value=partial(largest_share, problem),
             known_bound=least_share(problem),
@@ -119,10 +105,10 @@ def match(
         time_limit,
     )
     share = second.value
-    third = _search_then_prove(
+    third = search_then_prove(
         problem,
         second.chosen,
-        _Stage(
+        Stage(
             measure=fewer_personnel(share),
             value=partial(personnel, problem),
             known_bound=int(problem.needed.sum()),
@@ -145,55 +131,6 @@ def match(
         stage_seconds=(first_seconds, second.seconds, third.seconds),
         bounds=(earliest if not first_proven else arrival, second.bound, third.bound),
     )
-
-
-@dataclass(frozen=True)
-class _Stage:
-    """How stage 2 or 3 is judged, searched and proven."""
-
-    measure: Measure  # for the searches
-    value: Callable[[NDArray[np.bool_]], int]  # the figure the stage minimises
-    known_bound: int  # proven beforehand
-    milp: Callable[[float | None], Solved]  # the stage's MILP, with a time limit
-    part: PartSolver  # the MILP on a few requirements, the rest held
-    focus: Focus  # the requirements a neighbourhood starts from
-
-
-@dataclass(frozen=True)
-class _Answer:
-    chosen: NDArray[np.bool_]
-    value: int
-    bound: int  # proven: no assignment (given the earlier stages) does better
-    seconds: float
-
-    @property
-    def proven(self) -> bool:
-        return self.value <= self.bound
-
-
-def _search_then_prove(
-    problem: CoverProblem, start: NDArray[np.bool_], stage: _Stage, time_limit: float | None
-) -> _Answer:
-    """Local search from ``start``, then the stage's MILP; the better answer is kept, and if the
-    MILP is cut short by the time limit, the neighbourhood search takes the time left."""
-    started = time.perf_counter()
-    search_seconds = SEARCH_SECONDS if time_limit is None else SEARCH_SHARE * time_limit
-    chosen = improve(problem, start, stage.measure, started + search_seconds)
-    bound = stage.known_bound
-    if stage.value(chosen) > bound:
-        spent = time.perf_counter() - started
-        milp_seconds = None if time_limit is None else max(MILP_SHARE * time_limit - spent, 0.1)
-        found = stage.milp(milp_seconds)
-        if found.chosen is not None and stage.value(found.chosen) < stage.value(chosen):
-            chosen = found.chosen
-        if found.proven:
-            bound = stage.value(chosen)  # the MILP's optimum, or the search's answer as good
-        elif found.bound is not None:
-            bound = max(bound, found.bound)
-    if time_limit is not None and stage.value(chosen) > bound:
-        deadline = started + time_limit
-        chosen = improve_by_parts(problem, chosen, stage.measure, stage.part, stage.focus, deadline)
-    return _Answer(chosen, stage.value(chosen), bound, time.perf_counter() - started)
 
 
 def _earliest_arrival(

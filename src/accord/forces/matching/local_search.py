@@ -16,32 +16,12 @@ stage must beat (:mod:`accord.forces.matching.exact`).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
 
 from accord.forces.matching.cover_model import CoverProblem, Ints, Mask
-
-#: The states' personnel, one row per candidate answer -> a two-column key per row, compared
-#: lexicographically (smaller is better; infinite: not allowed).
-Measure = Callable[[NDArray[np.int64]], NDArray[np.float64]]
-Key = NDArray[np.float64]
-
-
-def lower_largest(loads: NDArray[np.int64]) -> NDArray[np.float64]:
-    """Stage 2: the largest state share, then the shares' squares (the more even the better)."""
-    return np.column_stack([loads.max(axis=1), (loads * loads).sum(axis=1)]).astype(float)
-
-
-def fewer_personnel(cap: int) -> Measure:
-    """Stage 3: fewer personnel in all, no state above ``cap``."""
-
-    def key(loads: NDArray[np.int64]) -> NDArray[np.float64]:
-        total = np.where(loads.max(axis=1) <= cap, loads.sum(axis=1), np.inf)
-        return np.column_stack([total, np.zeros(len(loads))])
-
-    return key
+from accord.forces.matching.measures import Key, Measure, lower_key
 
 
 class _Assignment:
@@ -122,7 +102,7 @@ def _release(a: _Assignment, unit: int, measure: Measure, current: Key) -> bool:
         return False
     after = a.load.copy()
     after[a.state[unit]] -= a.strength[unit]
-    if not _lower(measure(after[np.newaxis, :])[0], current):
+    if not lower_key(measure(after[np.newaxis, :])[0], current):
         return False
     a.assign(unit, -1)
     return True
@@ -157,7 +137,7 @@ def _hand_over(a: _Assignment, unit: int, measure: Measure, current: Key) -> boo
         if a.spare(old_requirement) >= a.strength[other]:
             after = a.load.copy()
             after[a.state[unit]] -= a.strength[unit]
-            if _lower(measure(after[np.newaxis, :])[0], current):
+            if lower_key(measure(after[np.newaxis, :])[0], current):
                 a.assign(unit, -1)
                 a.assign(other, candidate)  # its old requirement can spare it
                 return True
@@ -188,7 +168,7 @@ def _replace_by_several(a: _Assignment, unit: int, measure: Measure, current: Ke
     after = a.load.copy()
     after[a.state[unit]] -= a.strength[unit]
     np.add.at(after, a.state[units[taken]], a.strength[units[taken]])
-    if not _lower(measure(after[np.newaxis, :])[0], current):
+    if not lower_key(measure(after[np.newaxis, :])[0], current):
         return False
     a.assign(unit, -1)
     for pair, newcomer in zip(pairs[taken].tolist(), units[taken].tolist(), strict=True):
@@ -207,14 +187,4 @@ def _best_newcomer(
     after[np.arange(len(pairs)), a.state[units]] += a.strength[units]
     keys = measure(after)
     best = int(np.lexsort((keys[:, 1], keys[:, 0]))[0])
-    return int(pairs[best]) if _lower(keys[best], current) else None
-
-
-def lower(measure: Measure, after: Ints, before: Ints) -> bool:
-    """Whether the states' personnel ``after`` are better than ``before`` by ``measure``."""
-    keys = measure(np.stack([after, before]))
-    return _lower(keys[0], keys[1])
-
-
-def _lower(key: Key, than: Key) -> bool:
-    return bool(key[0] < than[0] or (key[0] == than[0] and key[1] < than[1]))
+    return int(pairs[best]) if lower_key(keys[best], current) else None

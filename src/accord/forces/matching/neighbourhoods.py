@@ -18,7 +18,8 @@ import numpy as np
 from scipy import sparse
 
 from accord.forces.matching.cover_model import CoverProblem, Ints, Mask, Solved
-from accord.forces.matching.local_search import Measure, improve, lower
+from accord.forces.matching.local_search import improve
+from accord.forces.matching.measures import Measure, lower
 
 NEIGHBOURS = 3
 STEP_SECONDS = 0.1  # per sub-problem: a few dozen pairs, proven or cut short
