@@ -35,7 +35,7 @@ def consensus(
     if kind in rulebook.parameter(p.ALL_MEMBERS_CONSENT) and (aside or absent):
         because.note(
             f"a decision on {kind} needs the consent of every member",
-            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT, kind),
         )
         blocked_by = objecting + aside + absent
         because.refuse(f"not adopted: {', '.join(blocked_by)} did not consent")
