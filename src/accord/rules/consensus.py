@@ -61,7 +61,8 @@ def consensus(
     if aside:
         because.note(
             f"adopted in the restricted format: {', '.join(aside)} stood aside: they do not block "
-            "it and take no part in carrying it out"
+            "it and take no part in carrying it out",
+            rulebook.source_of(p.RESTRICTED_FORMAT),
         )
         return _result(because, ADOPTED_RESTRICTED, [], aside, absent, supporting)
     because.note("adopted by consensus: no member objected")
