@@ -144,8 +144,10 @@ def _collective_defence(rulebook: Rulebook, request: Request, because: Because) 
             cited,
         )
         return []
+    on_request = rulebook.source_of(p.ON_REQUEST_OF_ATTACKED_PARTY)
+    if not rulebook.parameter(p.ON_REQUEST_OF_ATTACKED_PARTY) and request.by != request.where:
+        because.note("the text names no requester, so another party may ask", on_request)
     if rulebook.parameter(p.ON_REQUEST_OF_ATTACKED_PARTY):
-        on_request = rulebook.source_of(p.ON_REQUEST_OF_ATTACKED_PARTY)
         if request.by != request.where:
             because.refuse(
                 f"assistance is given only at the request of the attacked party "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from accord.kernel.time import Period
@@ -48,9 +48,16 @@ class Article:
 
 @dataclass(frozen=True)
 class DatedValue:
+    """``items`` cite, for some items of a list value, the source of that item alone: a rule
+    about one item cites its own source, never the list's."""
+
     start: dt.date
     value: Any
     source: Source
+    items: Mapping[str, Source] = field(default_factory=dict)
+
+    def source_of(self, item: str | None = None) -> Source:
+        return self.items.get(item, self.source) if item is not None else self.source
 
 
 @dataclass(frozen=True)

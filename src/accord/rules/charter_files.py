@@ -176,7 +176,13 @@ class CharterFiles:
 
 def _source(item: SourceFile) -> Source:
     return Source(
-        item.confidence, tuple(item.refs), item.article, item.instrument, item.fact, item.note
+        item.confidence,
+        tuple(item.refs),
+        item.article,
+        item.instrument,
+        item.fact,
+        item.note,
+        item.basis,
     )
 
 
@@ -184,7 +190,15 @@ def _parameter(
     name: str, description: str, values: Mapping[dt.date, DatedValueFile]
 ) -> DatedSeries:
     dated = sorted(
-        (DatedValue(start, v.value, _source(v.source)) for start, v in values.items()),
+        (
+            DatedValue(
+                start,
+                v.value,
+                _source(v.source),
+                {item: _source(cited) for item, cited in v.items.items()},
+            )
+            for start, v in values.items()
+        ),
         key=lambda d: d.start,
     )
     return DatedSeries(name, description, tuple(dated))

@@ -124,9 +124,11 @@ def _un_mandate(rulebook: Rulebook, proposal: Proposal, power: Power, because: B
 
 
 def _attacked_party(rulebook: Rulebook, proposal: Proposal, power: Power, because: Because) -> None:
-    if not rulebook.parameter(p.ON_REQUEST_OF_ATTACKED_PARTY):
-        return
     on_request = rulebook.source_of(p.ON_REQUEST_OF_ATTACKED_PARTY)
+    if not rulebook.parameter(p.ON_REQUEST_OF_ATTACKED_PARTY):
+        if proposal.where is not None and proposal.where not in proposal.requested_by:
+            because.note("the text names no requester, so another party may ask", on_request)
+        return
     if proposal.where is None or proposal.where not in proposal.requested_by:
         because.refuse(
             f"{_words(proposal.kind)} is given only at the request of the "

@@ -35,7 +35,7 @@ def consensus(
     if kind in rulebook.parameter(p.ALL_MEMBERS_CONSENT) and (aside or absent):
         because.note(
             f"a decision on {kind} needs the consent of every member",
-            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT, kind),
         )
         blocked_by = objecting + aside + absent
         because.refuse(f"not adopted: {', '.join(blocked_by)} did not consent")
@@ -61,7 +61,8 @@ def consensus(
     if aside:
         because.note(
             f"adopted in the restricted format: {', '.join(aside)} stood aside: they do not block "
-            "it and take no part in carrying it out"
+            "it and take no part in carrying it out",
+            rulebook.source_of(p.RESTRICTED_FORMAT),
         )
         return _result(because, ADOPTED_RESTRICTED, [], aside, absent, supporting)
     because.note("adopted by consensus: no member objected")

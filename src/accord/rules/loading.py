@@ -8,6 +8,7 @@ from pathlib import Path
 from accord.kernel.errors import CharterError
 from accord.rules.charter import Charter
 from accord.rules.charter_files import CharterFiles
+from accord.rules.dating import following_the_dating
 from accord.rules.schema import CharterFile
 from accord.rules.validation import validate_charter
 
@@ -38,4 +39,4 @@ def load_charter(folder: Path | str) -> Charter:
         chair_body=header.chair_body,
     )
     validate_charter(charter, reader.origins)
-    return charter
+    return following_the_dating(charter)

@@ -35,7 +35,7 @@ def rule_on_admission(rulebook: Rulebook, state: str) -> Ruling:
     if "admission" in rulebook.parameter(p.ALL_MEMBERS_CONSENT):
         because.note(
             f"admission needs the consent of every member: {', '.join(rulebook.members())}",
-            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT, "admission"),
         )
     return because.ruling(decided_by=body, must_consent=rulebook.members())
 
@@ -130,9 +130,10 @@ def rule_on_third_party_status(rulebook: Rulebook, state: str, status: str) -> R
             cited,
         )
         return because.ruling()
-    if f"{status}_status" in rulebook.parameter(p.ALL_MEMBERS_CONSENT):
+    kind = f"{status}_status"
+    if kind in rulebook.parameter(p.ALL_MEMBERS_CONSENT):
         because.note(
             "granted only with the consent of every member",
-            rulebook.source_of(p.ALL_MEMBERS_CONSENT),
+            rulebook.source_of(p.ALL_MEMBERS_CONSENT, kind),
         )
     return because.ruling(must_consent=rulebook.members())

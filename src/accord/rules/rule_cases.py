@@ -7,8 +7,10 @@
   given: {by: KAZ, article: CST-4, where: KAZ, threat: aggression, aggressor: non_state}
   expect: {allowed: false, articles: [CST-4]}
 ```
-``articles`` matches when every listed id is among the ruling's; any other key of ``expect``
-must equal the ruling's field of that name (dates written as YYYY-MM-DD).
+``articles`` matches when the ruling cites the listed ids and no others, in any order (a reason
+resting on an article that does not decide it is as wrong as a missing one); any other key of
+``expect`` (``confidence`` among them) must equal the ruling's field of that name (dates written
+as YYYY-MM-DD).
 """
 
 from __future__ import annotations
@@ -85,8 +87,9 @@ def check_rule_case(charter: Charter, case: RuleCase) -> list[str]:
         actual = ruling[key]
         if key == "articles":
             missing = [a for a in expected if a not in actual]
-            if missing:
-                problems.append(f"articles: expected {missing} among {actual}")
+            extra = [a for a in actual if a not in expected]
+            if missing or extra:
+                problems.append(f"articles: expected {expected}, got {actual}")
         elif _plain(expected) != actual:
             problems.append(f"{key}: expected {_plain(expected)!r}, got {actual!r}")
     if problems:

@@ -61,10 +61,11 @@ class Rulebook:
         dated = self.dated(key)
         return key.unset if dated is None else key.read(dated.value)
 
-    def source_of(self, key: Parameter[Any]) -> Source | None:
-        """Where the value of ``key`` on the day comes from; ``None`` when it is unset."""
+    def source_of(self, key: Parameter[Any], item: str | None = None) -> Source | None:
+        """Where the value of ``key`` (or of its ``item``) on the day comes from; ``None`` when
+        it is unset."""
         dated = self.dated(key)
-        return dated.source if dated else None
+        return dated.source_of(item) if dated else None
 
     def dated(self, key: Parameter[Any]) -> DatedValue | None:
         series = self.charter.parameters.get(key.name)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from accord.rules.sources import Confidence, Source, weakest
+from accord.rules.sources import Basis, Confidence, Source, weakest
 
 
 @dataclass(frozen=True)
@@ -15,14 +15,22 @@ class Reason:
     text: str
     source: Source | None = None
 
+    @property
+    def said(self) -> str:
+        """The text, saying so when it rests on an inference from the treaty's silence."""
+        inferred = self.source is not None and self.source.basis is Basis.INFERENCE
+        return f"{self.text} (inferred from the text's silence)" if inferred else self.text
+
     def to_dict(self) -> dict[str, Any]:
         cited = self.source
         return {
-            "text": self.text,
+            "text": self.said,
             "article": cited.cites if cited else None,
             "confidence": cited.confidence.value if cited else None,
             "refs": list(cited.refs) if cited else [],
             "note": cited.note if cited else None,
+            "basis": cited.basis.value if cited else None,
+            "caveats": list(cited.caveats) if cited else [],
         }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from accord.rules.sources import Confidence
+from accord.rules.sources import Basis, Confidence
 
 
 class FileModel(BaseModel):
@@ -28,6 +28,7 @@ class SourceFile(CitedSource):
 
     article: str | None = None
     instrument: str | None = None
+    basis: Basis = Basis.TEXT
 
     @model_validator(mode="after")
     def _cites_something(self) -> SourceFile:
@@ -39,6 +40,7 @@ class SourceFile(CitedSource):
 class DatedValueFile(FileModel):
     value: Any
     source: SourceFile
+    items: dict[str, SourceFile] = {}
 
 
 class ReferenceFile(FileModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -23,9 +23,24 @@ def weakest(confidences: list[Confidence]) -> Confidence:
     return max(confidences, key=lambda c: c.rank, default=Confidence.VERIFIED)
 
 
+class Basis(StrEnum):
+    """What a source reads: what the text says, or what Accord infers from what it leaves out."""
+
+    TEXT = "text"
+    INFERENCE = "inference"
+
+
+#: An inference from a text's silence is never surer than a secondary reading.
+INFERENCE_CAP = Confidence.SECONDARY
+
+
 @dataclass(frozen=True)
 class Source:
-    """The citation every value of the treaty data carries."""
+    """The citation every value of the treaty data carries.
+
+    ``caveats`` say why ``confidence`` is below what the data states for the value itself
+    (the dating of the instrument it rests on, an inference); ``Source.capped`` adds them.
+    """
 
     confidence: Confidence
     refs: tuple[str, ...]
@@ -33,11 +48,19 @@ class Source:
     instrument: str | None = None
     fact: str | None = None
     note: str | None = None
+    basis: Basis = Basis.TEXT
+    caveats: tuple[str, ...] = ()
 
     @property
     def cites(self) -> str:
         """The article id, or the instrument id when no article is known."""
         return self.article or self.instrument or "?"
+
+    def capped(self, ceiling: Confidence, why: str) -> Source:
+        """This source no surer than ``ceiling``; ``why`` is kept when it lowers it."""
+        if self.confidence.rank >= ceiling.rank:
+            return self
+        return replace(self, confidence=ceiling, caveats=(*self.caveats, why))
 
 
 @dataclass(frozen=True)

@@ -119,5 +119,9 @@ class _TextChecks(CrossCheck):
             problem = key.problem(dated.value)
             if problem:
                 raise self.fail(what, f"{at}.value", f"{dated.value!r} is not {problem}")
+            for item, cited in dated.items.items():
+                if not isinstance(dated.value, list) or item not in dated.value:
+                    raise self.fail(what, f"{at}.items.{item}", f"{item!r} is not in the value")
+                self.source(what, f"{at}.items.{item}", cited)
             if key.names_a_body and dated.value not in self.charter.bodies:
                 raise self.fail(what, f"{at}.value", f"unknown body {dated.value!r}")
