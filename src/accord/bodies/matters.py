@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from accord.identity.permissions import Person
 from accord.kernel.errors import InvalidInput
-from accord.kernel.ids import state_code
+from accord.rules.states import known_state
 from accord.service.contexts import Port
 from accord.service.world import World
 
@@ -55,7 +55,7 @@ def parties_in(given: tuple[str, ...], matter: Matter | None) -> tuple[str, ...]
             )
         return matter.parties_to_dispute
     try:
-        codes = tuple(sorted(state_code(code) for code in given))
+        codes = tuple(sorted(known_state(code) for code in given))
     except ValueError as error:
         raise InvalidInput("parties_to_dispute", str(error)) from None
     if len(codes) == 1:

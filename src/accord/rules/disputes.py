@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from accord.kernel.errors import InvalidInput
-from accord.kernel.ids import state_code
 from accord.rules import parameters as p
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because
+from accord.rules.states import known_state
 from accord.rules.vocabulary import AGGRESSOR_KINDS
 
 #: Statuses of a state bound by the Treaty: a suspended member is still a party to it.
@@ -34,7 +34,7 @@ def aggressor_code(value: str) -> str:
     if value in AGGRESSOR_KINDS:
         return value
     try:
-        return state_code(value)
+        return known_state(value)
     except ValueError:
         raise InvalidInput(
             "aggressor",
