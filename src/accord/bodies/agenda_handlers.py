@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accord.bodies import commands as cmd
 from accord.bodies import events as ev
-from accord.bodies.matters import MATTERS
+from accord.bodies.matters import MATTERS, parties_in
 from accord.bodies.model import BODIES, Session
 from accord.bodies.reading import with_release
 from accord.kernel.errors import InvalidInput, found
@@ -99,6 +99,7 @@ def table_draft(command: cmd.TableDraft, context: Call) -> Ruling:
     session = get_session(context, command.session)
     case = context.world.port(MATTERS).find(context.world, command.case) if command.case else None
     subject = state_code(command.subject) if command.subject else None
+    disputing = parties_in(command.parties_to_dispute, case)
     because = context.because("table_draft")
     if not _may_table(context, session, because):
         return because.ruling()
@@ -129,6 +130,7 @@ def table_draft(command: cmd.TableDraft, context: Call) -> Ruling:
                 command.text,
                 context.actor.id,
                 context.at,
+                disputing,
             )
         )
     return ruling

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accord.kernel.messages import Command
-from accord.rules.bounds import Key, Name, State, Text
+from accord.rules.bounds import Key, Name, State, States, Text
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class TableDraft(Command):
     #: The member concerned, when the draft is about a state rather than a case.
     subject: State | None = None
     text: Text = ""
+    #: The members in dispute, when the draft is about a dispute between them rather than a
+    #: case (a draft about a case takes its case's).
+    parties_to_dispute: States = ()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def core() -> Core:
         values=frozenset(
             {
                 *("body", "extraordinary", "format", "kind", "position", "requested_by"),
-                *("subject", "text", "venue"),
+                *("parties_to_dispute", "subject", "text", "venue"),
             }
         ),
     )

@@ -36,6 +36,7 @@ class DraftTabled(Event):
     text: str
     by: str
     at: dt.datetime
+    parties_to_dispute: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

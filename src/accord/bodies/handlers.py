@@ -47,7 +47,13 @@ def state_position(command: cmd.StatePosition, context: Call) -> Ruling:
         )
         return because.ruling()
     ruling = rule_on_position(
-        context.rulebook, body, state, command.position, draft.kind, draft.subject
+        context.rulebook,
+        body,
+        state,
+        command.position,
+        draft.kind,
+        draft.subject,
+        disputing=draft.parties_to_dispute,
     )
     if ruling.allowed:
         context.emit(ev.PositionStated(draft.id, state, command.position, context.at))
@@ -68,7 +74,9 @@ def close_draft(command: cmd.CloseDraft, context: Call) -> Ruling:
     if not reading.allowed:
         return reading
     body = context.world.charter().bodies[draft.body]
-    counted = rule_on_outcome(context.rulebook, body, draft.positions, draft.kind, draft.subject)
+    counted = rule_on_outcome(
+        context.rulebook, body, draft.positions, draft.kind, draft.subject, draft.parties_to_dispute
+    )
     vote = Vote.of(counted)
     if vote is None:
         return counted

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from accord.identity.permissions import Person
+from accord.kernel.errors import InvalidInput
+from accord.rules.states import known_state
 from accord.service.contexts import Port
 from accord.service.world import World
 
@@ -28,6 +30,8 @@ class Matter(Protocol):
     def requested_by(self) -> str: ...
     @property
     def is_open(self) -> bool: ...
+    @property
+    def parties_to_dispute(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -39,3 +43,21 @@ class Matters:
 
 
 MATTERS: Port[Matters] = Port("matters")
+
+
+def parties_in(given: tuple[str, ...], matter: Matter | None) -> tuple[str, ...]:
+    """A draft's parties to the dispute (CST Art. 1): its case's, or those tabled with it."""
+    if matter is not None:
+        if given:
+            raise InvalidInput(
+                "parties_to_dispute",
+                f"a draft about {matter.id} takes the parties to the dispute of its case",
+            )
+        return matter.parties_to_dispute
+    try:
+        codes = tuple(sorted(known_state(code) for code in given))
+    except ValueError as error:
+        raise InvalidInput("parties_to_dispute", str(error)) from None
+    if len(codes) == 1:
+        raise InvalidInput("parties_to_dispute", "a dispute has at least two parties")
+    return codes

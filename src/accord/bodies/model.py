@@ -37,6 +37,8 @@ class Draft:
     tabled_by: str
     tabled_at: dt.datetime
     positions: dict[str, str] = field(default_factory=dict)
+    #: The members in dispute the draft is about (CST Art. 1): its case's, or as tabled.
+    parties_to_dispute: tuple[str, ...] = ()
     outcome: str | None = None
     blocked_by: tuple[str, ...] = ()
     standing_aside: tuple[str, ...] = ()
@@ -98,6 +100,7 @@ def apply(sittings: Sittings, event: Event) -> Sittings | None:
                 event.text,
                 event.by,
                 event.at,
+                parties_to_dispute=event.parties_to_dispute,
             )
             session = sessions[event.session_id]
             session = replace(session, agenda=(*session.agenda, draft.id))

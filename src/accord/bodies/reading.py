@@ -53,7 +53,9 @@ def rule_on_reading(world: World, draft: Draft, day: dt.date) -> Ruling:
     rulebook = world.rulebook(day)
     body = world.charter().bodies[draft.body]
     because = Because("close_draft", day)
-    taking_part = participants(rulebook, body, draft.kind, draft.subject)
+    taking_part = participants(
+        rulebook, body, draft.kind, draft.subject, disputing=draft.parties_to_dispute
+    )
     unread = [
         state
         for state in taking_part.voters

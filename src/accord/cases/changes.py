@@ -60,6 +60,7 @@ def apply(cases: dict[str, Case], event: Event) -> dict[str, Case] | None:
             timeline=(TimelineEntry(event.at, _filed(event)),),
             classification=event.classification,
             releasable_to=event.releasable_to,
+            parties_to_dispute=event.parties_to_dispute,
         )
         return {**cases, case.id: case}
     changed = _changed(cases, event)

@@ -23,6 +23,8 @@ class RequestFiled(Event):
     at: dt.datetime
     classification: str = "restricted"
     releasable_to: tuple[str, ...] = ()
+    #: The attacked party and the party named as aggressor (CST Art. 1), or none.
+    parties_to_dispute: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

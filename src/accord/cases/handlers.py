@@ -19,6 +19,7 @@ from accord.rules.admissibility import (
     Request,
     rule_on_request,
 )
+from accord.rules.disputes import aggressor_code
 from accord.rules.ruling import Ruling
 from accord.rules.standing import require_member
 from accord.service.actors import acting_state, require_one_of
@@ -42,9 +43,8 @@ def file_request(command: cmd.FileRequest, context: Call) -> Ruling:
     if state is None or because.refused:
         return because.ruling()
     where = state_code(command.where) if command.where else state
-    request = Request(
-        state, command.article, where, command.threat, command.aggressor, command.threatened
-    )
+    aggressor = aggressor_code(command.aggressor)
+    request = Request(state, command.article, where, command.threat, aggressor, command.threatened)
     ruling = rule_on_request(context.rulebook, request)
     admissible = Admissibility.of(ruling)
     if ruling.allowed and admissible is not None:
@@ -57,11 +57,12 @@ def file_request(command: cmd.FileRequest, context: Call) -> Ruling:
                 admissible.role,
                 where,
                 command.threat,
-                command.aggressor,
+                aggressor,
                 command.summary,
                 context.at,
                 command.classification,
                 tuple(state_code(s) for s in command.releasable_to),
+                admissible.parties_to_dispute,
             )
         )
         if command.prepared is not None:

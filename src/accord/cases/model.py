@@ -70,6 +70,8 @@ class Case:
     timeline: tuple[TimelineEntry, ...] = ()
     classification: str = "restricted"
     releasable_to: tuple[str, ...] = ()
+    #: The attacked party and the party named as aggressor, when both are parties (CST Art. 1).
+    parties_to_dispute: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:

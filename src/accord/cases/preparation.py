@@ -15,6 +15,7 @@ from accord.cases.wording import check_request_words
 from accord.kernel.errors import found
 from accord.kernel.ids import state_code
 from accord.rules.admissibility import Request, rule_on_request
+from accord.rules.disputes import aggressor_code
 from accord.rules.ruling import Because, Ruling
 from accord.service.actors import SECRETARY_GENERAL, require_one_of
 from accord.service.call import Call
@@ -32,9 +33,8 @@ def prepare_request(command: cmd.PrepareRequest, context: Call) -> Ruling:
         return because.ruling()
     state = state_code(command.for_state)
     where = state_code(command.where) if command.where else state
-    request = Request(
-        state, command.article, where, command.threat, command.aggressor, command.threatened
-    )
+    aggressor = aggressor_code(command.aggressor)
+    request = Request(state, command.article, where, command.threat, aggressor, command.threatened)
     ruling = rule_on_request(context.rulebook, request)
     if not ruling.allowed:
         return ruling
@@ -46,7 +46,7 @@ def prepare_request(command: cmd.PrepareRequest, context: Call) -> Ruling:
             command.article,
             where,
             command.threat,
-            command.aggressor,
+            aggressor,
             command.summary,
             tuple(command.threatened),
             command.grounds,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from accord.cases import commands as cmd
 from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
-from accord.rules.vocabulary import AGGRESSOR_KINDS, THREAT_KINDS, THREAT_OBJECTS
+from accord.rules.disputes import aggressor_code
+from accord.rules.vocabulary import THREAT_KINDS, THREAT_OBJECTS
 
 CLASSIFICATIONS = ("public", "restricted", "confidential")
 
@@ -15,8 +16,7 @@ def check_request_words(command: cmd.FileRequest | cmd.PrepareRequest) -> None:
         _check_release(command)
     if command.threat not in THREAT_KINDS:
         raise InvalidInput("threat", f"must be one of {', '.join(sorted(THREAT_KINDS))}")
-    if command.aggressor not in AGGRESSOR_KINDS:
-        raise InvalidInput("aggressor", f"must be one of {', '.join(sorted(AGGRESSOR_KINDS))}")
+    aggressor_code(command.aggressor)
     unknown = set(command.threatened) - THREAT_OBJECTS
     if unknown:
         raise InvalidInput("threatened", f"unknown: {', '.join(sorted(unknown))}")

@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from accord.rules import disputes as d
 from accord.rules import parameters as p
+from accord.rules.defence import defence_obligations
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
+from accord.rules.sources import Source
 from accord.rules.standing import require_member
 
 CONSULTATIONS = "consultations"
@@ -23,6 +26,7 @@ class Request:
     article: str
     where: str
     threat: str = "threat"
+    #: A kind (state, non_state, unknown) or a named state (its alpha-3 code).
     aggressor: str = "unknown"
     threatened: tuple[str, ...] = ("security",)
 
@@ -33,13 +37,20 @@ class Admissibility:
 
     role: str
     obligations: tuple[str, ...] = ()
+    #: The attacked party and the party named as aggressor (CST Art. 1), or none.
+    parties_to_dispute: tuple[str, ...] = ()
 
     @staticmethod
     def of(ruling: Ruling) -> Admissibility | None:
         return ruling.answer if isinstance(ruling.answer, Admissibility) else None
 
     def details(self) -> Mapping[str, Any]:
-        return {"role": self.role, "obligations": list(self.obligations)}
+        disputing = list(self.parties_to_dispute)
+        return {
+            "role": self.role,
+            "obligations": list(self.obligations),
+            "parties_to_dispute": disputing,
+        }
 
 
 def request_roles(rulebook: Rulebook) -> dict[str, str]:
@@ -71,11 +82,17 @@ def rule_on_request(rulebook: Rulebook, request: Request) -> Ruling:
         return because.ruling()
     if not require_member(rulebook, request.by, because, "file a request"):
         return because.ruling(role=role)
+    d.check_aggressor(request)
+    parties = d.parties_to_dispute(rulebook, request)
     if role == CONSULTATIONS:
         obligations = _consultations(rulebook, request, because)
+        if parties and not because.refused:
+            obligations += d.apply_article_1(rulebook, parties, because)
+            obligations += d.organization_role(rulebook, because)
     else:
-        obligations = _collective_defence(rulebook, request, because)
-    return because.ruling(Admissibility(role, () if because.refused else tuple(obligations)))
+        obligations = _collective_defence(rulebook, request, parties, because)
+    kept = () if because.refused else tuple(obligations)
+    return because.ruling(Admissibility(role, kept, parties))
 
 
 def _consultations(rulebook: Rulebook, request: Request, because: Because) -> list[str]:
@@ -114,7 +131,9 @@ def _consultations(rulebook: Rulebook, request: Request, because: Because) -> li
     return obligations
 
 
-def _collective_defence(rulebook: Rulebook, request: Request, because: Because) -> list[str]:
+def _collective_defence(
+    rulebook: Rulebook, request: Request, parties: tuple[str, ...], because: Because
+) -> list[str]:
     kinds = rulebook.parameter(p.AGGRESSOR_KINDS_OF_DEFENCE)
     cited = rulebook.source_of(p.AGGRESSOR_KINDS_OF_DEFENCE)
     if request.threat != "aggression":
@@ -124,17 +143,28 @@ def _collective_defence(rulebook: Rulebook, request: Request, because: Because) 
             cited,
         )
         return []
-    if request.aggressor not in kinds:
+    kind = d.aggressor_kind(request.aggressor)
+    if kind not in kinds:
         because.refuse(
             f"on {rulebook.day} aggression means an attack by "
-            f"{' or '.join(kinds)}; an attacker of kind '{request.aggressor}' "
+            f"{' or '.join(kinds)}; an attacker of kind '{kind}' "
             "does not count",
             cited,
         )
         return []
+    article_1 = d.apply_article_1(rulebook, parties, because) if parties else []
+    roles = request_roles(rulebook)
+    instead = next((a for a, role in roles.items() if role == CONSULTATIONS), None)
+    if parties and d.answered_by_consultations(rulebook, request, instead, because):
+        return []
+    return article_1 + _attack_on_party(rulebook, request, kind, cited, because)
+
+
+def _attack_on_party(
+    rulebook: Rulebook, request: Request, kind: str, cited: Source | None, because: Because
+) -> list[str]:
     because.note(
-        f"an armed attack by {request.aggressor.replace('_', '-')} actors counts as "
-        "aggression on this date",
+        f"an armed attack by {kind.replace('_', '-')} actors counts as aggression on this date",
         cited,
     )
     if not rulebook.is_member(request.where):
@@ -156,26 +186,4 @@ def _collective_defence(rulebook: Rulebook, request: Request, because: Because) 
             )
             return []
         because.note("the attacked party itself asks, as the treaty requires", on_request)
-    return _defence_obligations(rulebook, because)
-
-
-def _defence_obligations(rulebook: Rulebook, because: Because) -> list[str]:
-    obligations = ["aggression against one party is aggression against all parties"]
-    assistance = rulebook.parameter(p.ASSISTANCE)
-    if assistance:
-        means = ", ".join(v.replace("_", " ") for v in assistance)
-        obligations.append(f"the other parties give the necessary assistance ({means})")
-        because.note(f"assistance: {means}", rulebook.source_of(p.ASSISTANCE))
-    body = rulebook.parameter(p.DECIDING_BODY)
-    if body is not None:
-        obligations.append(f"the {body} decides on the use of forces")
-        because.note(
-            f"the {body} decides on the use of forces", rulebook.source_of(p.DECIDING_BODY)
-        )
-    if rulebook.parameter(p.REPORT_TO_UN_SECURITY_COUNCIL):
-        obligations.append("the measures are reported to the UN Security Council at once")
-        because.note(
-            "measures are reported to the UN Security Council immediately",
-            rulebook.source_of(p.REPORT_TO_UN_SECURITY_COUNCIL),
-        )
-    return obligations
+    return defence_obligations(rulebook, because)

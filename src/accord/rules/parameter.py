@@ -97,9 +97,11 @@ def words(
     return Parameter(name, rests_on, _list_of(allowed), tuple, (), optional)
 
 
-def word(name: str, rests_on: str, allowed: frozenset[str], unset: str) -> Parameter[str]:
+def word(
+    name: str, rests_on: str, allowed: frozenset[str], unset: str, optional: bool = False
+) -> Parameter[str]:
     """One word among ``allowed``; ``unset`` is what holds on a day the charter says nothing."""
-    return Parameter(name, rests_on, _one_of(allowed), str, unset)
+    return Parameter(name, rests_on, _one_of(allowed), str, unset, optional)
 
 
 def body(name: str, rests_on: str, optional: bool = False) -> Parameter[str | None]:

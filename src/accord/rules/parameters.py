@@ -41,6 +41,17 @@ DRAFTS_RELEASED_TO_PARTICIPANTS = flag("voting/drafts_released_to_participants",
 ON_REQUEST_OF_STATE_CONCERNED = words(
     "measures/on_request_of_state_concerned", "CHARTER-5", DECISION_KINDS, optional=True
 )
+PEACEFUL_SETTLEMENT = flag("disputes/peaceful_settlement", "CST-1", optional=True)
+DISPUTES_ANSWERED_BY = word(
+    "disputes/answered_by",
+    "CST-1",
+    frozenset({"consultations", "collective_defence"}),
+    unset="collective_defence",
+    optional=True,
+)
+PARTIES_TO_DISPUTE_EXCLUDED = words(
+    "voting/parties_to_dispute_excluded", "CHARTER-12", DECISION_KINDS, optional=True
+)
 ROTATION_ORDER = words("chairmanship/rotation_order", "CHARTER-13", optional=True)
 CALENDAR_YEAR_TERMS = flag("chairmanship/calendar_year_terms", "CHARTER-13", optional=True)
 
@@ -65,6 +76,9 @@ DECLARED: dict[str, Parameter[Any]] = {
         ALL_MEMBERS_CONSENT,
         DRAFTS_RELEASED_TO_PARTICIPANTS,
         ON_REQUEST_OF_STATE_CONCERNED,
+        PEACEFUL_SETTLEMENT,
+        DISPUTES_ANSWERED_BY,
+        PARTIES_TO_DISPUTE_EXCLUDED,
         ROTATION_ORDER,
         CALENDAR_YEAR_TERMS,
     )

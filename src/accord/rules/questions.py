@@ -14,6 +14,7 @@ from accord.kernel.errors import InvalidInput
 from accord.rules.admissibility import Request, rule_on_request
 from accord.rules.chairmanship import rule_on_chair
 from accord.rules.competence import Proposal, rule_on_competence
+from accord.rules.disputes import aggressor_code
 from accord.rules.facts import Facts
 from accord.rules.membership import (
     rule_on_admission,
@@ -25,7 +26,6 @@ from accord.rules.release import rule_on_release
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
 from accord.rules.vocabulary import (
-    AGGRESSOR_KINDS,
     DECISION_KINDS,
     POSITIONS,
     THREAT_KINDS,
@@ -45,7 +45,7 @@ def _request(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
             article=facts.text("article"),
             where=facts.state("where", by),
             threat=facts.word("threat", THREAT_KINDS, "threat"),
-            aggressor=facts.word("aggressor", AGGRESSOR_KINDS, "unknown"),
+            aggressor=aggressor_code(facts.text("aggressor", "unknown")),
             threatened=facts.words("threatened", THREAT_OBJECTS, ("security",)),
         ),
     )
@@ -67,23 +67,26 @@ def _decision(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
 
 
 def _vote(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
-    facts = Facts(given, {"body", "kind", "subject", *POSITIONS})
+    facts = Facts(given, {"body", "kind", "subject", "parties_to_dispute", *POSITIONS})
     body = _body(rulebook, facts, "vote")
     if isinstance(body, Ruling):
         return replace(body, details={"outcome": None})
     positions = {state: p for p in POSITIONS for state in facts.states(p)}
     kind = facts.word("kind", DECISION_KINDS) if "kind" in given else None
-    return rule_on_outcome(rulebook, body, positions, kind, facts.optional_state("subject"))
+    subject = facts.optional_state("subject")
+    disputing = facts.states("parties_to_dispute")
+    return rule_on_outcome(rulebook, body, positions, kind, subject, disputing)
 
 
 def _participants(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
-    facts = Facts(given, {"body", "kind", "subject"})
+    facts = Facts(given, {"body", "kind", "subject", "parties_to_dispute"})
     body = _body(rulebook, facts, "participants")
     if isinstance(body, Ruling):
         return body
     because = Because("participants", rulebook.day)
     kind = facts.word("kind", DECISION_KINDS) if "kind" in given else None
-    taking_part = participants(rulebook, body, kind, facts.optional_state("subject"), because)
+    subject, disputing = facts.optional_state("subject"), facts.states("parties_to_dispute")
+    taking_part = participants(rulebook, body, kind, subject, because, disputing)
     for code in taking_part.voters:
         frozen = rulebook.frozen(code)
         if frozen is not None:

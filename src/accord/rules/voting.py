@@ -19,6 +19,8 @@ from accord.rules.vocabulary import POSITIONS
 class Participation:
     voters: tuple[str, ...]
     excluded: Mapping[str, Reason]
+    #: The parties to the dispute the decision is about that take part in it.
+    disputing: tuple[str, ...] = ()
 
 
 def participants(
@@ -27,11 +29,13 @@ def participants(
     kind: str | None = None,
     subject: str | None = None,
     because: Because | None = None,
+    disputing: tuple[str, ...] = (),
 ) -> Participation:
     """The member states that take part in ``body``'s decision (the state is the voter)."""
     excluded: dict[str, Reason] = {}
     voters = []
     concerned = rulebook.parameter(p.MEMBER_CONCERNED_EXCLUDED)
+    set_aside = rulebook.parameter(p.PARTIES_TO_DISPUTE_EXCLUDED)
     for code in sorted(rulebook.charter.states):
         status = rulebook.status(code)
         if status is None or status.status not in ("member", "suspended"):
@@ -43,12 +47,30 @@ def participants(
                 f"the member concerned by the {kind}",
                 rulebook.source_of(p.MEMBER_CONCERNED_EXCLUDED),
             )
+        elif kind in set_aside and code in disputing:
+            excluded[code] = Reason(
+                f"a party to the dispute the {kind} is about",
+                rulebook.source_of(p.PARTIES_TO_DISPUTE_EXCLUDED),
+            )
         else:
             voters.append(code)
+    taking_part = Participation(
+        tuple(voters), excluded, tuple(code for code in voters if code in disputing)
+    )
     if because is not None:
-        for code, why in excluded.items():
-            because.note(f"{rulebook.name_of(code)} takes no part: {why.text}", why.source)
-    return Participation(tuple(voters), excluded)
+        note_participation(rulebook, taking_part, because)
+    return taking_part
+
+
+def note_participation(rulebook: Rulebook, taking_part: Participation, because: Because) -> None:
+    """Say who takes no part and why, and that the parties to the dispute do take part."""
+    for code, why in taking_part.excluded.items():
+        because.note(f"{rulebook.name_of(code)} takes no part: {why.text}", why.source)
+    for code in taking_part.disputing:
+        because.note(
+            f"{rulebook.name_of(code)} is a party to the dispute and takes part with its vote",
+            rulebook.source_of(p.PARTIES_TO_DISPUTE_EXCLUDED),
+        )
 
 
 def rule_on_position(
@@ -59,6 +81,7 @@ def rule_on_position(
     kind: str | None = None,
     subject: str | None = None,
     taking_part: Participation | None = None,
+    disputing: tuple[str, ...] = (),
 ) -> Ruling:
     """May ``state`` state ``position`` on a draft before ``body`` on this day?
 
@@ -70,7 +93,7 @@ def rule_on_position(
     if position not in POSITIONS:
         because.refuse(f"position must be one of {', '.join(POSITIONS)}, not {position!r}")
         return because.ruling()
-    taking_part = taking_part or participants(rulebook, body, kind, subject)
+    taking_part = taking_part or participants(rulebook, body, kind, subject, None, disputing)
     if state in taking_part.excluded:
         why = taking_part.excluded[state]
         because.refuse(
@@ -106,18 +129,18 @@ def rule_on_outcome(
     positions: Mapping[str, str],
     kind: str | None = None,
     subject: str | None = None,
+    disputing: tuple[str, ...] = (),
 ) -> Ruling:
     """Turn every participant's position into ``adopted``, ``adopted_restricted`` or ``blocked``."""
     because = Because("vote", rulebook.day)
-    taking_part = participants(rulebook, body, kind, subject)
+    taking_part = participants(rulebook, body, kind, subject, None, disputing)
     for state, position in sorted(positions.items()):
         refused = rule_on_position(rulebook, body, state, position, kind, subject, taking_part)
         if not refused.allowed:
             for reason in refused.reasons:
                 because.refuse(reason.text, reason.source)
             return because.ruling(outcome=None)
-    for code, why in taking_part.excluded.items():
-        because.note(f"{rulebook.name_of(code)} takes no part: {why.text}", why.source)
+    note_participation(rulebook, taking_part, because)
     decision_rule = body.decision_rule.on(rulebook.day) if body.decision_rule else None
     if decision_rule is None:
         because.refuse(f"the {body.name} takes no decisions by vote on {rulebook.day}")

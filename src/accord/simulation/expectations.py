@@ -25,6 +25,8 @@ _INSTRUMENT = re.compile(r"^instrument\.([A-Za-z0-9_.-]+)\.in_force$")
 _CASE = re.compile(r"^([A-Za-z_][\w-]*)\.stage$")
 #: ``NAME.readers``: the states whose delegations may read the case, session or draft NAME.
 _READERS = re.compile(r"^([A-Za-z_][\w-]*)\.readers$")
+#: ``NAME.parties_to_dispute``: the members in dispute a case or a draft NAME is about.
+_DISPUTING = re.compile(r"^([A-Za-z_][\w-]*)\.parties_to_dispute$")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ def check_keys(step: int, expect: Mapping[str, Any], has_ruling: bool) -> None:
             or _INSTRUMENT.match(key)
             or _CASE.match(key)
             or _READERS.match(key)
+            or _DISPUTING.match(key)
         ):
             raise ScenarioError(step, f"expect.{key}: unknown expectation key")
 
@@ -92,6 +95,8 @@ def _actual(key: str, situation: Situation) -> Any:
         return in_force(world.charter(), world[INSTRUMENTS], instrument.group(1), situation.day)
     if readers := _READERS.match(key):
         return _readers(readers.group(1), situation)
+    if disputing := _DISPUTING.match(key):
+        return _disputing(disputing.group(1), situation)
     case_id = _case_for(key.removesuffix(".stage"), situation)
     case = situation.world[CASES].get(case_id or "")
     return str(case.stage) if case else None
@@ -117,6 +122,12 @@ def _readers(name: str, situation: Situation) -> list[str] | None:
             s for s in world.charter().states if session_visible(world, session, Delegation(s), day)
         ]
     return None
+
+
+def _disputing(name: str, situation: Situation) -> list[str] | None:
+    found = _case_for(name, situation) or ""
+    record = situation.world[CASES].get(found) or situation.world[BODIES].drafts.get(found)
+    return list(record.parties_to_dispute) if record else None
 
 
 def _case_for(name: str, situation: Situation) -> str | None:
