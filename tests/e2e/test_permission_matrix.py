@@ -154,6 +154,7 @@ ENDPOINTS = (
     ),
     Endpoint("POST", "/drafts/{draft_id}/positions", "state_position", {"position": "support"}),
     Endpoint("POST", "/drafts/{draft_id}/closure", "close_draft", {}),
+    Endpoint("POST", "/drafts/{draft_id}/joining", "join_decision", {}),
     Endpoint("POST", "/membership/applications", "apply_for_membership", {}),
     Endpoint("POST", "/membership/withdrawal-notices", "notify_withdrawal", {}),
     Endpoint("POST", "/membership/frozen-participation", "declare_participation_frozen", {}),

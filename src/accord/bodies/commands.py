@@ -42,3 +42,9 @@ class StatePosition(Command):
 @dataclass(frozen=True)
 class CloseDraft(Command):
     draft: Key
+
+
+@dataclass(frozen=True)
+class JoinDecision(Command):
+    #: The adopted draft decision the sender's state joins, having stood aside or been absent.
+    draft: Key

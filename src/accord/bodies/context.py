@@ -24,6 +24,7 @@ def core() -> Core:
             cmd.TableDraft: frozenset({SECRETARIAT, DELEGATION, ADMIN}),
             cmd.StatePosition: frozenset({DELEGATION, ADMIN}),
             cmd.CloseDraft: frozenset({SECRETARIAT, ADMIN}),
+            cmd.JoinDecision: frozenset({DELEGATION, ADMIN}),
         },
         values=frozenset(
             {

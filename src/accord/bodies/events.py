@@ -59,3 +59,10 @@ class DraftClosed(Event):
     standing_aside: tuple[str, ...]
     absent: tuple[str, ...]
     at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DecisionJoined(Event):
+    draft_id: str
+    state: str
+    at: dt.datetime

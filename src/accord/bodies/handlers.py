@@ -9,6 +9,7 @@ from accord.bodies.agenda_handlers import AGENDA_HANDLERS
 from accord.bodies.model import BODIES, Draft
 from accord.bodies.reading import rule_on_reading
 from accord.kernel.errors import InvalidInput, found
+from accord.rules.joining import rule_on_joining
 from accord.rules.ruling import Because, Ruling
 from accord.rules.vocabulary import POSITIONS
 from accord.rules.vote import Vote
@@ -100,8 +101,22 @@ def close_draft(command: cmd.CloseDraft, context: Call) -> Ruling:
     return closing.ruling(vote)
 
 
+def join_decision(command: cmd.JoinDecision, context: Call) -> Ruling:
+    """A member that stood aside from an adopted decision, or was absent, joins it later."""
+    draft = get_draft(context, command.draft)
+    because = context.because("join_decision")
+    state = acting_state(context, because, "joining a decision")
+    if state is None:
+        return because.ruling()
+    ruling = rule_on_joining(context.rulebook, draft.id, draft.outcome, state, draft.left_out)
+    if ruling.allowed:
+        context.emit(ev.DecisionJoined(draft.id, state, context.at))
+    return ruling
+
+
 COMMAND_HANDLERS = {
     **AGENDA_HANDLERS,
     cmd.StatePosition: state_position,
     cmd.CloseDraft: close_draft,
+    cmd.JoinDecision: join_decision,
 }

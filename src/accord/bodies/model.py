@@ -44,6 +44,8 @@ class Draft:
     standing_aside: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     closed_at: dt.datetime | None = None
+    #: The states that stood aside or were absent and joined the decision later, in order.
+    joined: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -52,6 +54,11 @@ class Draft:
     @property
     def adopted(self) -> bool:
         return self.outcome is not None and self.outcome.startswith("adopted")
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """The states that stood aside or were absent and have not joined the decision."""
+        return tuple(s for s in (*self.standing_aside, *self.absent) if s not in self.joined)
 
 
 @dataclass(frozen=True)
@@ -67,8 +74,10 @@ class Sittings:
         out (CHARTER-12), so it sends no forces for them."""
         aside: dict[str, str] = {}
         for draft_id in adopted:
-            for state in self.drafts[draft_id].standing_aside:
-                aside.setdefault(state, draft_id)
+            draft = self.drafts[draft_id]
+            for state in draft.standing_aside:
+                if state not in draft.joined:
+                    aside.setdefault(state, draft_id)
         return aside
 
 
@@ -117,6 +126,9 @@ def apply(sittings: Sittings, event: Event) -> Sittings | None:
                 absent=event.absent,
                 closed_at=event.at,
             )
+        case ev.DecisionJoined():
+            joining = drafts[event.draft_id]
+            draft = replace(joining, joined=(*joining.joined, event.state))
         case _:
             return None
     return replace(sittings, drafts={**drafts, draft.id: draft})

@@ -21,7 +21,7 @@ def project(connection: Connection, world: World, events: Sequence[Event]) -> No
         if isinstance(event, ev.DraftTabled):
             session_ids.add(event.session_id)
             draft_ids.add(event.draft_id)
-        elif isinstance(event, ev.PositionStated | ev.DraftClosed):
+        elif isinstance(event, ev.PositionStated | ev.DraftClosed | ev.DecisionJoined):
             draft_ids.add(event.draft_id)
     sittings = world[BODIES]
     replace_rows(

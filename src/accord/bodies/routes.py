@@ -26,6 +26,7 @@ DRAFT_CREATED = created(
     "GET /drafts/{draft_id}",
     "POST /drafts/{draft_id}/positions",
     "POST /drafts/{draft_id}/closure",
+    "POST /drafts/{draft_id}/joining",
 )
 
 
@@ -77,3 +78,9 @@ async def state_position(draft_id: RecordId, body: PositionIn, send: SendDep) ->
 async def close_draft(draft_id: RecordId, body: ActIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
     return await send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)
+
+
+@router.post("/drafts/{draft_id}/joining", status_code=201, responses=CREATED)
+async def join_decision(draft_id: RecordId, body: ActIn, send: SendDep) -> Any:
+    """A delegation joins, for its state, a decision adopted while it stood aside or was absent."""
+    return await send(cmd.JoinDecision(draft=draft_id), body.on_behalf_of)

@@ -33,6 +33,7 @@ THIRD_PARTY_STATUSES = words(
 )
 RESTRICTED_FORMAT = flag("voting/restricted_format", "CHARTER-12")
 ABSENT_MEMBERS_BLOCK = flag("voting/absent_members_block", "CHARTER-12")
+JOIN_AFTER_ADOPTION = flag("voting/join_after_adoption", "CHARTER-12", optional=True)
 MEMBER_CONCERNED_EXCLUDED = words(
     "voting/member_concerned_excluded", "REG-SUSPENSION-2004", DECISION_KINDS, optional=True
 )
@@ -72,6 +73,7 @@ DECLARED: dict[str, Parameter[Any]] = {
         THIRD_PARTY_STATUSES,
         RESTRICTED_FORMAT,
         ABSENT_MEMBERS_BLOCK,
+        JOIN_AFTER_ADOPTION,
         MEMBER_CONCERNED_EXCLUDED,
         ALL_MEMBERS_CONSENT,
         DRAFTS_RELEASED_TO_PARTICIPANTS,

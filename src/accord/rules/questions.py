@@ -16,6 +16,7 @@ from accord.rules.chairmanship import rule_on_chair
 from accord.rules.competence import Proposal, rule_on_competence
 from accord.rules.disputes import aggressor_code
 from accord.rules.facts import Facts
+from accord.rules.joining import rule_on_joining
 from accord.rules.membership import (
     rule_on_admission,
     rule_on_suspension,
@@ -31,6 +32,7 @@ from accord.rules.vocabulary import (
     THREAT_KINDS,
     THREAT_OBJECTS,
 )
+from accord.rules.vote import Outcome
 from accord.rules.voting import participants, rule_on_outcome
 
 
@@ -163,6 +165,9 @@ QUESTIONS: dict[str, Callable[[Rulebook, Mapping[str, Any]], Ruling]] = {
     "third_party_status": lambda rulebook, given: _third_party(
         rulebook, Facts(given, {"state", "status"})
     ),
+    "join_decision": lambda rulebook, given: _join(
+        rulebook, Facts(given, {"state", "decision", "outcome", "left_out"})
+    ),
 }
 
 
@@ -173,6 +178,20 @@ def _suspension(rulebook: Rulebook, facts: Facts) -> Ruling:
 def _third_party(rulebook: Rulebook, facts: Facts) -> Ruling:
     status = facts.word("status", frozenset({"observer", "partner"}))
     return rule_on_third_party_status(rulebook, facts.state("state"), status)
+
+
+def _join(rulebook: Rulebook, facts: Facts) -> Ruling:
+    outcome = facts.word("outcome", _OUTCOMES, "adopted_restricted")
+    decision = facts.text("decision", "the decision")
+    left_out = facts.states("left_out")
+    state = facts.state("state")
+    return rule_on_joining(
+        rulebook, decision, None if outcome == "open" else outcome, state, left_out
+    )
+
+
+#: A draft's outcome as a question gives it: ``open`` while no outcome is recorded.
+_OUTCOMES = frozenset({*(o.value for o in Outcome), "open"})
 
 
 def ask(rulebook: Rulebook, question: str, given: Mapping[str, Any]) -> Ruling:
