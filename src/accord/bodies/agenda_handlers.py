@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from accord.bodies import commands as cmd
 from accord.bodies import events as ev
 from accord.bodies.matters import MATTERS, parties_in
@@ -9,15 +11,15 @@ from accord.bodies.model import BODIES, Session
 from accord.bodies.reading import with_release
 from accord.kernel.errors import InvalidInput, found
 from accord.kernel.ids import state_code
-from accord.rules.chairmanship import Chairing, chair_in, rule_on_chair
+from accord.rules.chairmanship import chair_in
 from accord.rules.competence import Proposal, rule_on_competence
 from accord.rules.ruling import Because, Ruling
+from accord.rules.sessions import FORMATS, Sitting, rule_on_session
 from accord.rules.standing import require_member
 from accord.rules.vocabulary import DECISION_KINDS
-from accord.service.actors import CHAIR, SECRETARY_GENERAL, require_chair
+from accord.service.actors import CHAIR, SECRETARY_GENERAL, acts_as_chair
 from accord.service.call import Call
 
-FORMATS = ("in_person", "video")
 #: Other spellings of a session's format that people write.
 FORMAT_SPELLINGS = {
     "in-person": "in_person",
@@ -44,51 +46,38 @@ def get_session(context: Call, session_id: str) -> Session:
 
 
 def convene_session(command: cmd.ConveneSession, context: Call) -> Ruling:
-    """The chair convenes a regular or extraordinary session, in person or by video."""
+    """The chair convenes a regular or extraordinary session, in person or by video, if the
+    law of the day allows that format, that convener and that many requesters."""
     session_format = FORMAT_SPELLINGS.get(command.format, command.format)
     if session_format not in FORMATS:
         raise InvalidInput("format", f"must be one of {', '.join(FORMATS)}")
     case = context.world.port(MATTERS).find(context.world, command.about) if command.about else None
-    because = context.because("convene_session")
-    if not context.rulebook.require_treaty_in_force(because):
-        return because.ruling()
-    body = context.rulebook.require_body(command.body, because)
-    if body is None or not require_chair(context, because, "convenes sessions", command.body):
-        return because.ruling()
-    if body.decision_rule is None:
-        because.refuse(f"the {body.name} is not a council that meets in session", body.source)
-        return because.ruling()
-    requested_by: str | None = (
-        state_code(command.requested_by) if command.requested_by else None
-    ) or (case.requested_by if case else None)
-    if requested_by and not require_member(
-        context.rulebook, requested_by, because, "ask for a session"
-    ):
-        return because.ruling()
     if case is not None and not case.is_open:
+        because = context.because("convene_session")
         because.refuse(f"{case.id} is {case.stage}: no session is convened about it")
         return because.ruling()
-    chair = rule_on_chair(context.rulebook)
-    kind = "an extraordinary" if command.extraordinary else "a regular"
-    because.note(
-        f"the chair convenes {kind} session of the {body.name}"
-        + (f" at the request of {requested_by}" if requested_by else ""),
-        chair.reasons[0].source if chair.reasons else None,
+    requested_by = tuple(state_code(s) for s in command.requested_by) or (
+        (case.requested_by,) if case else ()
     )
-    context.emit(
-        ev.SessionConvened(
-            f"session-{len(context.world[BODIES].sessions) + 1}",
-            body.id,
-            command.extraordinary,
-            session_format,
-            case.id if case else None,
-            requested_by,
-            chair_in(chair),
-            context.at,
-            command.venue,
+    actor = context.actor
+    by = CHAIR if acts_as_chair(context) else actor.state or actor.id
+    sitting = Sitting(command.body, by, command.extraordinary, session_format, requested_by)
+    ruling = rule_on_session(context.rulebook, sitting)
+    if ruling.allowed:
+        context.emit(
+            ev.SessionConvened(
+                f"session-{len(context.world[BODIES].sessions) + 1}",
+                command.body,
+                command.extraordinary,
+                session_format,
+                case.id if case else None,
+                requested_by,
+                chair_in(ruling),
+                context.at,
+                command.venue,
+            )
         )
-    )
-    return because.ruling(Chairing(chair_in(chair)))
+    return replace(ruling, question="convene_session")
 
 
 def table_draft(command: cmd.TableDraft, context: Call) -> Ruling:

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
 
 from accord.kernel.messages import Command
 from accord.rules.bounds import Key, Name, State, States, Text
+
+
+def _one_or_more(value: Any) -> Any:
+    # One requester may be written alone ("KAZ"), as scenarios and older clients do.
+    return (value,) if isinstance(value, str) else value
+
+
+Requesters = Annotated[States, BeforeValidator(_one_or_more)]
 
 
 @dataclass(frozen=True)
@@ -15,7 +26,9 @@ class ConveneSession(Command):
     format: Key = "in_person"
     #: The case the session is about.
     about: Key | None = None
-    requested_by: State | None = None
+    #: The member states asking for the session (an extraordinary one needs as many as the law
+    #: of the day asks); empty, the case's requester.
+    requested_by: Requesters = ()
     venue: Name | None = None
 
 

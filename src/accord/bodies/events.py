@@ -17,7 +17,8 @@ class SessionConvened(Event):
     extraordinary: bool
     format: str
     case_id: str | None
-    requested_by: str | None
+    #: A list; one state or none in entries written before requesters could be several.
+    requested_by: tuple[str, ...] | str | None
     chair: str | None
     at: dt.datetime
     venue: str | None = None

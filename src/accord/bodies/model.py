@@ -18,7 +18,8 @@ class Session:
     extraordinary: bool
     format: str
     case_id: str | None
-    requested_by: str | None
+    #: The member states that asked for the session.
+    requested_by: tuple[str, ...]
     chair: str | None
     at: dt.datetime
     venue: str | None = None
@@ -81,6 +82,12 @@ class Sittings:
         return aside
 
 
+def _requesters(value: tuple[str, ...] | str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 def apply(sittings: Sittings, event: Event) -> Sittings | None:
     """The sittings after one event (new dicts; the old ones are left as they were, for readers
     of an older snapshot), or None when the event is not about sessions or drafts."""
@@ -93,9 +100,10 @@ def apply(sittings: Sittings, event: Event) -> Sittings | None:
                 event.extraordinary,
                 event.format,
                 event.case_id,
-                event.requested_by,
+                _requesters(event.requested_by),
                 event.chair,
                 event.at,
+                event.venue,
             )
             return replace(sittings, sessions={**sessions, session.id: session})
         case ev.DraftTabled():

@@ -60,6 +60,11 @@ def _is_months(value: Any) -> str | None:
     return None if ok else "a whole number of months, zero or more"
 
 
+def _is_count(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return None if ok else "a whole number, one or more"
+
+
 def _is_text(value: Any) -> str | None:
     return None if isinstance(value, str) and value else "a non-empty text"
 
@@ -112,3 +117,8 @@ def body(name: str, rests_on: str, optional: bool = False) -> Parameter[str | No
 def months(name: str, rests_on: str) -> Parameter[int | None]:
     """A number of months; unset there is none (the thing it counts down to is not possible)."""
     return Parameter(name, rests_on, _is_months, _keep, None)
+
+
+def count(name: str, rests_on: str, unset: int, optional: bool = False) -> Parameter[int]:
+    """A number of things (states, sessions), one or more; ``unset`` holds on a silent day."""
+    return Parameter(name, rests_on, _is_count, int, unset, optional)

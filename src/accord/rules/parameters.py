@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.rules.parameter import Parameter, body, flag, months, word, words
+from accord.rules.parameter import Parameter, body, count, flag, months, word, words
 from accord.rules.vocabulary import AGGRESSOR_KINDS, DECISION_KINDS, THREAT_OBJECTS
 
 THREAT_OBJECTS_OF_CONSULTATIONS = words("consultations/threat_objects", "CST-2", THREAT_OBJECTS)
@@ -55,6 +55,17 @@ PARTIES_TO_DISPUTE_EXCLUDED = words(
 )
 ROTATION_ORDER = words("chairmanship/rotation_order", "CHARTER-13", optional=True)
 CALENDAR_YEAR_TERMS = flag("chairmanship/calendar_year_terms", "CHARTER-13", optional=True)
+# Unset (a charter silent on sessions), a session is neither limited in format nor in requesters.
+SESSION_COUNCILS = words("sessions/councils", "CHARTER-13", optional=True)
+SESSION_FORMATS = words(
+    "sessions/formats", "CHARTER-13", frozenset({"in_person", "video"}), optional=True
+)
+EXTRAORDINARY_REQUESTERS = count(
+    "sessions/extraordinary_requesters", "CHARTER-13", unset=0, optional=True
+)
+CONVENER = word(
+    "sessions/convener", "CHARTER-13", frozenset({"chair", "council"}), "chair", optional=True
+)
 
 #: Every declared parameter by name: the charter loader accepts these files and no other.
 DECLARED: dict[str, Parameter[Any]] = {
@@ -83,5 +94,9 @@ DECLARED: dict[str, Parameter[Any]] = {
         PARTIES_TO_DISPUTE_EXCLUDED,
         ROTATION_ORDER,
         CALENDAR_YEAR_TERMS,
+        SESSION_COUNCILS,
+        SESSION_FORMATS,
+        EXTRAORDINARY_REQUESTERS,
+        CONVENER,
     )
 }

@@ -26,6 +26,7 @@ from accord.rules.membership import (
 from accord.rules.release import rule_on_release
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
+from accord.rules.sessions import session_question
 from accord.rules.vocabulary import (
     DECISION_KINDS,
     POSITIONS,
@@ -154,6 +155,7 @@ QUESTIONS: dict[str, Callable[[Rulebook, Mapping[str, Any]], Ruling]] = {
     "participants": _participants,
     "release": _release,
     "status": _status,
+    "session": session_question,
     "chair": lambda rulebook, given: (Facts(given, set()), rule_on_chair(rulebook))[1],
     "admission": lambda rulebook, given: rule_on_admission(
         rulebook, Facts(given, {"state"}).state("state")
