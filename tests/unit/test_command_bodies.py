@@ -17,7 +17,9 @@ from accord.partners.schemas import ApplyForStatusIn
 
 def test_a_body_is_its_commands_fields_but_the_path_and_for_whom():
     assert set(DeployIn.model_fields) == {"contingents", "formation", "units", "on_behalf_of"}
-    assert set(TableDraftIn.model_fields) == {"kind", "case", "subject", "text", "on_behalf_of"}
+    assert set(TableDraftIn.model_fields) == {
+        *("kind", "case", "subject", "text", "parties_to_dispute", "on_behalf_of"),
+    }
 
 
 def test_the_body_asks_for_the_command_with_the_path_params():
