@@ -38,6 +38,11 @@ class PositionIn(CommandBody):
     pass
 
 
+@body_of(cmd.CloseDraft, path=("draft",))
+class ClosureIn(CommandBody):
+    pass
+
+
 @view_of(Session)
 class SessionOut(BaseModel):
     id: str = Field(examples=["session-1"])
