@@ -12,13 +12,16 @@ from accord.cases.commands import Deploy, FileRequest
 from accord.cases.schemas import DeployIn, FileRequestIn
 from accord.edge.schemas import field_docs
 from accord.exercises.schemas import ChangeIn
+from accord.membership.commands import DeclareParticipationFrozen
+from accord.membership.schemas import FrozenParticipationIn, SuspensionRequestIn
 from accord.partners.schemas import ApplyForStatusIn
 
 
 def test_a_body_is_its_commands_fields_but_the_path_and_for_whom():
-    assert set(DeployIn.model_fields) == {"contingents", "formation", "units", "on_behalf_of"}
+    common = {"note", "on_behalf_of"}
+    assert set(DeployIn.model_fields) == {"contingents", "formation", "units", *common}
     assert set(TableDraftIn.model_fields) == {
-        *("kind", "case", "subject", "text", "parties_to_dispute", "on_behalf_of"),
+        *("kind", "case", "subject", "text", "parties_to_dispute", *common),
     }
 
 
@@ -68,3 +71,15 @@ def test_the_comment_above_a_field_is_its_description_and_the_example_its_exampl
     assert schema["properties"]["kind"]["examples"] == ["peacekeeping_operation"]
     assert schema["examples"][0]["case"] == "case-1"
     assert schema["additionalProperties"] is False
+
+
+def test_every_body_carries_the_note_its_command_takes_with_the_comment_on_command():
+    schema = FrozenParticipationIn.model_json_schema()["properties"]["note"]
+    assert schema["description"].startswith("The text or the reference of the note verbale")
+    assert schema["anyOf"][0]["maxLength"] == 8000
+    body = FrozenParticipationIn.model_validate({"note": "No. 1/2-345"})
+    assert body.command() == DeclareParticipationFrozen(note="No. 1/2-345")
+    assert SuspensionRequestIn.model_validate({"state": "BLR", "note": "text"}).command().note
+    with pytest.raises(ValidationError) as error:
+        SuspensionRequestIn.model_validate({"state": "BLR", "note": "x" * 8001})
+    assert [issue["loc"] for issue in error.value.errors()] == [("note",)]

@@ -14,9 +14,12 @@ from accord.cases.commands import CloseCase
 from accord.cases.released import CASE
 from accord.contexts import CONTEXTS, assembly
 from accord.edge.releases import named_records
+from accord.kernel.messages import Command
 from accord.service.contexts import Core
 
 CLASSIFIED = assembly().classified
+#: The fields every command has (the note verbale): values, declared once on Command.
+COMMON = frozenset(f.name for f in dataclasses.fields(Command))
 
 
 def fields_of(kind: type, path: str = "") -> Iterator[str]:
@@ -48,7 +51,7 @@ def test_every_command_field_is_a_classified_reference_an_open_record_or_a_value
     unknown = sorted(
         f"{name}: {field}"
         for name, core, fields in _fields_by_context()
-        for field in fields - set(CLASSIFIED) - core.open_records - core.values
+        for field in fields - set(CLASSIFIED) - core.open_records - core.values - COMMON
     )
     assert unknown == []
 
@@ -67,6 +70,7 @@ def test_the_three_sets_do_not_overlap_and_hold_no_field_that_no_command_has():
     for name, core, fields in _fields_by_context():
         assert not set(CLASSIFIED) & (core.open_records | core.values), name
         assert not core.open_records & core.values, name
+        assert not COMMON & (set(CLASSIFIED) | core.open_records | core.values), name
         assert (core.open_records | core.values) - fields == set(), name
     used = {
         field.rsplit(".", 1)[-1] for kind in command_types().values() for field in fields_of(kind)

@@ -6,15 +6,21 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from accord.bodies import commands as cmd
 from accord.bodies import views
 from accord.bodies.released import draft_for, session_for
-from accord.bodies.schemas import ConveneIn, DraftOut, PositionIn, SessionOut, TableDraftIn
+from accord.bodies.schemas import (
+    ClosureIn,
+    ConveneIn,
+    DraftOut,
+    JoiningIn,
+    PositionIn,
+    SessionOut,
+    TableDraftIn,
+)
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
-from accord.edge.schemas import ActIn
 
 router = APIRouter(tags=["bodies"], responses=PROBLEMS)
 CREATED = PLAIN
@@ -75,12 +81,12 @@ async def state_position(draft_id: RecordId, body: PositionIn, send: SendDep) ->
 
 
 @router.post("/drafts/{draft_id}/closure", status_code=201, responses=CREATED)
-async def close_draft(draft_id: RecordId, body: ActIn, send: SendDep) -> Any:
+async def close_draft(draft_id: RecordId, body: ClosureIn, send: SendDep) -> Any:
     """The chair closes the draft: the rule in force gives the outcome."""
-    return await send(cmd.CloseDraft(draft=draft_id), body.on_behalf_of)
+    return await send(body.command(draft=draft_id), body.on_behalf_of)
 
 
 @router.post("/drafts/{draft_id}/joining", status_code=201, responses=CREATED)
-async def join_decision(draft_id: RecordId, body: ActIn, send: SendDep) -> Any:
+async def join_decision(draft_id: RecordId, body: JoiningIn, send: SendDep) -> Any:
     """A delegation joins, for its state, a decision adopted while it stood aside or was absent."""
-    return await send(cmd.JoinDecision(draft=draft_id), body.on_behalf_of)
+    return await send(body.command(draft=draft_id), body.on_behalf_of)

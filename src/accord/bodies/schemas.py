@@ -38,6 +38,16 @@ class PositionIn(CommandBody):
     pass
 
 
+@body_of(cmd.CloseDraft, path=("draft",))
+class ClosureIn(CommandBody):
+    pass
+
+
+@body_of(cmd.JoinDecision, path=("draft",))
+class JoiningIn(CommandBody):
+    pass
+
+
 @view_of(Session)
 class SessionOut(BaseModel):
     id: str = Field(examples=["session-1"])

@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from accord.cases import commands as cmd
 from accord.cases import views
 from accord.cases.released import case_for, prepared_for
 from accord.cases.schemas import (
@@ -17,13 +16,14 @@ from accord.cases.schemas import (
     FileRequestIn,
     PreparedRequestOut,
     PrepareRequestIn,
+    UnNotificationIn,
     WithdrawIn,
+    WithdrawRequestIn,
 )
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import PageDep, RecordId, page
-from accord.edge.schemas import ActIn
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=PROBLEMS)
 prepared_router = APIRouter(prefix="/prepared-requests", tags=["cases"], responses=PROBLEMS)
@@ -62,9 +62,11 @@ async def file_request(body: FileRequestIn, send: SendDep) -> Any:
 
 
 @router.post("/{case_id}/un-notifications", status_code=201, responses=CREATED)
-async def notify_un_security_council(case_id: RecordId, body: ActIn, send: SendDep) -> Any:
+async def notify_un_security_council(
+    case_id: RecordId, body: UnNotificationIn, send: SendDep
+) -> Any:
     """Inform the UN Security Council of the measures taken."""
-    return await send(cmd.NotifyUnSecurityCouncil(case=case_id), body.on_behalf_of)
+    return await send(body.command(case=case_id), body.on_behalf_of)
 
 
 @router.post("/{case_id}/deployments", status_code=201, responses=CREATED)
@@ -86,9 +88,9 @@ async def close_case(case_id: RecordId, body: CloseCaseIn, send: SendDep) -> Any
 
 
 @router.post("/{case_id}/withdrawal-of-request", status_code=201, responses=CREATED)
-async def withdraw_request(case_id: RecordId, body: ActIn, send: SendDep) -> Any:
+async def withdraw_request(case_id: RecordId, body: WithdrawRequestIn, send: SendDep) -> Any:
     """The requesting member takes its request back."""
-    return await send(cmd.WithdrawRequest(case=case_id), body.on_behalf_of)
+    return await send(body.command(case=case_id), body.on_behalf_of)
 
 
 @prepared_router.get("", response_model=list[PreparedRequestOut])

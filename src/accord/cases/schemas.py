@@ -71,6 +71,16 @@ class WithdrawIn(CommandBody):
     pass
 
 
+@body_of(cmd.NotifyUnSecurityCouncil, path=("case",))
+class UnNotificationIn(CommandBody):
+    pass
+
+
+@body_of(cmd.WithdrawRequest, path=("case",))
+class WithdrawRequestIn(CommandBody):
+    pass
+
+
 @body_of(cmd.CloseCase, path=("case",), examples=[{"summary": "all contingents home, no losses"}])
 class CloseCaseIn(CommandBody):
     pass

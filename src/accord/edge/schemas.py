@@ -15,12 +15,12 @@ import dataclasses
 import inspect
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.config import JsonDict
 
-from accord.kernel.messages import Command
+from accord.kernel.messages import Command, command_fields
 from accord.rules.bounds import Key
 
 ON_BEHALF_OF = Field(
@@ -65,7 +65,7 @@ def body_of(
         hints = get_type_hints(command, include_extras=True)
         docs = field_docs(command)
         fields: dict[str, Any] = {}
-        for f in dataclasses.fields(command):
+        for f in command_fields(command):
             if f.name in path or f.name in declared.model_fields:
                 continue
             extra: dict[str, Any] = {"description": docs.get(f.name)}
@@ -107,7 +107,16 @@ _DOC = re.compile(r"^\s+#:\s?(.*)$")
 
 
 def field_docs(cls: type[Any]) -> dict[str, str]:
-    """Each field's ``#:`` comment (the lines just above it), as Sphinx reads them."""
+    """Each field's ``#:`` comment (the lines just above it), as Sphinx reads them, the
+    class's own and its bases' (a command's ``note`` is written on ``Command``)."""
+    docs: dict[str, str] = {}
+    for base in reversed(cls.__mro__):
+        if dataclasses.is_dataclass(base):
+            docs.update(_own_field_docs(base))
+    return docs
+
+
+def _own_field_docs(cls: type[Any]) -> dict[str, str]:
     docs: dict[str, str] = {}
     pending: list[str] = []
     for line in inspect.getsource(cls).splitlines():
@@ -119,3 +128,12 @@ def field_docs(cls: type[Any]) -> dict[str, str]:
         else:
             pending = []
     return docs
+
+
+@body_of(Command)
+class NotedIn(CommandBody):
+    """A body of its own (where the API shapes a command otherwise), with the note every
+    command may carry."""
+
+    if TYPE_CHECKING:  # the field is derived from Command's; this only names it for mypy
+        note: str | None

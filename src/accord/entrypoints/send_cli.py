@@ -13,7 +13,6 @@ Refusals by the rules and by permission are journaled.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -125,7 +124,9 @@ def command_from(name: str, fields: dict[str, Any], types: dict[str, type[Comman
 
 
 def _field_names(kind: type[Command]) -> list[str]:
-    return [field.name for field in dataclasses.fields(kind)]
+    from accord.kernel.messages import command_fields
+
+    return [field.name for field in command_fields(kind)]
 
 
 def _fields(data: str | None, file: Path | None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar, get_type_hints
+from typing import Annotated, Any, ClassVar, TypeVar, get_type_hints
 
 
 def _snake(name: str) -> str:
@@ -29,8 +29,41 @@ class Message:
         return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
 
+class Bound:
+    """A field's bound that the kernel names and the rules define (``accord.rules.bounds``),
+    since the kernel imports neither them nor pydantic: pydantic asks it for the schema of
+    the type the rules gave it, so the bound is still written once."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.annotated: Any = None
+
+    def define(self, annotated: Any) -> None:
+        self.annotated = annotated
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        if self.annotated is None:
+            raise LookupError(f"the bound {self.name!r} is defined by accord.rules.bounds")
+        return handler.generate_schema(self.annotated)
+
+
+NOTE = Bound("note")
+#: The note verbale a command goes with; its bound is ``accord.rules.bounds.Note``.
+Note = Annotated[str, NOTE]
+
+
+@dataclasses.dataclass(frozen=True)
 class Command(Message):
     """Imperative: what an actor asks Accord to do."""
+
+    #: The text or the reference of the note verbale that goes with the command (states and
+    #: the organization's bodies write to each other by note); journaled with it.
+    note: Note | None = dataclasses.field(default=None, kw_only=True)
+
+
+def command_fields(kind: type[Command]) -> list[dataclasses.Field[Any]]:
+    """The command's fields, its own first, then those every command has (``note``)."""
+    return sorted(dataclasses.fields(kind), key=lambda f: f.kw_only is True)
 
 
 class Event(Message):

@@ -9,9 +9,14 @@ from fastapi import APIRouter
 from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.problems import PROBLEMS, CommandOut
 from accord.edge.queries import AsOf, PageDep, page
-from accord.edge.schemas import ActIn
-from accord.membership import commands as cmd
-from accord.membership.schemas import GrantStatusIn, MemberOut, SuspensionRequestIn
+from accord.membership.schemas import (
+    ApplicationIn,
+    FrozenParticipationIn,
+    GrantStatusIn,
+    MemberOut,
+    SuspensionRequestIn,
+    WithdrawalNoticeIn,
+)
 from accord.rules.summaries import members_summary
 
 router = APIRouter(tags=["membership"], responses=PROBLEMS)
@@ -28,21 +33,21 @@ async def members(
 
 
 @router.post("/membership/applications", status_code=201, responses=CREATED)
-async def apply_for_membership(body: ActIn, send: SendDep) -> Any:
+async def apply_for_membership(body: ApplicationIn, send: SendDep) -> Any:
     """A state applies for membership."""
-    return await send(cmd.ApplyForMembership(), body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/membership/withdrawal-notices", status_code=201, responses=CREATED)
-async def notify_withdrawal(body: ActIn, send: SendDep) -> Any:
+async def notify_withdrawal(body: WithdrawalNoticeIn, send: SendDep) -> Any:
     """A member gives notice of withdrawal (effective after the notice period)."""
-    return await send(cmd.NotifyWithdrawal(), body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/membership/frozen-participation", status_code=201, responses=CREATED)
-async def declare_participation_frozen(body: ActIn, send: SendDep) -> Any:
+async def declare_participation_frozen(body: FrozenParticipationIn, send: SendDep) -> Any:
     """A member declares its participation frozen (not a Charter status)."""
-    return await send(cmd.DeclareParticipationFrozen(), body.on_behalf_of)
+    return await send(body.command(), body.on_behalf_of)
 
 
 @router.post("/membership/suspension-requests", status_code=201, responses=CREATED)

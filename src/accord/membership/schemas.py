@@ -8,6 +8,21 @@ from accord.edge.schemas import CommandBody, body_of
 from accord.membership import commands as cmd
 
 
+@body_of(cmd.ApplyForMembership)
+class ApplicationIn(CommandBody):
+    pass
+
+
+@body_of(cmd.NotifyWithdrawal)
+class WithdrawalNoticeIn(CommandBody):
+    pass
+
+
+@body_of(cmd.DeclareParticipationFrozen)
+class FrozenParticipationIn(CommandBody):
+    pass
+
+
 @body_of(cmd.RequestSuspension, examples=[{"state": "UZB"}])
 class SuspensionRequestIn(CommandBody):
     pass

@@ -10,12 +10,12 @@ from accord.edge.deps import AccordDep, PrincipalDep, SendDep
 from accord.edge.links import PLAIN, created
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import AsOf, PageDep, RecordId, page
-from accord.edge.schemas import ActIn
 from accord.partners import commands as cmd
 from accord.partners.applications import STATUS_APPLICATIONS
 from accord.partners.model import INSTRUMENTS
 from accord.partners.organizations import organizations_of
 from accord.partners.schemas import (
+    AccedeIn,
     ApplicationOut,
     ApplyForStatusIn,
     ConsentIn,
@@ -72,6 +72,7 @@ async def record_instrument(body: RecordInstrumentIn, send: SendDep) -> Any:
         threshold=rule.n if rule else None,
         open_to_accession=body.open_to_accession,
         depositary=body.depositary,
+        note=body.note,
     )
     return await send(command, body.on_behalf_of)
 
@@ -99,9 +100,9 @@ async def ratify(instrument_id: RecordId, body: RatifyIn, send: SendDep) -> Any:
 
 
 @router.post("/{instrument_id}/accessions", status_code=201, responses=CREATED)
-async def accede(instrument_id: RecordId, body: ActIn, send: SendDep) -> Any:
+async def accede(instrument_id: RecordId, body: AccedeIn, send: SendDep) -> Any:
     """A state that is not a party accedes to an instrument open to accession."""
-    return await send(cmd.Accede(instrument=instrument_id), body.on_behalf_of)
+    return await send(body.command(instrument=instrument_id), body.on_behalf_of)
 
 
 @partners_router.get("/organizations", response_model=list[OrganizationOut])

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from accord.edge.schemas import ActIn, CommandBody, body_of
+from accord.edge.schemas import CommandBody, NotedIn, body_of
 from accord.edge.views import view_of
 from accord.partners import commands as cmd
 from accord.partners.applications import StatusApplication
@@ -25,7 +25,7 @@ class EntryIntoForceIn(BaseModel):
 
 # The API nests the rule of entry into force ({on, n}) and calls the instrument ``id``; the
 # command keeps them flat, as the journal records them: so this body is its own.
-class RecordInstrumentIn(ActIn):
+class RecordInstrumentIn(NotedIn):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -62,6 +62,11 @@ class SignIn(CommandBody):
 @body_of(cmd.Ratify, path=("instrument",))
 class RatifyIn(CommandBody):
     """A delegation ratifies for its own state; the Secretariat names the organization."""
+
+
+@body_of(cmd.Accede, path=("instrument",))
+class AccedeIn(CommandBody):
+    """A state that is not a party accedes to an instrument open to accession."""
 
 
 class PartyOut(BaseModel):

@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, Field
 
+from accord.kernel.messages import NOTE
 from accord.rules.states import known_state
 
 #: The era a date may fall in: from the UN Charter (1945), on which every collective
@@ -86,6 +87,10 @@ Summary = Annotated[str, Field(max_length=2000), _Prose]
 Reason = Annotated[str, Field(max_length=1000), _Prose]
 Grounds = Annotated[str, Field(max_length=4000), _Prose]
 Text = Annotated[str, Field(max_length=20_000), _Prose]
+#: A note verbale's reference ("No. 1/2-345") or its text: a note runs to a page or two, so
+#: 8,000 characters; one that is given says something.
+Note = Annotated[str, Field(min_length=1, max_length=8000), _Prose, AfterValidator(_not_blank)]
+NOTE.define(Note)
 
 
 def within_era(day: dt.date, field: str = "date") -> dt.date:

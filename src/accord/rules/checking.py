@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+# Imported for what it defines: the bounds the kernel names (a command's note).
+import accord.rules.bounds  # noqa: F401
 from accord.kernel.errors import InvalidInput
 from accord.kernel.messages import Message
 

@@ -1,5 +1,6 @@
 """`accord scenario run FILE|NAME`: replay a scenario and check every expectation;
-`accord scenario list`: the bundled ones, which run by name from any folder."""
+`accord scenario list`: the bundled ones, which run by name from any folder;
+`accord scenario verbs`: the verbs a step may do and their keys."""
 
 from __future__ import annotations
 
@@ -57,6 +58,18 @@ def list_() -> None:
     from accord.simulation.bundled import scenario_names
 
     typer.echo("\n".join(scenario_names()))
+
+
+@scenario_app.command("verbs")
+def verbs(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print Markdown (docs/scenarios.md)")
+    ] = False,
+) -> None:
+    """Every verb a step may do, with its keys: type, required or default, description."""
+    from accord.simulation import verb_list
+
+    typer.echo(verb_list.markdown() if markdown else verb_list.text(), nl=False)
 
 
 def _scenario(file: str) -> Scenario:
