@@ -159,3 +159,25 @@ def test_the_openapi_example_file_is_one_the_readers_accept(api):
     added = upload(api, "analyst", example.encode(), format="acled")
     assert added.status_code == 201, added.text
     assert (added.json()["rows_added"], added.json()["bad_rows"]) == (1, [])
+
+
+def test_a_file_may_come_with_its_note_which_is_journaled_and_bounded(api):
+    lines = UCDP.read_bytes().splitlines(keepends=True)
+    noted = api.client.post(
+        "/monitor/ingest",
+        params={"format": "ucdp", "name": "ged.csv", "note": "UCDP GED 24.1, sent by the CRC"},
+        content=lines[0] + lines[1],
+        headers=api.headers("analyst", **{"Content-Type": "text/csv"}),
+    )
+    assert noted.status_code == 201, noted.json()
+    entry = api.get("admin", "/journal").json()[-1]
+    assert entry["payload"]["note"] == "UCDP GED 24.1, sent by the CRC"
+    too_long = api.client.post(
+        "/monitor/ingest",
+        params={"format": "ucdp", "name": "other.csv", "note": "x" * 8001},
+        content=lines[0] + lines[2],
+        headers=api.headers("analyst", **{"Content-Type": "text/csv"}),
+    )
+    assert too_long.status_code == 422
+    assert too_long.json()["detail"][0]["loc"] == ["query", "note"]
+    assert api.get("admin", "/journal").json()[-1]["seq"] == entry["seq"]

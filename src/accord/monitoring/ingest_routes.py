@@ -26,6 +26,7 @@ from accord.identity.permissions import may_send
 from accord.monitoring.ingest.limits import MAX_NAME_CHARS, name_problem
 from accord.monitoring.schemas import IngestOut
 from accord.monitoring.uploads import UPLOAD, UploadTooLarge, save_upload
+from accord.rules.bounds import Note
 
 if TYPE_CHECKING:
     from accord.monitoring.model import IngestReport
@@ -86,6 +87,7 @@ async def ingest(
         Query(pattern="^(acled|gdelt|ucdp)$", description="The file's layout", examples=["acled"]),
     ],
     name: FileName = "upload",
+    note: Annotated[Note | None, Query(description="The note that goes with the file")] = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Any:
     """Add an event file (the request body, as exported, at most 256 MiB); every bad row is
@@ -107,7 +109,7 @@ async def ingest(
         report = await run_in_threadpool(_ingest_in_turn, store, path, format)
     report.file = name
     answer = await send(
-        accord, principal, ingest_record(report, name, digest), None, idempotency_key
+        accord, principal, ingest_record(report, name, digest, note), None, idempotency_key
     )
     if answer.status_code != 201:
         return answer

@@ -34,10 +34,18 @@ def ingest_file(
     return report
 
 
-def ingest_record(report: IngestReport, name: str, sha256: str) -> RecordEventFile:
+def ingest_record(
+    report: IngestReport, name: str, sha256: str, note: str | None = None
+) -> RecordEventFile:
     """The journal's command for an ingest: which file (by name and digest) and what it gave."""
     return RecordEventFile(
-        name, report.source, sha256, report.rows_read, report.rows_added, len(report.bad_rows)
+        name,
+        report.source,
+        sha256,
+        report.rows_read,
+        report.rows_added,
+        len(report.bad_rows),
+        note=note,
     )
 
 
