@@ -5,7 +5,9 @@ import datetime as dt
 
 from accord.bodies.commands import CloseDraft, ConveneSession, StatePosition, TableDraft
 from accord.bodies.model import BODIES
+from accord.kernel.time import Period
 from accord.membership.commands import DeclareParticipationFrozen, NotifyWithdrawal
+from accord.rules.charter import StatusPeriod
 from tests.builders import InMemoryAccord
 
 DAY = dt.date(2015, 5, 1)
@@ -67,3 +69,17 @@ def test_a_notice_running_out_on_a_later_day_takes_effect_at_the_start_of_that_d
     effective = dt.datetime(2026, 9, 1, tzinfo=dt.UTC)
     assert accord.world.rulebook(effective - dt.timedelta(minutes=1)).status_name("ARM") == "member"
     assert accord.world.rulebook(effective).status_name("ARM") == "withdrawn"
+
+
+def test_two_changes_on_one_day_each_hold_from_their_instant(csto):
+    source = csto.states["KGZ"].history[-1].source
+    changed = csto.states["KGZ"]
+    for status, hour in (("suspended", 11), ("member", 15)):
+        period = Period(DAY, None, at(hour))
+        changed = changed.with_status(StatusPeriod(status, period, source))
+    assert changed.status_at(at(10)).status == "member"
+    assert changed.status_at(at(12)).status == "suspended"
+    assert changed.status_at(at(12)).period.end_at == at(15)
+    assert changed.status_at(at(15)).status == "member"
+    assert changed.status_on(DAY).status == "member"
+    assert changed.status_on(DAY - dt.timedelta(days=1)).status == "member"
