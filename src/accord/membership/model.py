@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from accord.kernel.messages import Event
-from accord.kernel.time import Period
+from accord.kernel.time import Period, utc
 from accord.membership import events as ev
 from accord.rules.charter import Charter, StateRecord, StatusPeriod
 from accord.rules.sources import Confidence, Source
@@ -31,18 +31,25 @@ class Roll:
         if not self.changes and not self.frozen:
             return charter
         records = dict(charter.states)
-        for change in sorted(self.changes, key=lambda c: c.effective):
+        for change in sorted(self.changes, key=lambda c: (c.effective, utc(c.at))):
             record = records.get(change.state) or StateRecord(
                 change.state, change.state, "", (), ()
             )
             records[change.state] = record.with_status(
-                _period(change.status, change.effective, change.article, change.reason)
+                _period(
+                    change.status,
+                    change.effective,
+                    _took_effect(change),
+                    change.article,
+                    change.reason,
+                )
             )
         for frozen in self.frozen:
             records[frozen.state] = records[frozen.state].with_frozen(
                 _period(
                     "participation_frozen",
                     frozen.at.date(),
+                    frozen.at,
                     None,
                     "declared by the state itself; not a Charter status",
                 )
@@ -50,9 +57,18 @@ class Roll:
         return charter.with_states(records)
 
 
-def _period(status: str, start: dt.date, article: str | None, note: str) -> StatusPeriod:
+def _took_effect(change: ev.StatusChanged) -> dt.datetime | None:
+    """The instant a change takes effect: the decision's or the notice's own when it takes
+    effect that day; a notice that runs out on a later day, from the start of that day (the
+    reference gives a period in months, no time of day)."""
+    return change.at if change.effective == change.at.date() else None
+
+
+def _period(
+    status: str, start: dt.date, at: dt.datetime | None, article: str | None, note: str
+) -> StatusPeriod:
     source = Source(Confidence.VERIFIED, (JOURNAL_REF,), article=article, note=note)
-    return StatusPeriod(status, Period(start), source, note)
+    return StatusPeriod(status, Period(start, None, at), source, note)
 
 
 #: Where each membership event is kept on the roll.

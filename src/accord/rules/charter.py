@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from accord.kernel.time import Period
+from accord.rules.histories import StateRecord as StateRecord
+from accord.rules.histories import StatusPeriod as StatusPeriod
 from accord.rules.sources import Reference, Source
 
 
@@ -99,54 +101,6 @@ class Body:
 
     def decides_on(self, kind: str, day: dt.date) -> Power | None:
         return next((p for p in self.powers if kind in p.kinds and p.period.contains(day)), None)
-
-
-@dataclass(frozen=True)
-class StatusPeriod:
-    status: str
-    period: Period
-    source: Source
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class StateRecord:
-    code: str
-    name: str
-    name_ru: str
-    history: tuple[StatusPeriod, ...]
-    frozen: tuple[StatusPeriod, ...]
-
-    def status_on(self, day: dt.date) -> StatusPeriod | None:
-        return next((s for s in self.history if s.period.contains(day)), None)
-
-    def frozen_on(self, day: dt.date) -> StatusPeriod | None:
-        return next((f for f in self.frozen if f.period.contains(day)), None)
-
-    def with_status(self, change: StatusPeriod) -> StateRecord:
-        """This history with ``change`` from its day until the next recorded change."""
-        return replace(self, history=_inserted(self.history, change))
-
-    def with_frozen(self, change: StatusPeriod) -> StateRecord:
-        return replace(self, frozen=_inserted(self.frozen, change))
-
-
-def _inserted(periods: tuple[StatusPeriod, ...], change: StatusPeriod) -> tuple[StatusPeriod, ...]:
-    """``change`` from its day until the next recorded period; the period it falls in ends."""
-    start = change.period.start
-    ordered = sorted(periods, key=lambda p: p.period.start)
-    later = [p for p in ordered if p.period.start > start]
-    end = later[0].period.start if later else None
-    kept = []
-    for period in ordered:
-        if period.period.start == start:
-            continue
-        if period.period.contains(start):
-            period = replace(period, period=Period(period.period.start, start))
-        kept.append(period)
-    return tuple(
-        sorted([*kept, replace(change, period=Period(start, end))], key=lambda p: p.period.start)
-    )
 
 
 @dataclass(frozen=True)

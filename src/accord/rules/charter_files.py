@@ -25,6 +25,7 @@ from accord.rules.charter import (
     StatusPeriod,
     Wording,
 )
+from accord.rules.histories import ending_where_next_begins
 from accord.rules.schema import (
     ArticlesFile,
     BodyFile,
@@ -141,13 +142,15 @@ class CharterFiles:
         found: dict[str, StateRecord] = {}
         for file, item in self.each("members", StateFile):
             self._claim(f"state {item.code}", file)
-            history = tuple(
-                StatusPeriod(h.status, Period(h.start, h.end), _source(h.source), h.note)
-                for h in item.history
+            history = ending_where_next_begins(
+                tuple(
+                    StatusPeriod(h.status, Period(h.start, h.end, h.at), _source(h.source), h.note)
+                    for h in item.history
+                )
             )
             frozen = tuple(
                 StatusPeriod(
-                    "participation_frozen", Period(f.start, f.end), _source(f.source), f.note
+                    "participation_frozen", Period(f.start, f.end, f.at), _source(f.source), f.note
                 )
                 for f in item.participation_frozen
             )

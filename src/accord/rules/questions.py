@@ -134,13 +134,13 @@ def _status(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
         )
     else:
         because.note(
-            f"{rulebook.name_of(state)}: {status.status} since {status.period.start}"
+            f"{rulebook.name_of(state)}: {status.status} since {status.period.since}"
             f"{' — ' + status.note if status.note else ''}",
             status.source,
         )
     if frozen is not None:
         because.note(
-            f"participation frozen since {frozen.period.start} (political, not a Charter status)",
+            f"participation frozen since {frozen.period.since} (political, not a Charter status)",
             frozen.source,
         )
     return because.ruling(

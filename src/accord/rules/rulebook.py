@@ -1,4 +1,5 @@
-"""The rulebook as of a day: the instruments, wordings, values and statuses in force then."""
+"""The rulebook as of a day or an instant: the instruments, wordings, values and statuses in
+force then."""
 
 from __future__ import annotations
 
@@ -16,14 +17,26 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Rulebook:
-    """What one charter says applies on one day. Build it with ``Rulebook.as_of``."""
+    """What one charter says applies on one day, or at one instant of it. Build it with
+    ``Rulebook.as_of``.
+
+    Texts, bodies and values are dated by the day. A state's status changes at the instant of
+    the decision or notice that makes it where that instant is known: asked at an instant, the
+    rulebook sees the status as it was then; asked about a bare day, as it stood at the end of
+    that day, every change of the day seen.
+    """
 
     charter: Charter
     day: dt.date
+    #: The instant asked about (a command's), or None for a bare day.
+    at: dt.datetime | None = None
 
     @classmethod
-    def as_of(cls, charter: Charter, day: dt.date) -> Rulebook:
-        return cls(charter, day)
+    def as_of(cls, charter: Charter, when: dt.date) -> Rulebook:
+        """As of a day, or of an instant when ``when`` is a datetime (on its own day)."""
+        if isinstance(when, dt.datetime):
+            return cls(charter, when.date(), when)
+        return cls(charter, when)
 
     # -- the founding instrument -------------------------------------------------------------
     @property
@@ -83,7 +96,9 @@ class Rulebook:
     # -- states ----------------------------------------------------------------------------------
     def status(self, code: str) -> StatusPeriod | None:
         state = self.charter.states.get(code)
-        return state.status_on(self.day) if state else None
+        if state is None:
+            return None
+        return state.status_at(self.at) if self.at else state.status_on(self.day)
 
     def status_name(self, code: str) -> str:
         status = self.status(code)
@@ -94,7 +109,9 @@ class Rulebook:
 
     def frozen(self, code: str) -> StatusPeriod | None:
         state = self.charter.states.get(code)
-        return state.frozen_on(self.day) if state else None
+        if state is None:
+            return None
+        return state.frozen_at(self.at) if self.at else state.frozen_on(self.day)
 
     def members(self) -> list[str]:
         return sorted(code for code in self.charter.states if self.is_member(code))

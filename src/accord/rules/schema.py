@@ -112,19 +112,28 @@ class ParameterFile(FileModel):
     values: dict[dt.date, DatedValueFile] = Field(min_length=1)
 
 
-class StatusPeriodFile(FileModel):
-    status: str
-    start: dt.date = Field(alias="from")
-    end: dt.date | None = Field(default=None, alias="to")
-    source: SourceFile
-    note: str | None = None
-
-
 class FrozenPeriodFile(FileModel):
     start: dt.date = Field(alias="from")
     end: dt.date | None = Field(default=None, alias="to")
+    #: The instant it began, where the facts give a time: on the day ``from``, with its zone
+    #: (``2012-12-19T11:09:00+04:00``). Without one it begins at the start of its day.
+    at: dt.datetime | None = None
     source: SourceFile
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _at_on_its_day(self) -> FrozenPeriodFile:
+        if self.at is None:
+            return self
+        if self.at.tzinfo is None or self.at.utcoffset() is None:
+            raise ValueError("at: a time of day names its zone (+04:00, Z), or none is known")
+        if self.at.date() != self.start:
+            raise ValueError(f"at: {self.at.isoformat()} is not on the day from ({self.start})")
+        return self
+
+
+class StatusPeriodFile(FrozenPeriodFile):
+    status: str
 
 
 class StateFile(FileModel):

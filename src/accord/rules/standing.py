@@ -18,7 +18,7 @@ def require_member(rulebook: Rulebook, code: str, because: Because, acting: str)
         return False
     if status.status == "suspended":
         because.refuse(
-            f"{name} is suspended since {status.period.start}: it takes no part in "
+            f"{name} is suspended since {status.period.since}: it takes no part in "
             f"the Organization's activities and cannot {acting}",
             status.source,
         )
@@ -26,14 +26,14 @@ def require_member(rulebook: Rulebook, code: str, because: Because, acting: str)
     if status.status != "member":
         because.refuse(
             f"{name} is not a member on {rulebook.day} (status: {status.status} "
-            f"since {status.period.start}), so it cannot {acting}",
+            f"since {status.period.since}), so it cannot {acting}",
             status.source,
         )
         return False
     frozen = rulebook.frozen(code)
     if frozen is not None:
         because.note(
-            f"{name} declared its participation frozen on {frozen.period.start}; "
+            f"{name} declared its participation frozen on {frozen.period.since}; "
             "that is not a Charter status: it keeps its rights, its veto and its "
             "obligations",
             frozen.source,

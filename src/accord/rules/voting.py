@@ -41,7 +41,7 @@ def participants(
         if status is None or status.status not in ("member", "suspended"):
             continue
         if status.status == "suspended":
-            excluded[code] = Reason(f"suspended since {status.period.start}", status.source)
+            excluded[code] = Reason(f"suspended since {status.period.since}", status.source)
         elif kind in concerned and code == subject:
             excluded[code] = Reason(
                 f"the member concerned by the {kind}",

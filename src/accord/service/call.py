@@ -25,7 +25,8 @@ class Call:
 
     @cached_property
     def rulebook(self) -> Rulebook:
-        return self.world.rulebook(self.day)
+        """The rulebook at the command's instant: a status decided at 11:09 holds from 11:09."""
+        return self.world.rulebook(self.at)
 
     def because(self, question: str) -> Because:
         return Because(question, self.day)

@@ -75,8 +75,9 @@ class World:
             self._charter["charter"] = cached
         return cached
 
-    def rulebook(self, day: dt.date) -> Rulebook:
-        return Rulebook.as_of(self.charter(), day)
+    def rulebook(self, when: dt.date) -> Rulebook:
+        """The rulebook as of a day, or of an instant (a ``datetime``): see ``Rulebook``."""
+        return Rulebook.as_of(self.charter(), when)
 
     def apply(self, event: Event) -> World:
         """The world after ``event``; this one is left unchanged."""

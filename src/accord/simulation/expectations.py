@@ -34,13 +34,18 @@ class Situation:
     """What an expectation is checked against: the step's ruling, the world, the names."""
 
     world: World
-    day: dt.date
+    #: The step's instant: a status changed later that day is not seen yet.
+    at: dt.datetime
     ruling: Ruling | None
     names: Mapping[str, str]
     step_case: str | None
     #: False when a record the step names was answered as missing: absent, or not released
     #: to the step's sender (the edge tells the two apart to no one).
     found: bool = True
+
+    @property
+    def day(self) -> dt.date:
+        return self.at.date()
 
 
 def check_keys(step: int, expect: Mapping[str, Any], has_ruling: bool) -> None:
@@ -85,9 +90,9 @@ def _actual(key: str, situation: Situation) -> Any:
         return vote.outcome.value if key == "outcome" else list(getattr(vote, key))
     if key == "chair":
         named = Chairing.of(ruling) if ruling is not None else None
-        return named.chair if named else chair_on(situation.world.rulebook(situation.day))
+        return named.chair if named else chair_on(situation.world.rulebook(situation.at))
     if member := _MEMBER.match(key):
-        rulebook = situation.world.rulebook(situation.day)
+        rulebook = situation.world.rulebook(situation.at)
         state, what = member.groups()
         return rulebook.status_name(state) if what == "status" else bool(rulebook.frozen(state))
     if instrument := _INSTRUMENT.match(key):

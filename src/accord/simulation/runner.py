@@ -77,7 +77,7 @@ def run_scenario(
     last = scenario.steps[-1].at
     check_keys(0, scenario.final, has_ruling=False)
     report.final_failures = failures(
-        scenario.final, Situation(runtime.world, last.date(), None, names, None)
+        scenario.final, Situation(runtime.world, last, None, names, None)
     )
     verification = verify(journal.entries())
     report.journal_entries, report.journal_problems = verification.entries, verification.problems
@@ -90,7 +90,7 @@ def _run_step(runtime: Runtime, step: Step, names: dict[str, str]) -> StepReport
         if step.given or step.name:
             raise ScenarioError(step.number, "a check takes no 'with' and no 'as'")
         check_keys(step.number, step.expect, has_ruling=False)
-        found = failures(step.expect, Situation(world, step.at.date(), None, names, None))
+        found = failures(step.expect, Situation(world, step.at, None, names, None))
         return StepReport(step.number, step.at, step.by, step.do, None, None, None, tuple(found))
     command = build_command(step, names)
     check_keys(step.number, step.expect, has_ruling=True)
@@ -109,7 +109,7 @@ def _run_step(runtime: Runtime, step: Step, names: dict[str, str]) -> StepReport
         names[step.name] = created
     situation = Situation(
         world,
-        step.at.date(),
+        step.at,
         ruling,
         names,
         _step_case(command, sent.result, world[BODIES].drafts),
@@ -128,7 +128,7 @@ def _run_step(runtime: Runtime, step: Step, names: dict[str, str]) -> StepReport
 
 
 def _not_found(step: Step, names: dict[str, str], world: World, why: str) -> StepReport:
-    situation = Situation(world, step.at.date(), None, names, None, found=False)
+    situation = Situation(world, step.at, None, names, None, found=False)
     found = failures(step.expect, situation)
     if step.expect.get("found") is not False:
         found.insert(0, f"not found, and the step does not expect it: {why}")
