@@ -4,8 +4,6 @@ record defined twice names both."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,26 +16,24 @@ from accord.rules.charter import (
     Body,
     ChairTerm,
     DatedSeries,
-    DatedValue,
     Instrument,
     Power,
     StateRecord,
     StatusPeriod,
     Wording,
 )
+from accord.rules.file_records import dated_series, record_source
 from accord.rules.histories import ending_where_next_begins
 from accord.rules.schema import (
     ArticlesFile,
     BodyFile,
     ChairmanshipFile,
-    DatedValueFile,
     InstrumentFile,
     ParameterFile,
     ReferenceFile,
-    SourceFile,
     StateFile,
 )
-from accord.rules.sources import Reference, Source
+from accord.rules.sources import Reference
 from accord.rules.yamlfiles import read_model, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -86,8 +82,8 @@ class CharterFiles:
                 item.in_force,
                 item.ended,
                 tuple(item.amends),
-                _source(item.source),
-                _source(item.in_force_source) if item.in_force_source else None,
+                record_source(item.source),
+                record_source(item.in_force_source) if item.in_force_source else None,
             )
         return found
 
@@ -97,7 +93,7 @@ class CharterFiles:
             for index, item in enumerate(group.articles):
                 self._claim(f"article {item.id}", f"{file}: articles[{index}]")
                 wordings = tuple(
-                    Wording(Period(w.start, w.end), w.text, _source(w.source))
+                    Wording(Period(w.start, w.end), w.text, record_source(w.source))
                     for w in item.wordings
                 )
                 found[item.id] = Article(
@@ -110,12 +106,17 @@ class CharterFiles:
         for file, item in self.each("bodies", BodyFile):
             self._claim(f"body {item.id}", file)
             rule = (
-                _parameter(f"{item.id}.decision_rule", item.name, item.decision_rule)
+                dated_series(f"{item.id}.decision_rule", item.name, item.decision_rule)
                 if item.decision_rule
                 else None
             )
             powers = tuple(
-                Power(tuple(p.kinds), Period(p.start, p.end), tuple(p.requires), _source(p.source))
+                Power(
+                    tuple(p.kinds),
+                    Period(p.start, p.end),
+                    tuple(p.requires),
+                    record_source(p.source),
+                )
                 for p in item.powers
             )
             found[item.id] = Body(
@@ -126,7 +127,7 @@ class CharterFiles:
                 rule,
                 powers,
                 Period(item.start, item.end),
-                _source(item.source),
+                record_source(item.source),
             )
         return found
 
@@ -135,7 +136,7 @@ class CharterFiles:
         for file, item in self.each("parameters", ParameterFile):
             name = file.removeprefix("parameters/").removesuffix(".yaml")
             self._claim(f"parameter {name}", file)
-            found[name] = _parameter(name, item.description, item.values)
+            found[name] = dated_series(name, item.description, item.values)
         return found
 
     def states(self) -> dict[str, StateRecord]:
@@ -144,13 +145,18 @@ class CharterFiles:
             self._claim(f"state {item.code}", file)
             history = ending_where_next_begins(
                 tuple(
-                    StatusPeriod(h.status, Period(h.start, h.end, h.at), _source(h.source), h.note)
+                    StatusPeriod(
+                        h.status, Period(h.start, h.end, h.at), record_source(h.source), h.note
+                    )
                     for h in item.history
                 )
             )
             frozen = tuple(
                 StatusPeriod(
-                    "participation_frozen", Period(f.start, f.end, f.at), _source(f.source), f.note
+                    "participation_frozen",
+                    Period(f.start, f.end, f.at),
+                    record_source(f.source),
+                    f.note,
                 )
                 for f in item.participation_frozen
             )
@@ -163,7 +169,7 @@ class CharterFiles:
         item = self.one("chairmanship.yaml", ChairmanshipFile)
         self.origins["chairmanship"] = "chairmanship.yaml"
         return tuple(
-            ChairTerm(t.state, Period(t.start, t.end), _source(t.source), t.note)
+            ChairTerm(t.state, Period(t.start, t.end), record_source(t.source), t.note)
             for t in item.terms
         )
 
@@ -175,33 +181,3 @@ class CharterFiles:
                 f"{what} is defined twice (also in {self.origins[what]})",
             )
         self.origins[what] = where
-
-
-def _source(item: SourceFile) -> Source:
-    return Source(
-        item.confidence,
-        tuple(item.refs),
-        item.article,
-        item.instrument,
-        item.fact,
-        item.note,
-        item.basis,
-    )
-
-
-def _parameter(
-    name: str, description: str, values: Mapping[dt.date, DatedValueFile]
-) -> DatedSeries:
-    dated = sorted(
-        (
-            DatedValue(
-                start,
-                v.value,
-                _source(v.source),
-                {item: _source(cited) for item, cited in v.items.items()},
-            )
-            for start, v in values.items()
-        ),
-        key=lambda d: d.start,
-    )
-    return DatedSeries(name, description, tuple(dated))
