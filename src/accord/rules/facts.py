@@ -72,7 +72,9 @@ class Facts:
     def mandate(self, name: str) -> str | None:
         """A UN resolution's reference; ``true`` for a mandate not named; false or absent: none."""
         value = self.given.get(name)
-        if value is None or isinstance(value, bool) or str(value).lower() in _YES_NO:
+        if value is None:
+            return None
+        if isinstance(value, bool) or str(value).lower() in _YES_NO:
             return "a UN Security Council mandate" if self.flag(name) else None
         return str(value)
 
