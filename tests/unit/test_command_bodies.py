@@ -21,7 +21,7 @@ def test_a_body_is_its_commands_fields_but_the_path_and_for_whom():
     common = {"note", "on_behalf_of"}
     assert set(DeployIn.model_fields) == {"contingents", "formation", "units", *common}
     assert set(TableDraftIn.model_fields) == {
-        *("kind", "case", "subject", "text", "parties_to_dispute", *common),
+        *("kind", "case", "subject", "text", "parties_to_dispute", "un_mandate", *common),
     }
 
 

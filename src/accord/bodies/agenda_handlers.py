@@ -101,6 +101,7 @@ def table_draft(command: cmd.TableDraft, context: Call) -> Ruling:
         where=case.where if case else subject,
         subject=subject or (case.where if case else None),
         requested_by=(case.requested_by,) if case else (),
+        un_mandate=command.un_mandate,
     )
     ruling = rule_on_competence(context.rulebook, proposal)
     if ruling.allowed and case is not None:
@@ -120,6 +121,7 @@ def table_draft(command: cmd.TableDraft, context: Call) -> Ruling:
                 context.actor.id,
                 context.at,
                 disputing,
+                command.un_mandate,
             )
         )
     return ruling

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from accord.kernel.messages import Command
-from accord.rules.bounds import Key, Name, State, States, Text
+from accord.rules.bounds import Key, Name, State, States, Text, UnMandate
 
 
 def _one_or_more(value: Any) -> Any:
@@ -43,6 +43,9 @@ class TableDraft(Command):
     #: The members in dispute, when the draft is about a dispute between them rather than a
     #: case (a draft about a case takes its case's).
     parties_to_dispute: States = ()
+    #: The UN Security Council resolution mandating it, by its reference: a peacekeeping
+    #: operation outside the members' territory needs one (PKA Art 3).
+    un_mandate: UnMandate | None = None
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class DraftTabled(Event):
     by: str
     at: dt.datetime
     parties_to_dispute: tuple[str, ...] = ()
+    un_mandate: str | None = None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ class Draft:
     closed_at: dt.datetime | None = None
     #: The states that stood aside or were absent and joined the decision later, in order.
     joined: tuple[str, ...] = ()
+    #: The UN Security Council resolution mandating it, by its reference, if any.
+    un_mandate: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -118,6 +120,7 @@ def apply(sittings: Sittings, event: Event) -> Sittings | None:
                 event.by,
                 event.at,
                 parties_to_dispute=event.parties_to_dispute,
+                un_mandate=event.un_mandate,
             )
             session = sessions[event.session_id]
             session = replace(session, agenda=(*session.agenda, draft.id))

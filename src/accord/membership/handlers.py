@@ -26,7 +26,8 @@ def apply_for_membership(command: cmd.ApplyForMembership, context: Call) -> Ruli
     ruling = rule_on_admission(context.rulebook, state)
     if ruling.allowed:
         context.emit(ev.MembershipApplied(state, context.at))
-        if context.rulebook.status_name(state) != "applicant":
+        # A suspended member re-entering stays suspended until the body admits it.
+        if context.rulebook.status_name(state) not in ("applicant", "suspended"):
             context.emit(
                 ev.StatusChanged(
                     state,

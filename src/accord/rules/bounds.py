@@ -91,6 +91,10 @@ Text = Annotated[str, Field(max_length=20_000), _Prose]
 #: 8,000 characters; one that is given says something.
 Note = Annotated[str, Field(min_length=1, max_length=8000), _Prose, AfterValidator(_not_blank)]
 NOTE.define(Note)
+#: A UN Security Council resolution by its reference ("S/RES/2719 (2023)"): a name's bounds.
+UnMandate = Annotated[
+    str, Field(min_length=1, max_length=200), AfterValidator(printable), AfterValidator(_not_blank)
+]
 
 
 def within_era(day: dt.date, field: str = "date") -> dt.date:

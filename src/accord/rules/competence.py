@@ -19,7 +19,8 @@ class Proposal:
     where: str | None = None
     subject: str | None = None
     requested_by: tuple[str, ...] = ()
-    un_mandate: bool = False
+    #: The UN Security Council resolution mandating it, by its reference.
+    un_mandate: str | None = None
 
 
 def bodies_deciding(rulebook: Rulebook, kind: str) -> list[tuple[str, Power]]:
@@ -104,9 +105,12 @@ def _host_request(rulebook: Rulebook, proposal: Proposal, power: Power, because:
             power.source,
         )
     elif rulebook.is_member(host) and host not in proposal.requested_by:
+        # PKA Art 3: the mandate is the basis outside the members' territory, never inside it.
+        given = proposal.un_mandate
+        mandate = f"; a UN mandate ({given}) does not replace it" if given else ""
         because.refuse(
             f"{_words(proposal.kind)} on the territory of {rulebook.name_of(host)} is "
-            "decided only on that state's official request, and it has not asked",
+            f"decided only on that state's official request, and it has not asked{mandate}",
             power.source,
         )
     elif rulebook.is_member(host):
@@ -115,10 +119,18 @@ def _host_request(rulebook: Rulebook, proposal: Proposal, power: Power, because:
 
 def _un_mandate(rulebook: Rulebook, proposal: Proposal, power: Power, because: Because) -> None:
     host = proposal.where
-    if host is not None and not rulebook.is_member(host) and not proposal.un_mandate:
+    if host is None or rulebook.is_member(host):
+        return
+    if proposal.un_mandate is None:
         because.refuse(
             f"{_words(proposal.kind)} outside the members' territory ({host}) needs a "
             "decision of the UN Security Council",
+            power.source,
+        )
+    else:
+        because.note(
+            f"outside the members' territory ({host}) the UN Security Council's mandate "
+            f"is the basis: {proposal.un_mandate}",
             power.source,
         )
 

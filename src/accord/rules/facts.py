@@ -9,6 +9,8 @@ from typing import Any
 from accord.kernel.errors import InvalidInput
 from accord.kernel.ids import state_code
 
+_YES_NO = ("true", "yes", "1", "false", "no", "0")
+
 
 class Facts:
     """The given facts of a question, read field by field with errors naming the field."""
@@ -66,6 +68,15 @@ class Facts:
         if str(value).lower() in ("false", "no", "0"):
             return False
         raise InvalidInput(name, f"must be true or false, not {value!r}")
+
+    def mandate(self, name: str) -> str | None:
+        """A UN resolution's reference; ``true`` for a mandate not named; false or absent: none."""
+        value = self.given.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or str(value).lower() in _YES_NO:
+            return "a UN Security Council mandate" if self.flag(name) else None
+        return str(value)
 
     def optional_state(self, name: str) -> str | None:
         return self.state(name) if self.given.get(name) is not None else None

@@ -9,18 +9,21 @@ from typing import Any
 
 from accord.kernel.time import add_months
 from accord.rules import parameters as p
+from accord.rules.charter import StatusPeriod
 from accord.rules.rulebook import Rulebook
 from accord.rules.ruling import Because, Ruling
 from accord.rules.standing import require_member
 
 
 def rule_on_admission(rulebook: Rulebook, state: str) -> Ruling:
-    """May ``state`` be admitted on this day, by whom and with whose consent?"""
+    """May ``state`` be admitted on this day, by whom and with whose consent? A former or
+    suspended member re-enters through the same procedure, where the charter says so."""
     because = Because("admission", rulebook.day)
     if not rulebook.require_treaty_in_force(because):
         return because.ruling()
     status = rulebook.status(state)
-    if status is not None and status.status in ("member", "suspended"):
+    re_entry = status is not None and status.status in rulebook.parameter(p.RE_ENTRY)
+    if status is not None and status.status in ("member", "suspended") and not re_entry:
         because.refuse(
             f"{rulebook.name_of(state)} is already a member (status: {status.status} "
             f"since {status.period.start})",
@@ -32,12 +35,27 @@ def rule_on_admission(rulebook: Rulebook, state: str) -> Ruling:
         rulebook.absent_parameter(p.ADMISSION_BODY, "there is no admission procedure", because)
         return because.ruling()
     because.note(f"the {body} decides on admission", rulebook.source_of(p.ADMISSION_BODY))
+    if status is not None and re_entry:
+        _note_re_entry(rulebook, state, status, body, because)
     if "admission" in rulebook.parameter(p.ALL_MEMBERS_CONSENT):
         because.note(
             f"admission needs the consent of every member: {', '.join(rulebook.members())}",
             rulebook.source_of(p.ALL_MEMBERS_CONSENT, "admission"),
         )
-    return because.ruling(decided_by=body, must_consent=rulebook.members())
+    return because.ruling(decided_by=body, must_consent=rulebook.members(), re_entry=re_entry)
+
+
+def _note_re_entry(
+    rulebook: Rulebook, state: str, status: StatusPeriod, body: str, because: Because
+) -> None:
+    was = status.status.replace("_", " ")
+    suspended = status.status == "suspended"
+    until = f"; it stays suspended until the {body} admits it" if suspended else ""
+    because.note(
+        f"a re-entry: {rulebook.name_of(state)}, {was} since {status.period.start}, enters "
+        f"again through the admission procedure{until}",
+        rulebook.source_of(p.RE_ENTRY, status.status),
+    )
 
 
 def rule_on_suspension(rulebook: Rulebook, state: str, decided_by: str) -> Ruling:
@@ -69,13 +87,19 @@ class Withdrawal:
 
     effective: dt.date
     notice_months: int
+    #: What the member settles before it goes (``membership/withdrawal_obligations``).
+    obligations: tuple[str, ...] = ()
 
     @staticmethod
     def of(ruling: Ruling) -> Withdrawal | None:
         return ruling.answer if isinstance(ruling.answer, Withdrawal) else None
 
     def details(self) -> Mapping[str, Any]:
-        return {"effective": self.effective, "notice_months": self.notice_months}
+        return {
+            "effective": self.effective,
+            "notice_months": self.notice_months,
+            "obligations": self.obligations,
+        }
 
 
 def withdrawal_effective(rulebook: Rulebook, notice: dt.date) -> dt.date | None:
@@ -106,7 +130,14 @@ def rule_on_withdrawal(rulebook: Rulebook, state: str) -> Ruling:
         f"{effective}; until then {state} remains a member with its obligations",
         rulebook.source_of(p.WITHDRAWAL_NOTICE_MONTHS),
     )
-    return because.ruling(Withdrawal(effective, notice))
+    obligations = rulebook.parameter(p.WITHDRAWAL_OBLIGATIONS)
+    for obligation in obligations:
+        because.note(
+            f"before it goes, {state} settles the {obligation.replace('_', ' ')}; the treaty "
+            "data does not say which they are",
+            rulebook.source_of(p.WITHDRAWAL_OBLIGATIONS, obligation),
+        )
+    return because.ruling(Withdrawal(effective, notice, obligations))
 
 
 def rule_on_third_party_status(rulebook: Rulebook, state: str, status: str) -> Ruling:

@@ -23,7 +23,21 @@ REPORT_TO_UN_SECURITY_COUNCIL = flag("collective_defence/report_to_un_security_c
 ASSISTANCE = words("collective_defence/assistance", "CST-4")
 DECIDING_BODY = body("collective_defence/deciding_body", "CST-6")
 WITHDRAWAL_NOTICE_MONTHS = months("membership/withdrawal_notice_months", "CST-11")
+#: What a withdrawing member settles before it goes (obligations that outlive its notice).
+WITHDRAWAL_OBLIGATIONS = words(
+    "membership/withdrawal_obligations",
+    "CST-11",
+    frozenset({"obligations_linked_to_withdrawal"}),
+    optional=True,
+)
 ADMISSION_BODY = body("membership/admission_body", "CHARTER-19")
+#: Re-entry: the statuses from which a state that was a member enters again by admission.
+RE_ENTRY = words(
+    "membership/re_entry",
+    "CHARTER-19",
+    frozenset({"not_renewed", "withdrawn", "suspended", "expelled"}),
+    optional=True,
+)
 SUSPENSION_BODY = body("membership/suspension_body", "REG-SUSPENSION-2004", optional=True)
 THIRD_PARTY_STATUSES = words(
     "membership/third_party_statuses",
@@ -79,7 +93,9 @@ DECLARED: dict[str, Parameter[Any]] = {
         ASSISTANCE,
         DECIDING_BODY,
         WITHDRAWAL_NOTICE_MONTHS,
+        WITHDRAWAL_OBLIGATIONS,
         ADMISSION_BODY,
+        RE_ENTRY,
         SUSPENSION_BODY,
         THIRD_PARTY_STATUSES,
         RESTRICTED_FORMAT,

@@ -64,7 +64,7 @@ def _decision(rulebook: Rulebook, given: Mapping[str, Any]) -> Ruling:
             where=facts.optional_state("where"),
             subject=facts.optional_state("subject"),
             requested_by=facts.states("requested_by"),
-            un_mandate=facts.flag("un_mandate"),
+            un_mandate=facts.mandate("un_mandate"),
         ),
     )
 
