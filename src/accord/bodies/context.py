@@ -29,7 +29,7 @@ def core() -> Core:
         values=frozenset(
             {
                 *("body", "extraordinary", "format", "kind", "position", "requested_by"),
-                *("parties_to_dispute", "subject", "text", "venue"),
+                *("parties_to_dispute", "subject", "text", "un_mandate", "venue"),
             }
         ),
     )
