@@ -71,7 +71,7 @@ def close_draft(command: cmd.CloseDraft, context: Call) -> Ruling:
         because.refuse(f"{draft.id} is already closed ({draft.outcome})")
         return because.ruling()
     # Defence in depth: never an outcome while a participant could not read the draft.
-    reading = rule_on_reading(context.world, draft, context.day)
+    reading = rule_on_reading(context.world, draft, context.at)
     if not reading.allowed:
         return reading
     body = context.world.charter().bodies[draft.body]

@@ -45,12 +45,14 @@ def with_release(
     )
 
 
-def rule_on_reading(world: World, draft: Draft, day: dt.date) -> Ruling:
-    """May ``draft`` be closed on ``day``: can every participant of the decision read it?
+def rule_on_reading(world: World, draft: Draft, at: dt.datetime) -> Ruling:
+    """May ``draft`` be closed at ``at``: can every participant of the decision read it?
 
-    Refused naming the participants whose delegations could not read it (``unread``).
+    The participants are those of the instant the vote is counted at (a state suspended later
+    that day still takes part). Refused naming those who could not read it (``unread``).
     """
-    rulebook = world.rulebook(day)
+    day = at.date()
+    rulebook = world.rulebook(at)
     body = world.charter().bodies[draft.body]
     because = Because("close_draft", day)
     taking_part = participants(
