@@ -64,3 +64,20 @@ def journal_throttled(accord: Accord, name: str, address: str | None, wait: int)
     because.refuse(f"login as {name} throttled after repeated wrong passwords ({wait} s left)")
     payload = {"address": address, "retry_after": wait}
     accord.record_refusal("log in", Actor(name, None, "anonymous"), at, because.ruling(), payload)
+
+
+def sign_out(accord: Accord, token: str) -> None:
+    """Revoke the token a signed-in page was using (its own, found by its digest: the caller
+    names no token id it could have borrowed)."""
+    from sqlalchemy import select
+
+    from accord.identity.repository import revoke
+    from accord.identity.secrets import token_digest
+    from accord.identity.tables import api_tokens
+
+    writing = accord.engine.connect().execution_options(writing=True)
+    with writing as connection, connection.begin():
+        found = select(api_tokens.c.id).where(api_tokens.c.digest == token_digest(token))
+        token_id = connection.execute(found).scalar()
+        if token_id is not None:
+            revoke(connection, token_id)
