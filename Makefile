@@ -7,7 +7,7 @@ export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 PORT ?= 8000
 
-.PHONY: demo test test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale bench-start
+.PHONY: demo test messages test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale bench-start
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -89,3 +89,13 @@ bench-scale: install
 # --help (and its peak memory), treaty check, members, serve until /health on an empty database.
 bench-start: install
 	$(UV) run --no-sync python benchmarks/bench_start.py $(ARGS)
+
+# The dashboard's catalogs: extract the messages of its code and templates, merge them into the
+# Russian and English .po, compile the .mo (committed, so a fresh clone and a wheel need no step).
+DASHBOARD := src/accord/dashboard
+messages: install
+	cd $(DASHBOARD) && ../../../$(UV) run --no-sync pybabel extract -F babel.cfg --no-location \
+		--sort-output --project Accord -o locale/messages.pot . \
+		&& ../../../$(UV) run --no-sync pybabel update -i locale/messages.pot -d locale \
+		--no-fuzzy-matching --width 100 \
+		&& ../../../$(UV) run --no-sync pybabel compile -d locale --statistics

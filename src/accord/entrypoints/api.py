@@ -8,6 +8,7 @@ from accord import __version__
 from accord.bootstrap import sql_accord
 from accord.config import Settings
 from accord.contexts import routers
+from accord.dashboard.web import install as install_dashboard
 from accord.edge.body_limit import BodyLimit
 from accord.edge.problems import install_handlers
 from accord.edge.read_only import ReadOnlyNotice
@@ -41,4 +42,5 @@ def create_app(settings: Settings | None = None, accord: Accord | None = None) -
     app.include_router(treaty_routes.health_router)
     for router in routers():
         app.include_router(router)
+    install_dashboard(app)
     return app

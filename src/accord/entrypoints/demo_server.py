@@ -74,6 +74,9 @@ def seed_and_serve(accord: Accord, database: Path, host: str, port: int, serve: 
         console().print(
             f"  {name:<18} {role:<17} {state:<5} {token}", highlight=False, soft_wrap=True
         )
+    console().print(
+        f"Dashboard: http://{host}:{port}/  (log in as a demo user, password demo-<user>)"
+    )
     console().print(f"API docs: http://{host}:{port}/docs  (Authorize: Bearer <token>)")
     console().print(
         "The CLI reads this database too (its default): `accord forces units`, "
