@@ -29,6 +29,7 @@ demo: install
 
 test: install lint contracts typecheck
 	-scripts/ensure-postgres
+	-scripts/ensure-chromium
 	$(UV) run --no-sync pytest
 
 # The spark-marked tests, which the default run deselects: they need Java and the spark extra.
