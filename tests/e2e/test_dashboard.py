@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from fastapi.routing import iter_route_contexts
 
-from accord.dashboard.web import PATHS
+from accord.dashboard.web import dashboard_path
 from tests.api_client import ApiUsers
 
 PASSWORD = "a long pass phrase"  # every ApiUsers user's
@@ -114,10 +115,31 @@ def test_logging_out_revokes_the_sessions_token(api):
 
 def test_the_dashboard_takes_no_path_of_the_api(api):
     api_paths = set(api.client.get("/openapi.json").json()["paths"])
-    taken = {
-        path
-        for path in api_paths
-        if any(path == p or path.startswith(p + "/") for p in PATHS if p != "/")
+    assert {path for path in api_paths if dashboard_path(path)} == set()
+    assert dashboard_path("/")
+    assert dashboard_path("/static/htmx.min.js")
+    assert not dashboard_path("/cases")
+    assert not dashboard_path("/login-as")
+
+
+#: The dashboard's routes a stranger may reach: signing in, the language switch, the files.
+PUBLIC = {"GET /login", "POST /login", "GET /language/{language}", "ANY /static"}
+
+
+def test_every_route_of_the_dashboard_is_signed_in_or_public_by_design(api):
+    routes = {
+        (method, route.path)
+        for route in iter_route_contexts(api.client.app.routes)
+        if dashboard_path(route.path)
+        for method in (route.methods or {"ANY"}) - {"HEAD"}
     }
-    assert taken == set()
-    assert "/" not in api_paths
+    public = {f"{method} {path}" for method, path in routes} & PUBLIC
+    assert public == PUBLIC
+    for method, path in routes:
+        if f"{method} {path}" in PUBLIC:
+            continue
+        answer = api.client.request(method, path, follow_redirects=False)
+        if method == "GET":
+            assert (answer.status_code, answer.headers.get("location")) == (303, "/login"), path
+        else:
+            assert answer.status_code == 403, path  # no CSRF token: refused before anything

@@ -22,6 +22,11 @@ from accord.kernel.errors import NotFound, StorageUnavailable
 PATHS = ("/", "/login", "/logout", "/language", "/static")
 
 
+def dashboard_path(path: str) -> bool:
+    """Whether ``path`` is one of the dashboard's (``/`` itself, or at or below another)."""
+    return path == "/" or any(path == p or path.startswith(p + "/") for p in PATHS if p != "/")
+
+
 def install(app: FastAPI) -> None:
     from accord.dashboard import pages
 
