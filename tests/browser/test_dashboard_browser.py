@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import PASSWORD, log_in
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -14,17 +14,6 @@ WORDS = {
     "en": ("Log in", "Member states", "Kazakhstan"),
     "ru": ("Войти", "Государства-члены", "Казахстан"),
 }
-
-
-def log_in(watched, dashboard, name, password=PASSWORD):
-    page = watched.page
-    page.goto(f"{dashboard.url}/login")
-    page.get_by_label("Name" if page.locator("html").get_attribute("lang") == "en" else "Имя").fill(
-        name
-    )
-    page.locator("#password").fill(password)
-    page.locator("form.login button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def only_the_server(watched, dashboard):
