@@ -61,7 +61,7 @@ def test_a_delegation_does_not_see_another_states_confidential_case(watched, das
     own = dashboard.file_confidential_case("kaz", "KAZ")
     other = dashboard.file_confidential_case("arm", "ARM")
     log_in(watched, dashboard, "kaz")
-    cases = watched.page.locator("#cases-heading + table").inner_text()
+    cases = watched.page.locator("#cases-heading + .scroll table").inner_text()
     assert own in cases
     assert other not in cases
     assert "armed groups in ARM" not in watched.page.content()
