@@ -7,7 +7,7 @@ export UV_PYTHON := $(shell command -v $(PYTHON))
 AS_OF ?=
 PORT ?= 8000
 
-.PHONY: demo test messages test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale bench-start
+.PHONY: demo test messages screenshots test-spark install lint typecheck contracts format clean bench bench-api bench-monitor bench-forces bench-load bench-scale bench-start
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -31,6 +31,12 @@ test: install lint contracts typecheck
 	-scripts/ensure-postgres
 	-scripts/ensure-chromium
 	$(UV) run --no-sync pytest
+
+# The README's screenshots of the dashboard (docs/screenshots/): a fresh demo database in a
+# temporary folder, `accord serve` on it, Debian's chromium; commit the PNGs it rewrites.
+screenshots: install
+	scripts/ensure-chromium
+	$(UV) run --no-sync python scripts/screenshots.py
 
 # The spark-marked tests, which the default run deselects: they need Java and the spark extra.
 # The plain `uv sync` of install drops pyspark again: harmless, only spark:// stores need it.

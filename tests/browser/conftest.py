@@ -101,3 +101,15 @@ def watched(browser, request) -> Iterator[Watched]:
     page.on("request", lambda asked: seen.requests.append(asked.url))
     yield seen
     context.close()
+
+
+def log_in(watched: Watched, dashboard: Dashboard, name: str, password: str = PASSWORD) -> None:
+    """Signs in through the login form, by the label of its name field in either language."""
+    page = watched.page
+    page.goto(f"{dashboard.url}/login")
+    page.get_by_label("Name" if page.locator("html").get_attribute("lang") == "en" else "Имя").fill(
+        name
+    )
+    page.locator("#password").fill(password)
+    page.locator("form.login button[type=submit]").click()
+    page.wait_for_load_state()
