@@ -17,6 +17,13 @@ AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"
 # WCAG 2.0, 2.1 and 2.2 at A and AA, and axe's best practices (one main landmark, all content
 # in landmarks, one h1...), which the pages meet too; no rule is disabled.
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+#: The treaty's pages: a ruling, a form with its fields' errors, the members on a date.
+TREATY_PAGES = {
+    "ruling": "/treaty-desk?question=request&as_of=2015-01-01&facts=by%3DKAZ%0Aarticle%3DCST-4"
+    "%0Athreat%3Daggression%0Aaggressor%3Dnon_state",
+    "bad question": "/treaty-desk?question=nonsense&facts=by&as_of=1800-01-01",
+    "members": "/treaty-desk/members?year=2015",
+}
 SCREENS = [{"width": 1280, "height": 800}, {"width": 390, "height": 844}]
 RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(
   result => result.violations.map(v => ({
@@ -47,14 +54,17 @@ def test_axe_finds_a_violation_where_there_is_one(watched):
 
 @pytest.mark.parametrize("watched", SCREENS, indirect=True, ids=["desktop", "phone"])
 @pytest.mark.parametrize("language", ["en", "ru"])
-@pytest.mark.parametrize("where", ["login", "home"])
+@pytest.mark.parametrize("where", ["login", "home", "ruling", "bad question", "members"])
 def test_a_page_has_no_wcag_violation(watched, dashboard, language, where):
     page = watched.page
     page.goto(f"{dashboard.url}/language/{language}?back=%2Flogin")
-    if where == "home":
+    if where != "login":
         dashboard.file_confidential_case("kaz", "KAZ")  # so the cases' table is there too
         log_in(watched, dashboard, "kaz")
         assert page.url == f"{dashboard.url}/"
+    if where in TREATY_PAGES:
+        page.goto(f"{dashboard.url}{TREATY_PAGES[where]}")
+        assert page.locator("h1").count() == 1
     assert page.locator("html").get_attribute("lang") == language
     found = violations(page)
     assert found == [], f"axe found on {where} ({language}):\n{described(found)}"

@@ -75,3 +75,46 @@ def test_a_phone_screen_has_no_horizontal_scroll(watched, dashboard):
     assert page.get_by_role("heading", level=1).is_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def members_row(page, state: str) -> str:
+    return str(page.locator("#members-on-date tr", has_text=state).inner_text())
+
+
+def test_the_year_slider_changes_the_members_table_through_htmx(watched, dashboard):
+    page = watched.page
+    page.goto(f"{dashboard.url}/language/en?back=%2Flogin")
+    log_in(watched, dashboard, "kaz")
+    page.get_by_role("link", name="Members on a date").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Member states")
+    slider = page.get_by_label("Or a year, from 1992")
+    with page.expect_response(lambda answer: "year=2010" in answer.url):
+        slider.fill("2010")  # a range input's fill sets the value and fires change
+    page.wait_for_function("document.querySelector('#on-date h2').innerText.includes('2010')")
+    assert "member" in members_row(page, "Uzbekistan")
+    assert "suspended" not in members_row(page, "Uzbekistan")
+    with page.expect_response(lambda answer: "year=2015" in answer.url):
+        slider.fill("2015")
+    page.wait_for_function("document.querySelector('#on-date h2').innerText.includes('2015')")
+    assert "suspended" in members_row(page, "Uzbekistan")
+    assert page.url.endswith("/treaty-desk/members?year=2015")  # pushed: the year has an address
+    assert watched.errors == []
+
+
+def test_the_members_form_works_without_javascript(browser, dashboard):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{dashboard.url}/language/en?back=%2Flogin")
+        page.get_by_label("Name").fill("kaz")
+        page.locator("#password").fill(PASSWORD)
+        page.locator("form.login button[type=submit]").click()
+        page.goto(f"{dashboard.url}/treaty-desk/members")
+        page.get_by_label("On the date").fill("2010-06-01")
+        page.get_by_role("button", name="Show", exact=True).click()
+        page.wait_for_load_state()
+        assert page.url.endswith("as_of=2010-06-01")
+        assert "member" in members_row(page, "Uzbekistan")
+    finally:
+        context.close()

@@ -25,6 +25,10 @@ LABELS = {
     "consultations": N_("consultations"),
     "decided": N_("decided"),
     "in_execution": N_("in execution"),
+    # How sure a source is (a ruling's, a reason's).
+    "verified": N_("verified"),
+    "secondary": N_("secondary source"),
+    "unverified": N_("unverified"),
     # Classifications.
     "public": N_("public"),
     "restricted": N_("restricted"),

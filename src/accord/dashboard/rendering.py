@@ -54,6 +54,7 @@ def render(
             lang=speak.language,
             languages=LANGUAGES,
             here=quote(here, safe=""),
+            page_path=request.url.path,
             viewer=viewer,
             csrf=csrf_token(request),
             **context,

@@ -19,7 +19,7 @@ from accord.dashboard.rendering import refusal, speaking
 from accord.kernel.errors import NotFound, StorageUnavailable
 
 #: The paths the dashboard takes; a test checks the API uses none of them.
-PATHS = ("/", "/login", "/logout", "/language", "/static")
+PATHS = ("/", "/login", "/logout", "/language", "/static", "/treaty-desk")
 
 
 def dashboard_path(path: str) -> bool:
@@ -28,11 +28,12 @@ def dashboard_path(path: str) -> bool:
 
 
 def install(app: FastAPI) -> None:
-    from accord.dashboard import pages
+    from accord.dashboard import pages, treaty_pages
 
     static = str(files("accord.dashboard") / "static")
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.include_router(pages.router)
+    app.include_router(treaty_pages.router)
 
     @app.exception_handler(SignInFirst)
     async def to_login(request: Request, _: SignInFirst) -> Response:

@@ -6,7 +6,7 @@ Example: ``ask(rulebook, "request", {"by": "KAZ", "article": "CST-4", "where": "
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -153,3 +153,15 @@ def ask(rulebook: Rulebook, question: str, given: Mapping[str, Any]) -> Ruling:
             "question", f"unknown question {question!r}; one of {', '.join(sorted(QUESTIONS))}"
         )
     return answer(rulebook, given)
+
+
+def given_facts(items: Iterable[str]) -> dict[str, str]:
+    """Facts written ``key=value`` (the CLI's arguments, the API's and the dashboard's fields)
+    as a question takes them; InvalidInput naming ``fact`` for one that is not."""
+    given = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise InvalidInput("fact", f"{item!r}: facts are written key=value")
+        given[key] = value
+    return given

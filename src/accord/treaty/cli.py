@@ -12,7 +12,7 @@ from accord.edge.render import console, members_table, print_json, print_ruling
 from accord.kernel.errors import AccordError
 from accord.kernel.time import SystemClock, parse_day
 from accord.rules.configured import configured_charter
-from accord.rules.questions import QUESTIONS, ask
+from accord.rules.questions import QUESTIONS, ask, given_facts
 from accord.rules.summaries import members_summary
 
 if TYPE_CHECKING:
@@ -92,14 +92,8 @@ def explain(
 ) -> None:
     """Ask what applies, e.g. `explain request by=KAZ article=CST-4 where=KAZ threat=aggression`."""
     rulebook = rulebook_for(charter, as_of)
-    given = {}
-    for fact in facts or []:
-        key, sep, value = fact.partition("=")
-        if not sep or not key:
-            raise fail(ValueError(f"{fact!r}: facts are written key=value"))
-        given[key] = value
     try:
-        ruling = ask(rulebook, question, given)
+        ruling = ask(rulebook, question, given_facts(facts or []))
     except AccordError as error:
         raise fail(error) from None
     if json_output:

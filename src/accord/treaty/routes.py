@@ -12,9 +12,9 @@ from pydantic import AfterValidator, BaseModel, Field
 from accord.edge.deps import AccordDep, PrincipalDep
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import AsOf, RecordId
-from accord.kernel.errors import InvalidInput, StorageUnavailable
+from accord.kernel.errors import StorageUnavailable
 from accord.rules.bounds import Key, printable
-from accord.rules.questions import QUESTIONS, ask
+from accord.rules.questions import QUESTIONS, ask, given_facts
 from accord.rules.summaries import article_summary
 
 router = APIRouter(tags=["treaty"], responses=PROBLEMS)
@@ -78,12 +78,7 @@ async def explain(
     as_of: AsOf = None,
 ) -> Any:
     """What the treaty says on a date, and why: a ruling with its articles."""
-    given = {}
-    for item in fact:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise InvalidInput("fact", f"{item!r}: facts are written key=value")
-        given[key] = value
+    given = given_facts(fact)
     return ask(accord.world.rulebook(as_of or accord.now().date()), question, given).to_dict()
 
 
