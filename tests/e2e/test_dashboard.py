@@ -68,6 +68,16 @@ def test_a_form_without_its_csrf_token_is_refused(api):
     assert "accord_session" not in answer.headers.get("set-cookie", "")
 
 
+def test_a_form_longer_than_any_of_ours_is_refused_even_with_its_token(api):
+    token = csrf_of(api.client.get("/login").text)
+    padding = "x" * (64 * 1024)
+    answer = api.client.post(
+        "/login", data={"name": "kaz", "password": PASSWORD, "csrf": token, "pad": padding}
+    )
+    assert answer.status_code == 403
+    assert "accord_session" not in answer.headers.get("set-cookie", "")
+
+
 def test_a_wrong_password_is_said_plainly(api):
     token = csrf_of(api.client.get("/login", headers={"Accept-Language": "en"}).text)
     answer = api.client.post(

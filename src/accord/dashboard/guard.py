@@ -56,8 +56,12 @@ def csrf_token(request: Request) -> str:
 async def form_of(request: Request) -> dict[str, str]:
     """The fields of a form (application/x-www-form-urlencoded), once its CSRF token matches
     the cookie's; ForgedForm otherwise."""
-    body = await request.body()
-    fields = {} if len(body) > FORM_LIMIT else parse_qs(body.decode("utf-8", "replace"))
+    body = bytearray()
+    async for chunk in request.stream():  # never more than a form's worth in memory
+        body += chunk
+        if len(body) > FORM_LIMIT:
+            raise ForgedForm
+    fields = parse_qs(body.decode("utf-8", "replace"))
     form = {name: values[-1] for name, values in fields.items()}
     cookie = request.cookies.get(CSRF_COOKIE, "")
     sent = form.pop(CSRF_FIELD, "")
