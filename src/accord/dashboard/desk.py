@@ -12,13 +12,11 @@ from typing import Any
 from accord.dashboard.home import SHOWN
 from accord.dashboard.i18n import Speaking
 from accord.kernel.errors import InvalidInput
-from accord.rules.bounds import ERA_END, ERA_START
+from accord.rules.bounds import ERA_END, ERA_START, MAX_FACT_CHARS, MAX_FACTS
 from accord.rules.questions import QUESTIONS, ask, given_facts
 from accord.rules.summaries import members_summary
 from accord.service.runtime import Accord
 
-#: As many facts as the API takes, each as long as the API's.
-MAX_FACTS, MAX_FACT = 30, 1200
 #: The slider's first year: the Treaty was signed in 1992.
 FIRST_YEAR = 1992
 
@@ -57,11 +55,11 @@ def put(accord: Accord, speak: Speaking, asked: Asked) -> Asked:
     if isinstance(day, str):
         asked.errors["as_of"] = day
     lines = [line.strip() for line in asked.facts.splitlines() if line.strip()]
-    if len(lines) > MAX_FACTS or any(len(line) > MAX_FACT for line in lines):
+    if len(lines) > MAX_FACTS or any(len(line) > MAX_FACT_CHARS for line in lines):
         asked.errors["facts"] = speak.gettext(
             "At most %(count)s facts, each of at most %(length)s characters.",
             count=MAX_FACTS,
-            length=MAX_FACT,
+            length=MAX_FACT_CHARS,
         )
     if asked.errors or isinstance(day, str):
         return asked

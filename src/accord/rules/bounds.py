@@ -124,6 +124,9 @@ States = Annotated[tuple[State, ...], Field(max_length=MAX_STATES), Distinct]
 Parties = Annotated[tuple[Party, ...], Field(max_length=MAX_STATES), Distinct]
 #: Words of a vocabulary (capabilities, criteria, areas), each named once.
 Keys = Annotated[tuple[Key, ...], Field(max_length=50), Distinct]
+#: The facts of a question put to the treaty (``key=value``): a few, each as long as a list
+#: of states can be.
+MAX_FACTS, MAX_FACT_CHARS = 30, 1200
 #: A year's exercise plan holds a few exercises; a case's requirements a few dozen.
 MAX_PLANNED_EXERCISES = 100
 MAX_REQUIREMENTS = 200

@@ -13,13 +13,13 @@ from accord.edge.deps import AccordDep, PrincipalDep
 from accord.edge.problems import PROBLEMS
 from accord.edge.queries import AsOf, RecordId
 from accord.kernel.errors import StorageUnavailable
-from accord.rules.bounds import Key, printable
+from accord.rules.bounds import MAX_FACT_CHARS, MAX_FACTS, Key, printable
 from accord.rules.questions import QUESTIONS, ask, given_facts
 from accord.rules.summaries import article_summary
 
 router = APIRouter(tags=["treaty"], responses=PROBLEMS)
 #: A fact of a question: a key and its value, as long as a list of states can be.
-Fact = Annotated[str, Field(max_length=1200), AfterValidator(printable)]
+Fact = Annotated[str, Field(max_length=MAX_FACT_CHARS), AfterValidator(printable)]
 health_router = APIRouter(tags=["health"])
 
 
@@ -68,8 +68,8 @@ async def explain(
     fact: Annotated[
         list[Fact],
         Query(
-            max_length=30,
-            description="key=value, repeated (at most 30)",
+            max_length=MAX_FACTS,
+            description=f"key=value, repeated (at most {MAX_FACTS})",
             examples=[
                 ["by=KAZ", "article=CST-4", "where=KAZ", "threat=aggression", "aggressor=non_state"]
             ],
